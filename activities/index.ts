@@ -1,0 +1,7 @@
+/** Every activity the worker registers, bound to the read model they write. */
+import type { ReadModel } from '../db/connection';
+import { createProjectionActivities } from './projection-activities';
+
+export function createActivities(db: ReadModel) {
+  return { ...createProjectionActivities(db) };
+}

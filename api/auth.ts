@@ -1,0 +1,81 @@
+/** Bearer tokens (API.md, Identity): a token maps to a principal stored, hashed, in the SQLite database. */
+import { eq } from 'drizzle-orm';
+import { createHash, randomBytes } from 'node:crypto';
+import type { ReadModel } from '../db/connection';
+import { apiTokens } from '../db/schema';
+import { apiError } from './errors';
+
+export const ROLES = [
+  'REGISTRAR',
+  'UNIT_HANDLER',
+  'UNIT_HEAD',
+  'SUPERVISOR',
+  'LEADER',
+  'REVIEWER',
+  'TESTER',
+  'ADMIN',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface Principal {
+  id: string;
+  role: Role;
+  unitId: string | null;
+  memberId: string | null;
+}
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export interface TokenRequest {
+  principalId: string;
+  role: Role;
+  unitId?: string | null;
+  memberId?: string | null;
+  label?: string | null;
+}
+
+/** Creates a token and stores its hash; the plain token is returned once and never stored. */
+export function issueToken(db: ReadModel, request: TokenRequest): string {
+  if ((request.role === 'UNIT_HANDLER' || request.role === 'UNIT_HEAD') && !request.unitId) {
+    throw new Error(`a ${request.role} token needs a unit (--unit)`);
+  }
+  const token = `fq_${randomBytes(24).toString('base64url')}`;
+  db.insert(apiTokens)
+    .values({
+      tokenHash: hashToken(token),
+      principalId: request.principalId,
+      role: request.role,
+      unitId: request.unitId ?? null,
+      memberId: request.memberId ?? null,
+      label: request.label ?? null,
+    })
+    .run();
+  return token;
+}
+
+export function principalForToken(db: ReadModel, token: string): Principal | null {
+  const row = db.select().from(apiTokens).where(eq(apiTokens.tokenHash, hashToken(token))).get();
+  if (!row) return null;
+  return { id: row.principalId, role: row.role as Role, unitId: row.unitId, memberId: row.memberId };
+}
+
+/** The principal behind the request's `Authorization: Bearer` header; null without one. */
+export function authenticate(db: ReadModel, authorization: string | null): Principal | null {
+  if (!authorization) return null;
+  const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
+  if (!match) throw apiError('UNAUTHENTICATED', 'the Authorization header must be "Bearer <token>"');
+  const principal = principalForToken(db, match[1]!);
+  if (!principal) throw apiError('UNAUTHENTICATED', 'unknown or revoked token');
+  return principal;
+}
+
+/** Refuses the call unless the principal has one of the roles; ADMIN may do everything. */
+export function requireRole(principal: Principal | null, ...roles: Role[]): Principal {
+  if (!principal) throw apiError('UNAUTHENTICATED', 'this operation needs a token: send Authorization: Bearer <token>');
+  if (principal.role !== 'ADMIN' && !roles.includes(principal.role)) {
+    throw apiError('FORBIDDEN', `role ${principal.role} may not do this (needs ${roles.join(' or ')})`);
+  }
+  return principal;
+}

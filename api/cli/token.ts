@@ -1,0 +1,41 @@
+/**
+ * Issues an API token: `npm run token -- --role UNIT_HANDLER --unit U-FT-01 [--id zhang.san] [--member M-1]`.
+ * Prints the token once; only its hash is stored.
+ */
+import { parseArgs } from 'node:util';
+import { openReadModel } from '../../db/connection';
+import { seedUnits } from '../../db/seed-units';
+import { issueToken, ROLES, type Role } from '../auth';
+
+const { values } = parseArgs({
+  options: {
+    role: { type: 'string' },
+    unit: { type: 'string' },
+    member: { type: 'string' },
+    id: { type: 'string' },
+    label: { type: 'string' },
+  },
+});
+
+const role = values.role?.toUpperCase() as Role | undefined;
+if (!role || !ROLES.includes(role)) {
+  console.error(`usage: npm run token -- --role <${ROLES.join('|')}> [--unit U-FT-01] [--member M-1] [--id name]`);
+  process.exit(2);
+}
+const db = openReadModel();
+seedUnits(db);
+try {
+  const token = issueToken(db, {
+    role,
+    principalId: values.id ?? `${role.toLowerCase()}-${Date.now().toString(36)}`,
+    unitId: values.unit ?? null,
+    memberId: values.member ?? null,
+    label: values.label ?? null,
+  });
+  console.log(token);
+} catch (err) {
+  console.error((err as Error).message);
+  process.exit(2);
+} finally {
+  db.$client.close();
+}

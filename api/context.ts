@@ -1,0 +1,16 @@
+/** What every resolver gets: who is asking, and the two stores behind the API. */
+import type { Client } from '@temporalio/client';
+import type { ReadModel } from '../db/connection';
+import type { Principal } from './auth';
+
+export interface ApiDeps {
+  db: ReadModel;
+  temporal: Client;
+  taskQueue: string;
+  /** Jurisdiction profile new petitions are started with (domain/statute.ts). */
+  profileId: string;
+}
+
+export interface ApiContext extends ApiDeps {
+  principal: Principal | null;
+}

@@ -1,0 +1,70 @@
+/**
+ * Client errors with the stable codes of API.md. Anything else is masked by graphql-yoga as
+ * "Unexpected error." and never reaches the client with a stack trace.
+ */
+import {
+  ApplicationFailure,
+  ServiceError,
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+} from '@temporalio/client';
+import { GraphQLError } from 'graphql';
+
+export type ErrorCode =
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'BAD_USER_INPUT'
+  | 'INVALID_TRANSITION'
+  | 'WINDOW_CLOSED'
+  | 'LIMIT_EXCEEDED'
+  | 'ALREADY_EXISTS'
+  | 'NONDETERMINISM'
+  | 'UNAVAILABLE';
+
+const REFUSAL_CODES: readonly string[] = ['INVALID_TRANSITION', 'BAD_USER_INPUT', 'WINDOW_CLOSED', 'LIMIT_EXCEEDED'];
+
+export function apiError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { ...extensions, code } });
+}
+
+export function badInput(field: string, message: string): GraphQLError {
+  return apiError('BAD_USER_INPUT', message, { field });
+}
+
+/** gRPC status codes that mean "the server could not be reached or did not answer": nothing was changed. */
+const UNREACHABLE_GRPC_CODES = new Set([4 /* DEADLINE_EXCEEDED */, 14 /* UNAVAILABLE */]);
+
+/** Translates what the Temporal client throws into a typed API error; unknown errors pass through (masked). */
+export function fromTemporal(err: unknown, petitionId?: string): unknown {
+  if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
+    const failure = err.cause;
+    if (failure.type && REFUSAL_CODES.includes(failure.type)) {
+      const details = (failure.details?.[0] ?? {}) as Record<string, unknown>;
+      return apiError(failure.type as ErrorCode, failure.message, details);
+    }
+  }
+  if (err instanceof WorkflowNotFoundError) {
+    return apiError('NOT_FOUND', `petition ${petitionId ?? ''} does not exist or is no longer open`.replace('  ', ' '));
+  }
+  if (err instanceof WorkflowExecutionAlreadyStartedError) {
+    return apiError('ALREADY_EXISTS', `petition ${petitionId ?? ''} already exists`);
+  }
+  if (err instanceof ServiceError) {
+    const code = (err.cause as { code?: number } | undefined)?.code;
+    if (code === undefined || UNREACHABLE_GRPC_CODES.has(code)) {
+      return apiError('UNAVAILABLE', 'the workflow service (Temporal) is unreachable; nothing was changed, retry later');
+    }
+  }
+  return err;
+}
+
+/** Runs a Temporal call and rethrows its failure as a typed API error. */
+export async function callTemporal<T>(petitionId: string | undefined, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (err) {
+    throw fromTemporal(err, petitionId);
+  }
+}

@@ -1,0 +1,46 @@
+/**
+ * Starts the GraphQL API on PORT (default 4000): seeds the units, and in development (FENGQIAO_DEV_TOKENS set)
+ * one token per role, written to that file and printed.
+ */
+import { Client, Connection } from '@temporalio/client';
+import { createServer } from 'node:http';
+import { openReadModel } from '../db/connection';
+import { seedUnits } from '../db/seed-units';
+import { DEFAULT_PROFILE_ID, getProfile } from '../domain/statute';
+import { TASK_QUEUE } from '../workflows/definitions';
+import { createFengqiaoYoga } from './create-yoga';
+import { ensureDevTokens } from './dev-tokens';
+
+const port = Number(process.env.PORT ?? 4000);
+const address = process.env.TEMPORAL_ADDRESS ?? 'localhost:7233';
+const namespace = process.env.TEMPORAL_NAMESPACE ?? 'default';
+const profileId = getProfile(process.env.FENGQIAO_PROFILE ?? DEFAULT_PROFILE_ID).id;
+
+const db = openReadModel();
+seedUnits(db);
+// Lazy: the API starts, and answers UNAVAILABLE, while Temporal is still coming up or down.
+const connection = Connection.lazy({ address });
+const temporal = new Client({ connection, namespace });
+const yoga = createFengqiaoYoga({ db, temporal, taskQueue: TASK_QUEUE, profileId });
+
+const server = createServer(yoga);
+server.listen(port, () => {
+  console.log(`[api] GraphQL (GraphiQL in a browser): http://localhost:${port}/graphql`);
+  console.log(`[api] health: http://localhost:${port}/health   profile: ${profileId}`);
+  if (process.env.FENGQIAO_DEV_TOKENS) {
+    const tokens = ensureDevTokens(db, process.env.FENGQIAO_DEV_TOKENS);
+    console.log('[api] dev tokens (Authorization: Bearer <token>):');
+    for (const t of tokens) console.log(`  ${t.role.padEnd(12)} ${t.token}${t.unitId ? `  (unit ${t.unitId})` : ''}`);
+  }
+});
+
+function shutdown() {
+  server.close(() => {
+    void connection.close().finally(() => {
+      db.$client.close();
+      process.exit(0);
+    });
+  });
+}
+process.once('SIGINT', shutdown);
+process.once('SIGTERM', shutdown);

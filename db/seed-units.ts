@@ -1,0 +1,21 @@
+/**
+ * A small, realistic set of units for development and tests: a district petition bureau, the upper-level organs
+ * that hear 复查 and 复核, and the district's responsible units (责任单位).
+ */
+import type { ReadModel } from './connection';
+import { units } from './schema';
+
+export const SEED_UNITS = [
+  { id: 'B-FT', name: '深圳市福田区信访局', kind: 'BUREAU', parentId: null },
+  { id: 'O-FT-GOV', name: '深圳市福田区人民政府 (复查)', kind: 'ORGAN', parentId: null },
+  { id: 'O-SZ-GOV', name: '深圳市人民政府 (复核)', kind: 'ORGAN', parentId: null },
+  { id: 'U-FT-01', name: '福田区住房和建设局', kind: 'UNIT', parentId: 'O-FT-GOV' },
+  { id: 'U-FT-02', name: '福田区城市管理和综合执法局', kind: 'UNIT', parentId: 'O-FT-GOV' },
+  { id: 'U-FT-03', name: '福田区人力资源局', kind: 'UNIT', parentId: 'O-FT-GOV' },
+  { id: 'U-FT-04', name: '福田区教育局', kind: 'UNIT', parentId: 'O-FT-GOV' },
+  { id: 'U-FT-05', name: '福田区沙头街道办事处', kind: 'UNIT', parentId: 'O-FT-GOV' },
+] as const;
+
+export function seedUnits(db: ReadModel): void {
+  db.insert(units).values([...SEED_UNITS]).onConflictDoNothing().run();
+}

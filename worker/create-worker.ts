@@ -1,0 +1,27 @@
+/** Builds the worker that runs petition workflows and their activities; shared by worker/main.ts and the tests. */
+import { NativeConnection, Worker, type WorkflowBundleOption } from '@temporalio/worker';
+import { fileURLToPath } from 'node:url';
+import { createActivities } from '../activities';
+import type { ReadModel } from '../db/connection';
+import { TASK_QUEUE } from '../workflows/definitions';
+
+export const WORKFLOWS_PATH = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
+
+export interface PetitionWorkerOptions {
+  connection: NativeConnection;
+  db: ReadModel;
+  namespace?: string;
+  taskQueue?: string;
+  /** A prebuilt bundle (tests build it once); otherwise the workflows are bundled from source. */
+  workflowBundle?: WorkflowBundleOption;
+}
+
+export function createPetitionWorker(options: PetitionWorkerOptions): Promise<Worker> {
+  return Worker.create({
+    connection: options.connection,
+    namespace: options.namespace ?? 'default',
+    taskQueue: options.taskQueue ?? TASK_QUEUE,
+    ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
+    activities: createActivities(options.db),
+  });
+}
