@@ -42,6 +42,8 @@ export function createFengqiaoYoga(deps: ApiDeps) {
     context: ({ request }) => ({ ...deps, principal: authenticate(deps.db, request.headers.get('authorization')) }),
     // Unexpected errors become "Unexpected error." without stack traces, whatever NODE_ENV says.
     maskedErrors: { isDev: false },
+    // GET /health is ours (useHealth), with the Temporal and read-model state API.md asks for.
+    healthCheckEndpoint: '/health/yoga',
     graphiql: { title: 'Fengqiao 枫桥 GraphQL' },
     plugins: [useHealth(deps)],
     logging: process.env.FENGQIAO_LOG === 'debug' ? 'debug' : 'warn',

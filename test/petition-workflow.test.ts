@@ -1,0 +1,113 @@
+/**
+ * The petition workflow on the Java time-skipping test server: statutory days pass in seconds, on real
+ * durable timers.
+ */
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { periodEnd } from '../domain/calendar';
+import type { PetitionState, Registration } from '../domain/petition';
+import { acceptUpdate, petitionStateQuery, petitionWorkflowId, TASK_QUEUE } from '../workflows/definitions';
+import type { petitionWorkflow } from '../workflows/petition-workflow';
+import { startTimeSkippingServer } from './support/environments';
+import { eventually, startSystem, type System } from './support/system';
+import { petitionEvents } from '../db/schema';
+import { eq } from 'drizzle-orm';
+
+const DAY = 86_400_000;
+let env: TestWorkflowEnvironment;
+let system: System;
+
+beforeAll(async () => {
+  env = await startTimeSkippingServer();
+  system = await startSystem(env);
+});
+
+afterAll(async () => {
+  await system?.stop();
+  await env?.teardown();
+});
+
+let counter = 0;
+async function startPetition(receivedAt?: number) {
+  const now = await env.currentTimeMs();
+  const petitionId = `WF-${Date.now()}-${++counter}`;
+  const registration: Registration = {
+    petitionId,
+    petitioner: { name: '李四', idNumber: null, phone: null, address: null },
+    channel: 'LETTER',
+    category: 'CLAIM',
+    summary: '拖欠工资',
+    content: '某公司拖欠三个月工资',
+    receivedAt: receivedAt ?? now,
+    respondentUnitId: null,
+    registeredBy: { id: 'registrar-1', role: 'REGISTRAR' },
+  };
+  const handle = await env.client.workflow.start<typeof petitionWorkflow>('petitionWorkflow', {
+    workflowId: petitionWorkflowId(petitionId),
+    taskQueue: TASK_QUEUE,
+    args: [{ registration, profileId: 'national-2022' }],
+  });
+  return { handle, petitionId, receivedAt: registration.receivedAt };
+}
+
+function timelineTypes(petitionId: string): string[] {
+  return system.db.select().from(petitionEvents).where(eq(petitionEvents.petitionId, petitionId)).all().map((e) => e.type);
+}
+
+describe('the 15-day registration clock (Art. 22)', () => {
+  it('marks the petition overdue when the 15 days run out with nothing done, not a minute before', async () => {
+    const { handle, petitionId, receivedAt } = await startPetition();
+    const dueAt = periodEnd(receivedAt, 15, 'CALENDAR_DAYS');
+    expect(dueAt - receivedAt).toBeGreaterThan(15 * DAY);
+
+    await env.sleep(dueAt - (await env.currentTimeMs()) - 60_000);
+    let state: PetitionState = await handle.query(petitionStateQuery);
+    expect(state.deadlines[0]).toMatchObject({ kind: 'REGISTRATION', dueAt, overdueAt: null });
+
+    await env.sleep(2 * 60_000); // past the due moment: at least 15 days and 24 hours after receipt
+    state = await handle.query(petitionStateQuery);
+    const overdueAt = state.deadlines[0]!.overdueAt!;
+    expect(overdueAt).toBeGreaterThanOrEqual(dueAt);
+    expect(overdueAt - dueAt).toBeLessThan(1_000);
+    expect(state.status).toBe('REGISTERED');
+    expect(state.timeline.map((e) => e.type)).toEqual(['REGISTERED', 'OVERDUE']);
+    expect(state.timeline[1]!.data).toMatchObject({ deadline: 'REGISTRATION', dueAt });
+
+    await eventually(() => timelineTypes(petitionId).includes('OVERDUE'));
+  });
+
+  it('accepted on day 3: the 60-day handling clock starts then, and nothing goes overdue on day 16', async () => {
+    const { handle, petitionId } = await startPetition();
+    await env.sleep(3 * DAY);
+    const acceptedAt = await env.currentTimeMs();
+    const accepted = await handle.executeUpdate(acceptUpdate, {
+      args: [{ unitId: 'U-FT-01', note: null, actor: { id: 'registrar-1', role: 'REGISTRAR' } }],
+    });
+    expect(accepted.status).toBe('HANDLING');
+    expect(accepted.stage).toBe('HANDLING');
+    const handling = accepted.deadlines.find((d) => d.kind === 'HANDLING')!;
+    expect(handling.startedAt).toBeGreaterThanOrEqual(acceptedAt);
+    expect(handling.startedAt - acceptedAt).toBeLessThan(60_000);
+    expect(handling.dueAt).toBe(periodEnd(handling.startedAt, 60, 'CALENDAR_DAYS'));
+    expect(accepted.deadlines.find((d) => d.kind === 'REGISTRATION')!.metAt).toBe(handling.startedAt);
+
+    await env.sleep(14 * DAY);
+    const state = await handle.query(petitionStateQuery);
+    expect(state.timeline.map((e) => e.type)).toEqual(['REGISTERED', 'ACCEPTED']);
+    expect(state.deadlines.every((d) => d.overdueAt === null)).toBe(true);
+    await eventually(() => timelineTypes(petitionId).join() === 'REGISTERED,ACCEPTED');
+  });
+
+  it('a letter received 20 days ago is overdue the moment it is registered', async () => {
+    const now = await env.currentTimeMs();
+    const { handle, receivedAt } = await startPetition(now - 20 * DAY);
+    const after = await eventually(async () => {
+      const state = await handle.query(petitionStateQuery);
+      return state.timeline.length > 1 && state;
+    });
+    expect(after.deadlines[0]!.dueAt).toBe(periodEnd(receivedAt, 15, 'CALENDAR_DAYS'));
+    expect(after.timeline.map((e) => e.type)).toEqual(['REGISTERED', 'OVERDUE']);
+    // It was overdue on arrival: marked at registration, not 15 days later.
+    expect(after.deadlines[0]!.overdueAt! - after.registeredAt).toBeLessThan(60_000);
+  });
+});

@@ -1,0 +1,92 @@
+/**
+ * The whole back end on a real Temporal server: a worker with the real activities writing a real SQLite file,
+ * and the GraphQL API called through graphql-yoga's own `fetch`.
+ */
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { inject } from 'vitest';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
+import { issueToken, type Role } from '../../api/auth';
+import { createFengqiaoYoga } from '../../api/create-yoga';
+import { openReadModel, type ReadModel } from '../../db/connection';
+import { seedUnits } from '../../db/seed-units';
+import { DEFAULT_PROFILE_ID } from '../../domain/statute';
+import { createPetitionWorker } from '../../worker/create-worker';
+import { TASK_QUEUE } from '../../workflows/definitions';
+
+// Worker lifecycle lines at INFO drown the test report; warnings and errors still show.
+try {
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+} catch {
+  // Already installed by another test file in this process.
+}
+
+export interface GraphQLAnswer<T = any> {
+  data?: T;
+  errors?: { message: string; path?: string[]; extensions?: Record<string, any> }[];
+}
+
+export interface System {
+  db: ReadModel;
+  dbFile: string;
+  yoga: ReturnType<typeof createFengqiaoYoga>;
+  token(role: Role, options?: { unitId?: string; principalId?: string }): string;
+  gql<T = any>(token: string | null, query: string, variables?: Record<string, unknown>): Promise<GraphQLAnswer<T>>;
+  stop(): Promise<void>;
+}
+
+export async function startSystem(env: TestWorkflowEnvironment, profileId = DEFAULT_PROFILE_ID): Promise<System> {
+  const dir = mkdtempSync(join(tmpdir(), 'fengqiao-test-'));
+  const dbFile = join(dir, 'fengqiao.db');
+  const db = openReadModel(dbFile);
+  seedUnits(db);
+  const worker = await createPetitionWorker({
+    connection: env.nativeConnection,
+    db,
+    workflowBundle: { codePath: inject('workflowBundlePath') },
+  });
+  const running = worker.run();
+  const yoga = createFengqiaoYoga({ db, temporal: env.client, taskQueue: TASK_QUEUE, profileId });
+  let n = 0;
+  return {
+    db,
+    dbFile,
+    yoga,
+    token: (role, options = {}) =>
+      issueToken(db, {
+        role,
+        principalId: options.principalId ?? `${role.toLowerCase()}-${++n}`,
+        unitId: options.unitId ?? (role === 'UNIT_HANDLER' || role === 'UNIT_HEAD' ? 'U-FT-01' : null),
+      }),
+    async gql(token, query, variables) {
+      const response = await yoga.fetch('http://fengqiao.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query, variables }),
+      });
+      return (await response.json()) as GraphQLAnswer;
+    },
+    async stop() {
+      worker.shutdown();
+      await running;
+      db.$client.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Polls until `check` returns a value (the projection runs a moment after a timer fires). */
+export async function eventually<T>(
+  check: () => T | undefined | null | false | Promise<T | undefined | null | false>,
+  timeoutMs = 10_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
