@@ -1,0 +1,214 @@
+/**
+ * The GraphQL API through graphql-yoga's own fetch, against a real worker on the Java time-skipping server
+ * and a real SQLite file: roles, error codes, idempotent retries, the read model.
+ */
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { periodEnd, formatShanghai } from '../domain/calendar';
+import { startTimeSkippingServer } from './support/environments';
+import { eventually, startSystem, type System } from './support/system';
+import { petitions } from '../db/schema';
+import { eq } from 'drizzle-orm';
+
+let env: TestWorkflowEnvironment;
+let system: System;
+let registrar: string;
+
+beforeAll(async () => {
+  env = await startTimeSkippingServer();
+  system = await startSystem(env);
+  registrar = system.token('REGISTRAR');
+});
+
+afterAll(async () => {
+  await system?.stop();
+  await env?.teardown();
+});
+
+const PETITION_FIELDS = `id status stage receivedAt overdue dueAt unit { id name }
+  petitioner { name phone masked }
+  deadlines { kind rule article startedAt dueAt met overdue }
+  timeline { seq type actor { id role } note }`;
+
+const REGISTER = `mutation($input: RegisterPetitionInput!) { registerPetition(input: $input) { ${PETITION_FIELDS} } }`;
+
+function registration(overrides: Record<string, unknown> = {}) {
+  return {
+    petitioner: { name: '王五', phone: '13912345678', idNumber: '440304199001011234' },
+    channel: 'ONLINE',
+    category: 'CLAIM',
+    summary: '物业维修基金使用争议',
+    content: '小区物业擅自动用维修基金，请求查处。',
+    ...overrides,
+  };
+}
+
+async function register(overrides: Record<string, unknown> = {}) {
+  const answer = await system.gql(registrar, REGISTER, { input: registration(overrides) });
+  expect(answer.errors).toBeUndefined();
+  return answer.data.registerPetition;
+}
+
+function codeOf(answer: { errors?: { extensions?: Record<string, any> }[] }) {
+  return answer.errors?.[0]?.extensions?.code;
+}
+
+describe('registerPetition', () => {
+  it('starts the workflow with the 15-day clock from receipt, and the read model lists it', async () => {
+    const receivedAt = '2026-11-20T10:00:00+08:00';
+    const p = await register({ receivedAt });
+    expect(p).toMatchObject({ status: 'REGISTERED', stage: 'REGISTRATION', receivedAt, overdue: false, unit: null });
+    // Received Friday 20 Nov: day 15 is Saturday 5 Dec, so it runs to the end of Monday 7 Dec.
+    expect(p.deadlines).toEqual([
+      {
+        kind: 'REGISTRATION',
+        rule: 'REGISTER_AND_ROUTE',
+        article: '《信访工作条例》第二十二条',
+        startedAt: receivedAt,
+        dueAt: '2026-12-08T00:00:00+08:00',
+        met: false,
+        overdue: false,
+      },
+    ]);
+    expect(p.timeline).toEqual([{ seq: 1, type: 'REGISTERED', actor: { id: expect.any(String), role: 'REGISTRAR' }, note: null }]);
+
+    const row = await eventually(() => system.db.select().from(petitions).where(eq(petitions.id, p.id)).get());
+    expect(row.status).toBe('REGISTERED');
+    expect(row.dueAt?.getTime()).toBe(Date.parse('2026-12-08T00:00:00+08:00'));
+
+    const listed = await system.gql(registrar, `{ petitions(filter: { text: "维修基金" }) { totalCount edges { node { id } } } }`);
+    expect(listed.data.petitions.edges.map((e: any) => e.node.id)).toContain(p.id);
+  });
+
+  it('a retried request with the same requestId starts no second petition', async () => {
+    const first = await register({ requestId: 'client-req-42' });
+    const again = await register({ requestId: 'client-req-42' });
+    expect(again.id).toBe(first.id);
+    const other = await register({ requestId: 'client-req-43' });
+    expect(other.id).not.toBe(first.id);
+    const workflows = await env.client.workflow.getHandle(`petition-${first.id}`).describe();
+    expect(workflows.status.name).toBe('RUNNING');
+  });
+
+  it('refuses bad input with BAD_USER_INPUT and the field', async () => {
+    const empty = await system.gql(registrar, REGISTER, { input: registration({ summary: '  ' }) });
+    expect(codeOf(empty)).toBe('BAD_USER_INPUT');
+    expect(empty.errors![0]!.extensions!.field).toBe('summary');
+
+    const unit = await system.gql(registrar, REGISTER, { input: registration({ respondentUnitId: 'U-NOPE' }) });
+    expect(codeOf(unit)).toBe('BAD_USER_INPUT');
+    expect(unit.errors![0]!.extensions!.field).toBe('respondentUnitId');
+
+    const date = await system.gql(registrar, REGISTER, { input: registration({ receivedAt: 'yesterday' }) });
+    expect(codeOf(date)).toBe('BAD_USER_INPUT');
+
+    const future = await system.gql(registrar, REGISTER, { input: registration({ receivedAt: formatShanghai(Date.now() + 86_400_000) }) });
+    expect(codeOf(future)).toBe('BAD_USER_INPUT');
+    expect(JSON.stringify(future)).not.toMatch(/at .*\.ts:\d+/); // no stack trace
+  });
+});
+
+describe('roles', () => {
+  it('without a token only statute answers; with an unknown token, UNAUTHENTICATED', async () => {
+    const statute = await system.gql(null, '{ statute { id days article } }');
+    expect(statute.data.statute).toHaveLength(18);
+    expect(codeOf(await system.gql(null, REGISTER, { input: registration() }))).toBe('UNAUTHENTICATED');
+    expect(codeOf(await system.gql(null, '{ petitions { totalCount } }'))).toBe('UNAUTHENTICATED');
+    expect(codeOf(await system.gql('fq_not-a-token', '{ viewer { id } }'))).toBe('UNAUTHENTICATED');
+  });
+
+  it('only registrars (and admins) register, accept, route and decline', async () => {
+    const p = await register();
+    for (const role of ['UNIT_HANDLER', 'SUPERVISOR', 'REVIEWER', 'TESTER'] as const) {
+      const token = system.token(role);
+      expect(codeOf(await system.gql(token, REGISTER, { input: registration() }))).toBe('FORBIDDEN');
+      const accept = await system.gql(token, `mutation { acceptPetition(id: "${p.id}", unitId: "U-FT-01") { id } }`);
+      expect(codeOf(accept)).toBe('FORBIDDEN');
+    }
+    const admin = await system.gql(system.token('ADMIN'), `mutation { routePetition(id: "${p.id}", unitId: "U-FT-02", mode: ASSIGN) { status } }`);
+    expect(admin.data.routePetition.status).toBe('ASSIGNED');
+  });
+
+  it('a unit sees only its own petitions, and the petitioner unmasked only when the case is theirs', async () => {
+    const ours = await register();
+    const theirs = await register();
+    await system.gql(registrar, `mutation { acceptPetition(id: "${ours.id}", unitId: "U-FT-01") { id } }`);
+    await system.gql(registrar, `mutation { acceptPetition(id: "${theirs.id}", unitId: "U-FT-03") { id } }`);
+    const handler = system.token('UNIT_HANDLER', { unitId: 'U-FT-01' });
+
+    const list = await system.gql(handler, '{ petitions(first: 100) { edges { node { id unit { id } petitioner { name masked } } } } }');
+    const ids = list.data.petitions.edges.map((e: any) => e.node.id);
+    expect(ids).toContain(ours.id);
+    expect(ids).not.toContain(theirs.id);
+    expect(list.data.petitions.edges.every((e: any) => e.node.unit.id === 'U-FT-01')).toBe(true);
+    expect(list.data.petitions.edges[0].node.petitioner).toEqual({ name: '王五', masked: false });
+
+    expect(codeOf(await system.gql(handler, `{ petition(id: "${theirs.id}") { id } }`))).toBe('FORBIDDEN');
+    const supervisor = await system.gql(system.token('SUPERVISOR'), `{ petition(id: "${ours.id}") { petitioner { name phone masked } } }`);
+    expect(supervisor.data.petition.petitioner).toEqual({ name: '王**', phone: '*******5678', masked: true });
+  });
+});
+
+describe('transitions', () => {
+  it('accept starts the 60-day handling clock from acceptance and meets the registration deadline', async () => {
+    const p = await register();
+    const answer = await system.gql(registrar, `mutation { acceptPetition(id: "${p.id}", unitId: "U-FT-01", note: "受理") { ${PETITION_FIELDS} } }`);
+    expect(answer.errors).toBeUndefined();
+    const accepted = answer.data.acceptPetition;
+    expect(accepted).toMatchObject({ status: 'HANDLING', stage: 'HANDLING', unit: { id: 'U-FT-01', name: '福田区住房和建设局' } });
+    const handling = accepted.deadlines.find((d: any) => d.kind === 'HANDLING');
+    expect(handling).toMatchObject({ rule: 'HANDLE', article: '《信访工作条例》第三十四条', met: false });
+    expect(handling.dueAt).toBe(formatShanghai(periodEnd(Date.parse(handling.startedAt), 60, 'CALENDAR_DAYS')));
+    expect(accepted.deadlines.find((d: any) => d.kind === 'REGISTRATION')).toMatchObject({ met: true, overdue: false });
+    expect(accepted.timeline.map((e: any) => e.type)).toEqual(['REGISTERED', 'ACCEPTED']);
+    expect(accepted.timeline[1].note).toBe('受理');
+  });
+
+  it('refuses an invalid transition with INVALID_TRANSITION and the current status, writing nothing', async () => {
+    const p = await register();
+    await system.gql(registrar, `mutation { routePetition(id: "${p.id}", unitId: "U-FT-01", mode: TRANSFER) { id } }`);
+    const twice = await system.gql(registrar, `mutation { routePetition(id: "${p.id}", unitId: "U-FT-02", mode: TRANSFER) { id } }`);
+    expect(codeOf(twice)).toBe('INVALID_TRANSITION');
+    expect(twice.errors![0]!.extensions!.status).toBe('TRANSFERRED');
+
+    // The refused update left no trace in the workflow history (validators run before anything is written).
+    const history = await env.client.workflow.getHandle(`petition-${p.id}`).fetchHistory();
+    const accepted = history.events!.filter((e) => e.workflowExecutionUpdateAcceptedEventAttributes);
+    expect(accepted).toHaveLength(1);
+    expect(history.events!.some((e) => e.workflowExecutionUpdateRejectedEventAttributes)).toBe(false);
+  });
+
+  it('a declined petition is closed: accepting it is INVALID_TRANSITION with status DECLINED', async () => {
+    const p = await register();
+    const declined = await system.gql(registrar, `mutation { declinePetition(id: "${p.id}", reason: LITIGATION_RELATED, note: "涉法涉诉") { status stage } }`);
+    expect(declined.data.declinePetition).toEqual({ status: 'DECLINED', stage: 'CLOSED' });
+    await env.client.workflow.getHandle(`petition-${p.id}`).result();
+    const accept = await system.gql(registrar, `mutation { acceptPetition(id: "${p.id}", unitId: "U-FT-01") { id } }`);
+    expect(codeOf(accept)).toBe('INVALID_TRANSITION');
+    expect(accept.errors![0]!.extensions!.status).toBe('DECLINED');
+  });
+
+  it('the same mutation retried with its requestId is applied once', async () => {
+    const p = await register();
+    const accept = `mutation { acceptPetition(id: "${p.id}", unitId: "U-FT-01", requestId: "accept-1") { timeline { type } } }`;
+    const first = await system.gql(registrar, accept);
+    const again = await system.gql(registrar, accept);
+    expect(first.data.acceptPetition.timeline.map((e: any) => e.type)).toEqual(['REGISTERED', 'ACCEPTED']);
+    expect(again.errors).toBeUndefined();
+    expect(again.data.acceptPetition.timeline.map((e: any) => e.type)).toEqual(['REGISTERED', 'ACCEPTED']);
+  });
+
+  it('unknown petitions and units get NOT_FOUND and BAD_USER_INPUT', async () => {
+    expect(codeOf(await system.gql(registrar, `mutation { acceptPetition(id: "XF-NOPE", unitId: "U-FT-01") { id } }`))).toBe('NOT_FOUND');
+    expect(codeOf(await system.gql(registrar, `{ petition(id: "XF-NOPE") { id } }`))).toBe('NOT_FOUND');
+    const p = await register();
+    const unit = await system.gql(registrar, `mutation { acceptPetition(id: "${p.id}", unitId: "U-NOPE") { id } }`);
+    expect(codeOf(unit)).toBe('BAD_USER_INPUT');
+  });
+
+  it('Petition.live answers from the workflow query', async () => {
+    const p = await register();
+    const answer = await system.gql(registrar, `{ petition(id: "${p.id}") { live } }`);
+    expect(answer.data.petition.live).toMatchObject({ petitionId: p.id, status: 'REGISTERED', lastSeq: 1 });
+  });
+});
