@@ -1,0 +1,109 @@
+/** The petition state machine without Temporal: which commands each status allows, and what they change. */
+import { describe, expect, it } from 'vitest';
+import { periodEnd } from '../domain/calendar';
+import {
+  accept,
+  CommandRefused,
+  currentDueAt,
+  decline,
+  isOverdue,
+  markOverdue,
+  nextDeadline,
+  openPetition,
+  route,
+  type PetitionState,
+} from '../domain/petition';
+import { getProfile } from '../domain/statute';
+
+const national = getProfile();
+const actor = { id: 'registrar-1', role: 'REGISTRAR' };
+const received = Date.parse('2026-11-02T09:00:00+08:00'); // a Monday
+const day = 86_400_000;
+
+function registered(profile = national): PetitionState {
+  return openPetition(
+    {
+      petitionId: 'XF-1',
+      petitioner: { name: '张三', idNumber: null, phone: null, address: null },
+      channel: 'LETTER',
+      category: 'CLAIM',
+      summary: 's',
+      content: 'c',
+      receivedAt: received,
+      respondentUnitId: null,
+      registeredBy: actor,
+    },
+    received + 3_600_000,
+    profile,
+  );
+}
+
+function refusal(run: () => unknown): CommandRefused {
+  try {
+    run();
+  } catch (err) {
+    if (err instanceof CommandRefused) return err;
+    throw err;
+  }
+  throw new Error('the command was not refused');
+}
+
+describe('registration', () => {
+  it('opens the 15-day clock from receipt, not from registration', () => {
+    const state = registered();
+    expect(state.deadlines).toEqual([
+      expect.objectContaining({ kind: 'REGISTRATION', startedAt: received, dueAt: periodEnd(received, 15, 'CALENDAR_DAYS') }),
+    ]);
+    expect(state.timeline).toEqual([expect.objectContaining({ seq: 1, type: 'REGISTERED', at: received + 3_600_000 })]);
+  });
+
+  it('under the Zhejiang profile, the bureau has 5 working days', () => {
+    const state = registered(getProfile('zhejiang-2016'));
+    // Monday 2 Nov + 5 working days = Monday 9 Nov, ending at 24:00.
+    expect(state.deadlines[0]!.dueAt).toBe(Date.parse('2026-11-10T00:00:00+08:00'));
+  });
+});
+
+describe('transitions', () => {
+  it('route then accept: notice clock met, handling clock of 60 days from acceptance', () => {
+    const routed = route(registered(), { unitId: 'U-1', mode: 'TRANSFER', note: null, actor }, received + day, national);
+    expect(routed.status).toBe('TRANSFERRED');
+    expect(routed.deadlines.map((d) => [d.kind, d.metAt])).toEqual([['REGISTRATION', received + day], ['NOTICE', null]]);
+    const acceptedAt = received + 4 * day;
+    const accepted = accept(routed, { unitId: null, note: null, actor }, acceptedAt, national);
+    expect(accepted).toMatchObject({ status: 'HANDLING', stage: 'HANDLING', unitId: 'U-1', acceptedAt });
+    expect(accepted.deadlines.find((d) => d.kind === 'HANDLING')!.dueAt).toBe(periodEnd(acceptedAt, 60, 'CALENDAR_DAYS'));
+    expect(accepted.deadlines.find((d) => d.kind === 'NOTICE')!.metAt).toBe(acceptedAt);
+    expect(accepted.timeline.map((e) => [e.seq, e.type])).toEqual([[1, 'REGISTERED'], [2, 'TRANSFERRED'], [3, 'ACCEPTED']]);
+  });
+
+  it.each([
+    ['route twice', (s: PetitionState) => route(route(s, { unitId: 'U-1', mode: 'ASSIGN', note: null, actor }, received, national), { unitId: 'U-2', mode: 'ASSIGN', note: null, actor }, received, national), 'ASSIGNED'],
+    ['accept a declined petition', (s: PetitionState) => accept(decline(s, { reason: 'OTHER', note: null, actor }, received), { unitId: 'U-1', note: null, actor }, received, national), 'DECLINED'],
+    ['route an accepted petition', (s: PetitionState) => route(accept(s, { unitId: 'U-1', note: null, actor }, received, national), { unitId: 'U-2', mode: 'TRANSFER', note: null, actor }, received, national), 'HANDLING'],
+  ])('refuses to %s with INVALID_TRANSITION and the current status', (_, run, status) => {
+    const err = refusal(() => run(registered()));
+    expect(err.code).toBe('INVALID_TRANSITION');
+    expect(err.details).toEqual({ status });
+  });
+
+  it('accept needs a unit when the petition was never routed', () => {
+    const err = refusal(() => accept(registered(), { unitId: null, note: null, actor }, received, national));
+    expect(err).toMatchObject({ code: 'BAD_USER_INPUT', details: { field: 'unitId' } });
+  });
+});
+
+describe('deadlines', () => {
+  it('overdue marks the open deadline once, and meeting it later clears the overdue flag', () => {
+    const state = registered();
+    const due = nextDeadline(state)!;
+    const overdue = markOverdue(state, 'REGISTRATION', due.dueAt);
+    expect(isOverdue(overdue)).toBe(true);
+    expect(nextDeadline(overdue)).toBeNull();
+    expect(markOverdue(overdue, 'REGISTRATION', due.dueAt + 1)).toBe(overdue);
+    const late = accept(overdue, { unitId: 'U-1', note: null, actor }, due.dueAt + day, national);
+    expect(isOverdue(late)).toBe(false);
+    expect(late.deadlines[0]).toMatchObject({ overdueAt: due.dueAt, metAt: due.dueAt + day });
+    expect(currentDueAt(late)).toBe(periodEnd(due.dueAt + day, 60, 'CALENDAR_DAYS'));
+  });
+});
