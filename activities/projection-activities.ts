@@ -6,7 +6,8 @@
 import { sql } from 'drizzle-orm';
 import type { ReadModel } from '../db/connection';
 import { petitionEvents, petitions } from '../db/schema';
-import { currentDueAt, isOverdue, type PetitionState, type TimelineEvent } from '../domain/petition';
+import { matterKey, petitionerKey } from '../domain/matter';
+import { actingUnitId, currentDueAt, isOverdue, type PetitionState, type TimelineEvent } from '../domain/petition';
 
 export interface ProjectPetitionInput {
   workflowId: string;
@@ -23,22 +24,32 @@ export function createProjectionActivities(db: ReadModel): ProjectionActivities 
   return {
     async projectPetition({ workflowId, state, events }) {
       const { timeline: _timeline, ...rest } = state;
-      const dueAt = currentDueAt(state);
+      const dueAt = currentDueAt(state, Date.now());
+      const delivered = state.opinions.find((o) => o.level === 'HANDLING');
+      const ms = (t: number | null | undefined) => (t == null ? null : new Date(t));
       const row = {
         id: state.petitionId,
         workflowId,
         status: state.status,
         stage: state.stage,
         unitId: state.unitId,
+        reviewUnitId: state.reviewUnitId,
+        actingUnitId: actingUnitId(state),
         category: state.category,
         channel: state.channel,
         summary: state.summary,
         content: state.content,
         petitionerName: state.petitioner.name,
+        petitionerKey: petitionerKey(state.petitioner),
+        matterKey: matterKey(state.category, state.respondentUnitId),
+        isRepeat: state.repeatOf !== null,
+        repeatOf: state.repeatOf?.petitionId ?? null,
         receivedAt: new Date(state.receivedAt),
         registeredAt: new Date(state.registeredAt),
-        acceptedAt: state.acceptedAt === null ? null : new Date(state.acceptedAt),
-        dueAt: dueAt === null ? null : new Date(dueAt),
+        acceptedAt: ms(state.acceptedAt),
+        deliveredAt: ms(delivered?.deliveredAt),
+        closedAt: ms(state.closedAt),
+        dueAt: ms(dueAt),
         overdue: isOverdue(state),
         lastSeq: state.lastSeq,
         stateJson: JSON.stringify(rest),

@@ -20,14 +20,24 @@ export function readScope(principal: Principal): ReadScope {
   }
 }
 
-export function canRead(principal: Principal, unitId: string | null): boolean {
+/** The units a petition concerns: the responsible unit and the organ that heard or hears its appeal. */
+export interface PetitionUnits {
+  unitId: string | null;
+  reviewUnitId: string | null;
+}
+
+function concernsUnit(petition: PetitionUnits, unitId: string | null): boolean {
+  return unitId !== null && (petition.unitId === unitId || petition.reviewUnitId === unitId);
+}
+
+export function canRead(principal: Principal, petition: PetitionUnits): boolean {
   const scope = readScope(principal);
-  return scope.kind === 'all' || (scope.kind === 'unit' && scope.unitId === unitId);
+  return scope.kind === 'all' || (scope.kind === 'unit' && concernsUnit(petition, scope.unitId));
 }
 
 /** The bureau's registrars and the unit handling the case need to reach the petitioner; others see a mask. */
-export function seesPetitioner(principal: Principal | null, unitId: string | null): boolean {
+export function seesPetitioner(principal: Principal | null, petition: PetitionUnits): boolean {
   if (!principal) return false;
   if (principal.role === 'REGISTRAR' || principal.role === 'ADMIN') return true;
-  return (principal.role === 'UNIT_HANDLER' || principal.role === 'UNIT_HEAD') && principal.unitId === unitId;
+  return (principal.role === 'UNIT_HANDLER' || principal.role === 'UNIT_HEAD') && concernsUnit(petition, principal.unitId);
 }

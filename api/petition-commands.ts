@@ -4,17 +4,35 @@
  * update validators, before anything is written to its history.
  */
 import { WorkflowExecutionAlreadyStartedError, type WorkflowHandle } from '@temporalio/client';
-import { eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { createHash, randomBytes } from 'node:crypto';
-import { units } from '../db/schema';
-import type { Actor, Category, Channel, PetitionState, Registration } from '../domain/petition';
-import {
-  acceptUpdate,
-  declineUpdate,
-  petitionStateQuery,
-  petitionWorkflowId,
-  routeUpdate,
-} from '../workflows/definitions';
+import { petitions, units } from '../db/schema';
+import type { UpdateDefinition } from '@temporalio/common';
+import { matterKey, petitionerKey } from '../domain/matter';
+import { isTerminal } from '../domain/petition';
+import type {
+  AcceptCommand,
+  Actor,
+  AppealCommand,
+  Category,
+  Channel,
+  DeclineCommand,
+  DeclineReason,
+  ExtensionCommand,
+  ExtensionDecisionCommand,
+  HearingCommand,
+  PetitionState,
+  RatingTarget,
+  Registration,
+  ReplyCommand,
+  ReplyOutcome,
+  RepeatOf,
+  RouteCommand,
+  RouteMode,
+  SatisfactionCommand,
+  SatisfactionLevel,
+} from '../domain/petition';
+import { petitionStateQuery, petitionWorkflowId } from '../workflows/definitions';
 import type { petitionWorkflow } from '../workflows/petition-workflow';
 import type { Principal } from './auth';
 import type { ApiDeps } from './context';
@@ -28,6 +46,7 @@ export interface RegisterInput {
   content: string;
   receivedAt?: number | null;
   respondentUnitId?: string | null;
+  repeatOf?: string | null;
   requestId?: string | null;
 }
 
@@ -67,6 +86,37 @@ function handleOf(deps: ApiDeps, petitionId: string): WorkflowHandle<typeof peti
   return deps.temporal.workflow.getHandle<typeof petitionWorkflow>(petitionWorkflowId(petitionId));
 }
 
+/**
+ * The earlier petition this one repeats: the one the registrar names (it must be the same petitioner's), or
+ * else the newest of the same petitioner on the same matter (category + respondent unit).
+ */
+function findRepeatOf(
+  deps: ApiDeps,
+  petitioner: Registration['petitioner'],
+  category: Category,
+  respondentUnitId: string | null,
+  confirmed: string | null,
+): RepeatOf | null {
+  const who = petitionerKey(petitioner);
+  if (confirmed) {
+    const earlier = deps.db.select().from(petitions).where(eq(petitions.id, confirmed)).get();
+    if (!earlier) throw badInput('repeatOf', `no petition ${confirmed}`);
+    if (earlier.petitionerKey !== who) throw badInput('repeatOf', `petition ${confirmed} is not this petitioner's`);
+    return { petitionId: earlier.id, status: earlier.status as PetitionState['status'] };
+  }
+  const matter = matterKey(category, respondentUnitId);
+  if (!matter) return null;
+  const earlier = deps.db
+    .select({ id: petitions.id, status: petitions.status })
+    .from(petitions)
+    .where(and(eq(petitions.petitionerKey, who), eq(petitions.matterKey, matter)))
+    .orderBy(desc(petitions.registeredAt))
+    .all()
+    .map((row) => ({ petitionId: row.id, status: row.status as PetitionState['status'] }));
+  // A case concluded after 复核 bars the matter for good; one in progress absorbs the repeat; else the newest.
+  return earlier.find((e) => e.status === 'CONCLUDED') ?? earlier.find((e) => !isTerminal(e)) ?? earlier[0] ?? null;
+}
+
 /** 登记: starts the petition's workflow and answers with its first state. */
 export async function registerPetition(deps: ApiDeps, principal: Principal, input: RegisterInput): Promise<PetitionState> {
   const now = Date.now();
@@ -76,14 +126,16 @@ export async function registerPetition(deps: ApiDeps, principal: Principal, inpu
   const respondentUnitId = optionalText('respondentUnitId', input.respondentUnitId, 50);
   if (respondentUnitId) requireUnit(deps, 'respondentUnitId', respondentUnitId);
   const petitionId = petitionIdFor(principal, requestId);
+  const petitioner = {
+    name: requireText('petitioner.name', input.petitioner.name, LIMITS.name),
+    idNumber: optionalText('petitioner.idNumber', input.petitioner.idNumber, 30),
+    phone: optionalText('petitioner.phone', input.petitioner.phone, 30),
+    address: optionalText('petitioner.address', input.petitioner.address, 300),
+  };
   const registration: Registration = {
     petitionId,
-    petitioner: {
-      name: requireText('petitioner.name', input.petitioner.name, LIMITS.name),
-      idNumber: optionalText('petitioner.idNumber', input.petitioner.idNumber, 30),
-      phone: optionalText('petitioner.phone', input.petitioner.phone, 30),
-      address: optionalText('petitioner.address', input.petitioner.address, 300),
-    },
+    petitioner,
+    repeatOf: findRepeatOf(deps, petitioner, input.category, respondentUnitId, optionalText('repeatOf', input.repeatOf, 50)),
     channel: input.channel,
     category: input.category,
     summary: requireText('summary', input.summary, LIMITS.summary),
@@ -118,40 +170,81 @@ function updateOptions(principal: Principal, command: string, requestId: string 
   return id ? { updateId: `${command}:${principal.id}:${id}` } : {};
 }
 
-export async function acceptPetition(
+/** Sends one update to the petition's workflow; its validator may refuse it with a typed error. */
+export function sendUpdate<C>(
   deps: ApiDeps,
   principal: Principal,
-  args: { id: string; unitId?: string | null; note?: string | null; requestId?: string | null },
+  petitionId: string,
+  update: UpdateDefinition<PetitionState, [C]>,
+  command: C,
+  requestId: string | null | undefined,
 ): Promise<PetitionState> {
+  return callTemporal(petitionId, () =>
+    handleOf(deps, petitionId).executeUpdate(update, { args: [command], ...updateOptions(principal, update.name, requestId) }),
+  );
+}
+
+export function acceptCommand(deps: ApiDeps, principal: Principal, args: { unitId?: string | null; note?: string | null }): AcceptCommand {
   const unitId = optionalText('unitId', args.unitId, 50);
   if (unitId) requireUnit(deps, 'unitId', unitId);
-  const command = { unitId, note: optionalText('note', args.note, LIMITS.note), actor: actorOf(principal) };
-  return callTemporal(args.id, () =>
-    handleOf(deps, args.id).executeUpdate(acceptUpdate, { args: [command], ...updateOptions(principal, 'accept', args.requestId) }),
-  );
+  return { unitId, note: optionalText('note', args.note, LIMITS.note), actor: actorOf(principal) };
 }
 
-export async function routePetition(
-  deps: ApiDeps,
-  principal: Principal,
-  args: { id: string; unitId: string; mode: 'TRANSFER' | 'ASSIGN'; note?: string | null; requestId?: string | null },
-): Promise<PetitionState> {
+export function routeCommand(deps: ApiDeps, principal: Principal, args: { unitId: string; mode: RouteMode; note?: string | null }): RouteCommand {
   const unitId = requireText('unitId', args.unitId, 50);
   requireUnit(deps, 'unitId', unitId);
-  const command = { unitId, mode: args.mode, note: optionalText('note', args.note, LIMITS.note), actor: actorOf(principal) };
-  return callTemporal(args.id, () =>
-    handleOf(deps, args.id).executeUpdate(routeUpdate, { args: [command], ...updateOptions(principal, 'route', args.requestId) }),
-  );
+  return { unitId, mode: args.mode, note: optionalText('note', args.note, LIMITS.note), actor: actorOf(principal) };
 }
 
-export async function declinePetition(
+export function declineCommand(principal: Principal, args: { reason: DeclineReason; note?: string | null }): DeclineCommand {
+  return { reason: args.reason, note: optionalText('note', args.note, LIMITS.note), actor: actorOf(principal) };
+}
+
+export function extensionCommand(principal: Principal, args: { days: number; reason: string }): ExtensionCommand {
+  return { days: args.days, reason: requireText('reason', args.reason, LIMITS.note), actor: actorOf(principal) };
+}
+
+export function extensionDecisionCommand(principal: Principal, args: { approve: boolean; note?: string | null }): ExtensionDecisionCommand {
+  return { approve: args.approve, note: optionalText('note', args.note, LIMITS.note), actor: actorOf(principal) };
+}
+
+export function hearingCommand(principal: Principal, args: { note?: string | null }): HearingCommand {
+  return { note: optionalText('note', args.note, LIMITS.note), actor: actorOf(principal) };
+}
+
+export function replyCommand(
+  principal: Principal,
+  args: { outcome: ReplyOutcome; text: string; basis?: string | null; deliveredAt?: number | null },
+): ReplyCommand {
+  return {
+    outcome: args.outcome,
+    text: requireText('text', args.text, LIMITS.content),
+    basis: optionalText('basis', args.basis, LIMITS.note),
+    deliveredAt: args.deliveredAt ?? Date.now(),
+    actor: actorOf(principal),
+  };
+}
+
+export function satisfactionCommand(principal: Principal, args: { level: SatisfactionLevel; target?: RatingTarget | null }): SatisfactionCommand {
+  return { level: args.level, target: args.target ?? 'UNIT', actor: actorOf(principal) };
+}
+
+/**
+ * 复查 goes to the organ above the responsible unit, 复核 to the organ above the 复查 organ (the unit tree in
+ * the units table), unless the registrar names one.
+ */
+export function appealCommand(
   deps: ApiDeps,
   principal: Principal,
-  args: { id: string; reason: PetitionState['declineReason'] & string; note?: string | null; requestId?: string | null },
-): Promise<PetitionState> {
-  const command = { reason: args.reason, note: optionalText('note', args.note, LIMITS.note), actor: actorOf(principal) };
-  return callTemporal(args.id, () =>
-    handleOf(deps, args.id).executeUpdate(declineUpdate, { args: [command], ...updateOptions(principal, 'decline', args.requestId) }),
-  );
+  state: Pick<PetitionState, 'status' | 'unitId' | 'reviewUnitId'>,
+  args: { reason?: string | null; reviewUnitId?: string | null },
+): AppealCommand {
+  let reviewUnitId = optionalText('reviewUnitId', args.reviewUnitId, 50);
+  if (reviewUnitId) requireUnit(deps, 'reviewUnitId', reviewUnitId);
+  else {
+    const below = state.status === 'REVIEW_DELIVERED' ? state.reviewUnitId : state.unitId;
+    reviewUnitId = below ? (deps.db.select().from(units).where(eq(units.id, below)).get()?.parentId ?? null) : null;
+    if (!reviewUnitId) throw badInput('reviewUnitId', `no organ above ${below ?? 'the unit'} is known: name the reviewUnitId`);
+  }
+  return { reason: optionalText('reason', args.reason, LIMITS.note), reviewUnitId, actor: actorOf(principal) };
 }
-

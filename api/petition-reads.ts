@@ -1,5 +1,5 @@
 /** Reads of the SQLite read model behind `petition` and `petitions`. */
-import { and, asc, count, desc, eq, gte, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, lte, not, or, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { ReadModel } from '../db/connection';
 import { petitionEvents, petitions } from '../db/schema';
@@ -51,6 +51,7 @@ export interface PetitionFilter {
   receivedFrom?: number | null;
   receivedTo?: number | null;
   text?: string | null;
+  dueSoon?: boolean | null;
 }
 
 /** Substring match; LIKE wildcards in the text are escaped, so "100%" means the text "100%". */
@@ -59,9 +60,9 @@ function contains(column: SQLiteColumn, text: string): SQL {
   return sql`${column} LIKE ${pattern} ESCAPE '\\'`;
 }
 
-function conditions(scope: ReadScope, filter: PetitionFilter): SQL | undefined {
+function conditions(scope: ReadScope, filter: PetitionFilter, now: number, warningDays: number): SQL | undefined {
   const where: (SQL | undefined)[] = [];
-  if (scope.kind === 'unit') where.push(eq(petitions.unitId, scope.unitId));
+  if (scope.kind === 'unit') where.push(or(eq(petitions.unitId, scope.unitId), eq(petitions.reviewUnitId, scope.unitId)));
   if (filter.status?.length) where.push(inArray(petitions.status, filter.status));
   if (filter.unitId) where.push(eq(petitions.unitId, filter.unitId));
   if (typeof filter.overdue === 'boolean') where.push(eq(petitions.overdue, filter.overdue));
@@ -69,6 +70,10 @@ function conditions(scope: ReadScope, filter: PetitionFilter): SQL | undefined {
   if (filter.category) where.push(eq(petitions.category, filter.category));
   if (filter.receivedFrom != null) where.push(gte(petitions.receivedAt, new Date(filter.receivedFrom)));
   if (filter.receivedTo != null) where.push(lte(petitions.receivedAt, new Date(filter.receivedTo)));
+  if (typeof filter.dueSoon === 'boolean') {
+    const soon = and(gte(petitions.dueAt, new Date(now)), lte(petitions.dueAt, new Date(now + warningDays * 86_400_000)));
+    where.push(filter.dueSoon ? soon : not(soon!));
+  }
   if (filter.text) {
     where.push(or(contains(petitions.summary, filter.text), contains(petitions.content, filter.text)));
   }
@@ -83,9 +88,17 @@ export interface PetitionPage {
 }
 
 /** Newest receipts first; `offset` comes from the opaque cursor. */
-export function listPetitions(db: ReadModel, scope: ReadScope, filter: PetitionFilter, first: number, offset: number): PetitionPage {
+export function listPetitions(
+  db: ReadModel,
+  scope: ReadScope,
+  filter: PetitionFilter,
+  first: number,
+  offset: number,
+  now: number,
+  warningDays: number,
+): PetitionPage {
   if (scope.kind === 'none') return { nodes: [], offset, hasNextPage: false, totalCount: 0 };
-  const where = conditions(scope, filter);
+  const where = conditions(scope, filter, now, warningDays);
   const rows = db
     .select()
     .from(petitions)

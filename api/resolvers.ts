@@ -2,8 +2,19 @@
 import { GraphQLError } from 'graphql';
 import { eq } from 'drizzle-orm';
 import { units } from '../db/schema';
-import { effectiveDue, isOverdue, currentDueAt, isTerminal, type Deadline, type PetitionState } from '../domain/petition';
-import { getProfile } from '../domain/statute';
+import { dayKey, shanghaiDayNumber } from '../domain/calendar';
+import { pausedMsAt, projectedDue } from '../domain/pausable-deadline';
+import {
+  actingUnitId,
+  currentDueAt,
+  isOverdue,
+  isTerminal,
+  type Deadline,
+  type PetitionState,
+  type RatingTarget,
+} from '../domain/petition';
+import { getProfile, PROFILES, ruleOf, type JurisdictionProfile } from '../domain/statute';
+import * as defs from '../workflows/definitions';
 import { canRead, readScope, seesPetitioner } from './access';
 import { requireRole, type Principal } from './auth';
 import type { ApiContext } from './context';
@@ -19,6 +30,10 @@ function mask(text: string | null, keep: number): string | null {
   return text.length <= keep ? '*'.repeat(text.length) : `${'*'.repeat(text.length - keep)}${text.slice(-keep)}`;
 }
 
+function unitById(ctx: ApiContext, id: string | null) {
+  return id ? (ctx.db.select().from(units).where(eq(units.id, id)).get() ?? null) : null;
+}
+
 function errorCode(err: unknown): unknown {
   return err instanceof GraphQLError ? err.extensions.code : undefined;
 }
@@ -29,41 +44,76 @@ async function readablePetition(ctx: ApiContext, principal: Principal, id: strin
   // Just registered and not yet projected: the workflow itself knows it.
   if (!parent) parent = await commands.queryPetition(ctx, id).then(fromWorkflowState, () => null);
   if (!parent) throw apiError('NOT_FOUND', `no petition ${id}`);
-  if (!canRead(principal, parent.state.unitId)) {
+  if (!canRead(principal, parent.state)) {
     throw apiError('FORBIDDEN', `petition ${id} is not routed to your unit`);
   }
   return parent;
 }
 
-/** Runs a command on an existing petition; a closed workflow answers with its final status. */
-async function commandOn(ctx: ApiContext, principal: Principal, id: string, run: () => Promise<PetitionState>) {
-  await readablePetition(ctx, principal, id);
+/** Unit roles act only on petitions their own unit acts on now (the unit, or the organ hearing the appeal). */
+function assertActingUnit(principal: Principal, parent: PetitionParent): void {
+  if (principal.role !== 'UNIT_HANDLER' && principal.role !== 'UNIT_HEAD') return;
+  const acting = actingUnitId(parent.state);
+  if (principal.unitId !== acting) {
+    throw apiError('FORBIDDEN', `petition ${parent.state.petitionId} is with ${acting ?? 'no unit'}, not your unit`);
+  }
+}
+
+/**
+ * Runs a command on an existing petition the principal may act on. A workflow that has ended answers with its
+ * final status: an appeal after its window closed is WINDOW_CLOSED, anything else INVALID_TRANSITION.
+ */
+async function commandOn(
+  ctx: ApiContext,
+  principal: Principal,
+  id: string,
+  run: (current: PetitionParent) => Promise<PetitionState>,
+  appeal = false,
+) {
+  const current = await readablePetition(ctx, principal, id);
+  assertActingUnit(principal, current);
   try {
-    return fromWorkflowState(await run());
+    return fromWorkflowState(await run(current));
   } catch (err) {
     const known = loadPetition(ctx.db, id);
-    if (errorCode(err) === 'NOT_FOUND' && known && isTerminal(known.state as PetitionState)) {
-      throw apiError('INVALID_TRANSITION', `petition ${id} is closed (${known.state.status})`, { status: known.state.status });
+    if (errorCode(err) === 'NOT_FOUND' && known && isTerminal(known.state)) {
+      const status = known.state.status;
+      if (appeal && status === 'CLOSED') {
+        throw apiError('WINDOW_CLOSED', `petition ${id} closed when its appeal window ran out`, { status });
+      }
+      throw apiError('INVALID_TRANSITION', `petition ${id} is closed (${status})`, { status });
     }
     throw err;
   }
 }
 
+function profileOf(ctx: ApiContext, parent?: PetitionParent): JurisdictionProfile {
+  return getProfile(parent?.state.profileId ?? ctx.profileId);
+}
+
+function jurisdictionView(profile: JurisdictionProfile) {
+  return { id: profile.id, name: profile.name, law: profile.law, warningDays: profile.warningDays };
+}
+
 function deadlineView(d: Deadline) {
-  const due = effectiveDue(d);
   const now = Date.now();
+  const due = projectedDue(d, now);
+  const closedAt = d.metAt ?? d.lapsedAt;
   return {
     kind: d.kind,
     rule: d.ruleId,
     article: d.article,
     startedAt: d.startedAt,
-    dueAt: Number.isFinite(due) ? due : null,
-    pausedMs: d.pausedMs,
+    dueAt: due,
+    lastDay: dayKey(shanghaiDayNumber(due - 1)),
+    pausedMs: pausedMsAt(d, now),
     paused: d.pausedSince !== null,
+    warnedAt: d.warnedAt,
     metAt: d.metAt,
     met: d.metAt !== null && d.metAt <= due,
-    overdue: d.metAt === null ? d.overdueAt !== null || now > due : d.metAt > due,
+    overdue: d.overdueAt !== null || (closedAt === null ? d.pausedSince === null && now > due : d.metAt !== null && d.metAt > due),
     overdueAt: d.overdueAt,
+    lapsedAt: d.lapsedAt,
   };
 }
 
@@ -75,6 +125,7 @@ function toFilter(input: Record<string, unknown> | null | undefined): PetitionFi
     overdue: f.overdue,
     category: f.category,
     text: f.text,
+    dueSoon: f.dueSoon,
     dueBefore: f.dueBefore,
     receivedFrom: f.receivedFrom,
     receivedTo: f.receivedTo,
@@ -96,10 +147,14 @@ export const resolvers = {
 
   Query: {
     viewer: (_: unknown, __: unknown, ctx: ApiContext) => ctx.principal,
-    statute: () => {
-      const profile = getProfile();
+    statute: (_: unknown, args: { profile?: string | null }, ctx: ApiContext) => {
+      const id = args.profile ?? ctx.profileId;
+      if (!PROFILES[id]) throw badInput('profile', `unknown profile ${id}; known: ${Object.keys(PROFILES).join(', ')}`);
+      const profile = getProfile(id);
       return profile.rules.map((rule) => ({ ...rule, profile: profile.id }));
     },
+    jurisdiction: (_: unknown, __: unknown, ctx: ApiContext) => jurisdictionView(profileOf(ctx)),
+    jurisdictions: () => Object.values(PROFILES).map(jurisdictionView),
     units: (_: unknown, __: unknown, ctx: ApiContext) => {
       requireRole(ctx.principal, 'REGISTRAR', 'UNIT_HANDLER', 'UNIT_HEAD', 'SUPERVISOR', 'LEADER', 'REVIEWER', 'TESTER');
       return ctx.db.select().from(units).all();
@@ -117,7 +172,8 @@ export const resolvers = {
       const first = args.first ?? 20;
       if (first < 1 || first > MAX_PAGE) throw badInput('first', `first must be between 1 and ${MAX_PAGE}`);
       const offset = decodeCursor(args.after);
-      const page = listPetitions(ctx.db, readScope(principal), toFilter(args.filter), first, offset);
+      const filter = toFilter(args.filter);
+      const page = listPetitions(ctx.db, readScope(principal), filter, first, offset, Date.now(), profileOf(ctx).warningDays);
       return {
         edges: page.nodes.map((node, i) => ({ node, cursor: encodeCursor(offset + i + 1) })),
         pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.nodes.length ? encodeCursor(offset + page.nodes.length) : null },
@@ -131,17 +187,70 @@ export const resolvers = {
       const principal = requireRole(ctx.principal, 'REGISTRAR');
       return fromWorkflowState(await commands.registerPetition(ctx, principal, args.input));
     },
-    acceptPetition: (_: unknown, args: Parameters<typeof commands.acceptPetition>[2], ctx: ApiContext) => {
+    acceptPetition: (_: unknown, args: { id: string; requestId?: string } & Parameters<typeof commands.acceptCommand>[2], ctx: ApiContext) => {
       const principal = requireRole(ctx.principal, 'REGISTRAR');
-      return commandOn(ctx, principal, args.id, () => commands.acceptPetition(ctx, principal, args));
+      return commandOn(ctx, principal, args.id, () =>
+        commands.sendUpdate(ctx, principal, args.id, defs.acceptUpdate, commands.acceptCommand(ctx, principal, args), args.requestId),
+      );
     },
-    routePetition: (_: unknown, args: Parameters<typeof commands.routePetition>[2], ctx: ApiContext) => {
+    routePetition: (_: unknown, args: { id: string; requestId?: string } & Parameters<typeof commands.routeCommand>[2], ctx: ApiContext) => {
       const principal = requireRole(ctx.principal, 'REGISTRAR');
-      return commandOn(ctx, principal, args.id, () => commands.routePetition(ctx, principal, args));
+      return commandOn(ctx, principal, args.id, () =>
+        commands.sendUpdate(ctx, principal, args.id, defs.routeUpdate, commands.routeCommand(ctx, principal, args), args.requestId),
+      );
     },
-    declinePetition: (_: unknown, args: Parameters<typeof commands.declinePetition>[2], ctx: ApiContext) => {
+    declinePetition: (_: unknown, args: { id: string; requestId?: string } & Parameters<typeof commands.declineCommand>[1], ctx: ApiContext) => {
       const principal = requireRole(ctx.principal, 'REGISTRAR');
-      return commandOn(ctx, principal, args.id, () => commands.declinePetition(ctx, principal, args));
+      return commandOn(ctx, principal, args.id, () =>
+        commands.sendUpdate(ctx, principal, args.id, defs.declineUpdate, commands.declineCommand(principal, args), args.requestId),
+      );
+    },
+    requestExtension: (_: unknown, args: { id: string; requestId?: string } & Parameters<typeof commands.extensionCommand>[1], ctx: ApiContext) => {
+      const principal = requireRole(ctx.principal, 'UNIT_HANDLER');
+      return commandOn(ctx, principal, args.id, () =>
+        commands.sendUpdate(ctx, principal, args.id, defs.requestExtensionUpdate, commands.extensionCommand(principal, args), args.requestId),
+      );
+    },
+    decideExtension: (_: unknown, args: { id: string; requestId?: string } & Parameters<typeof commands.extensionDecisionCommand>[1], ctx: ApiContext) => {
+      const principal = requireRole(ctx.principal, 'UNIT_HEAD');
+      return commandOn(ctx, principal, args.id, () =>
+        commands.sendUpdate(ctx, principal, args.id, defs.decideExtensionUpdate, commands.extensionDecisionCommand(principal, args), args.requestId),
+      );
+    },
+    startHearing: (_: unknown, args: { id: string; note?: string; requestId?: string }, ctx: ApiContext) => {
+      const principal = requireRole(ctx.principal, 'UNIT_HANDLER');
+      return commandOn(ctx, principal, args.id, () =>
+        commands.sendUpdate(ctx, principal, args.id, defs.startHearingUpdate, commands.hearingCommand(principal, args), args.requestId),
+      );
+    },
+    endHearing: (_: unknown, args: { id: string; note?: string; requestId?: string }, ctx: ApiContext) => {
+      const principal = requireRole(ctx.principal, 'UNIT_HANDLER');
+      return commandOn(ctx, principal, args.id, () =>
+        commands.sendUpdate(ctx, principal, args.id, defs.endHearingUpdate, commands.hearingCommand(principal, args), args.requestId),
+      );
+    },
+    replyPetition: (_: unknown, args: { id: string; requestId?: string } & Parameters<typeof commands.replyCommand>[1], ctx: ApiContext) => {
+      const principal = requireRole(ctx.principal, 'UNIT_HANDLER');
+      return commandOn(ctx, principal, args.id, () =>
+        commands.sendUpdate(ctx, principal, args.id, defs.replyUpdate, commands.replyCommand(principal, args), args.requestId),
+      );
+    },
+    recordSatisfaction: (_: unknown, args: { id: string; requestId?: string } & Parameters<typeof commands.satisfactionCommand>[1], ctx: ApiContext) => {
+      const principal = requireRole(ctx.principal, 'REGISTRAR');
+      return commandOn(ctx, principal, args.id, () =>
+        commands.sendUpdate(ctx, principal, args.id, defs.recordSatisfactionUpdate, commands.satisfactionCommand(principal, args), args.requestId),
+      );
+    },
+    requestReview: (_: unknown, args: { id: string; reason?: string; reviewUnitId?: string; requestId?: string }, ctx: ApiContext) => {
+      const principal = requireRole(ctx.principal, 'REGISTRAR');
+      return commandOn(
+        ctx,
+        principal,
+        args.id,
+        (current) =>
+          commands.sendUpdate(ctx, principal, args.id, defs.requestReviewUpdate, commands.appealCommand(ctx, principal, current.state, args), args.requestId),
+        true,
+      );
     },
   },
 
@@ -149,11 +258,10 @@ export const resolvers = {
     id: (p: PetitionParent) => p.state.petitionId,
     status: (p: PetitionParent) => p.state.status,
     stage: (p: PetitionParent) => p.state.stage,
-    unit: (p: PetitionParent, _: unknown, ctx: ApiContext) =>
-      p.state.unitId ? (ctx.db.select().from(units).where(eq(units.id, p.state.unitId)).get() ?? null) : null,
+    unit: (p: PetitionParent, _: unknown, ctx: ApiContext) => unitById(ctx, p.state.unitId),
     petitioner: (p: PetitionParent, _: unknown, ctx: ApiContext) => {
       const who = p.state.petitioner;
-      if (seesPetitioner(ctx.principal, p.state.unitId)) return { ...who, masked: false };
+      if (seesPetitioner(ctx.principal, p.state)) return { ...who, masked: false };
       return { name: `${who.name.slice(0, 1)}**`, idNumber: mask(who.idNumber, 4), phone: mask(who.phone, 4), address: null, masked: true };
     },
     summary: (p: PetitionParent) => p.state.summary,
@@ -166,8 +274,35 @@ export const resolvers = {
     routeMode: (p: PetitionParent) => p.state.routeMode,
     declineReason: (p: PetitionParent) => p.state.declineReason,
     respondentUnitId: (p: PetitionParent) => p.state.respondentUnitId,
-    overdue: (p: PetitionParent) => isOverdue(p.state as PetitionState),
-    dueAt: (p: PetitionParent) => currentDueAt(p.state as PetitionState),
+    repeatOf: (p: PetitionParent) => p.state.repeatOf?.petitionId ?? null,
+    isRepeat: (p: PetitionParent) => p.state.repeatOf !== null,
+    reviewUnit: (p: PetitionParent, _: unknown, ctx: ApiContext) => unitById(ctx, p.state.reviewUnitId),
+    extension: (p: PetitionParent, _: unknown, ctx: ApiContext) => ({
+      daysGranted: p.state.extensions.filter((e) => e.decision?.approved).reduce((sum, e) => sum + e.days, 0),
+      maxDays: ruleOf(profileOf(ctx, p), 'EXTENSION').days ?? 0,
+      requests: p.state.extensions.map((e) => ({
+        days: e.days,
+        reason: e.reason,
+        requestedAt: e.requestedAt,
+        requestedBy: e.requestedBy,
+        approved: e.decision?.approved ?? null,
+        decidedAt: e.decision?.at ?? null,
+        decisionNote: e.decision?.note ?? null,
+      })),
+    }),
+    hearings: (p: PetitionParent) => p.state.hearings,
+    reply: (p: PetitionParent) => p.state.opinions.at(-1) ?? null,
+    opinions: (p: PetitionParent) => p.state.opinions,
+    appeals: (p: PetitionParent, _: unknown, ctx: ApiContext) =>
+      p.state.appeals.map((a) => ({ ...a, unit: unitById(ctx, a.unitId) })),
+    satisfaction: (p: PetitionParent) => {
+      const latest = new Map<RatingTarget, PetitionState['ratings'][number]>();
+      for (const rating of p.state.ratings) latest.set(rating.target, rating);
+      return [...latest.values()];
+    },
+    closedAt: (p: PetitionParent) => p.state.closedAt,
+    overdue: (p: PetitionParent) => isOverdue(p.state),
+    dueAt: (p: PetitionParent) => currentDueAt(p.state, Date.now()),
     deadlines: (p: PetitionParent) => p.state.deadlines.map(deadlineView),
     timeline: (p: PetitionParent, _: unknown, ctx: ApiContext) => p.timeline ?? loadTimeline(ctx.db, p.state.petitionId),
     live: async (p: PetitionParent, _: unknown, ctx: ApiContext) => {

@@ -13,15 +13,28 @@ export const petitions = sqliteTable(
     workflowId: text('workflow_id').notNull(),
     status: text('status').notNull(),
     stage: text('stage').notNull(),
+    /** The responsible unit (责任单位). */
     unitId: text('unit_id'),
+    /** The organ hearing the current 复查 or 复核. */
+    reviewUnitId: text('review_unit_id'),
+    /** Who acts now: the unit, or the reviewing organ. */
+    actingUnitId: text('acting_unit_id'),
     category: text('category').notNull(),
     channel: text('channel').notNull(),
     summary: text('summary').notNull(),
     content: text('content').notNull(),
     petitionerName: text('petitioner_name').notNull(),
+    /** Same petitioner, same matter: what makes a petition a repeat (重复信访); see domain/matter.ts. */
+    petitionerKey: text('petitioner_key').notNull(),
+    matterKey: text('matter_key'),
+    isRepeat: integer('is_repeat', { mode: 'boolean' }).notNull(),
+    repeatOf: text('repeat_of'),
     receivedAt: integer('received_at', { mode: 'timestamp_ms' }).notNull(),
     registeredAt: integer('registered_at', { mode: 'timestamp_ms' }).notNull(),
     acceptedAt: integer('accepted_at', { mode: 'timestamp_ms' }),
+    /** 办结: the first-level opinion delivered to the petitioner. */
+    deliveredAt: integer('delivered_at', { mode: 'timestamp_ms' }),
+    closedAt: integer('closed_at', { mode: 'timestamp_ms' }),
     /** Earliest open deadline, hearing pauses included. */
     dueAt: integer('due_at', { mode: 'timestamp_ms' }),
     overdue: integer('overdue', { mode: 'boolean' }).notNull(),
@@ -36,6 +49,8 @@ export const petitions = sqliteTable(
     index('petitions_unit_idx').on(t.unitId),
     index('petitions_received_idx').on(t.receivedAt),
     index('petitions_due_idx').on(t.dueAt),
+    index('petitions_review_unit_idx').on(t.reviewUnitId),
+    index('petitions_repeat_idx').on(t.petitionerKey, t.matterKey),
   ],
 );
 

@@ -7,7 +7,7 @@ import { units } from './schema';
 
 export const SEED_UNITS = [
   { id: 'B-FT', name: '深圳市福田区信访局', kind: 'BUREAU', parentId: null },
-  { id: 'O-FT-GOV', name: '深圳市福田区人民政府 (复查)', kind: 'ORGAN', parentId: null },
+  { id: 'O-FT-GOV', name: '深圳市福田区人民政府 (复查)', kind: 'ORGAN', parentId: 'O-SZ-GOV' },
   { id: 'O-SZ-GOV', name: '深圳市人民政府 (复核)', kind: 'ORGAN', parentId: null },
   { id: 'U-FT-01', name: '福田区住房和建设局', kind: 'UNIT', parentId: 'O-FT-GOV' },
   { id: 'U-FT-02', name: '福田区城市管理和综合执法局', kind: 'UNIT', parentId: 'O-FT-GOV' },
@@ -17,5 +17,9 @@ export const SEED_UNITS = [
 ] as const;
 
 export function seedUnits(db: ReadModel): void {
-  db.insert(units).values([...SEED_UNITS]).onConflictDoNothing().run();
+  db.transaction((tx) => {
+    for (const unit of SEED_UNITS) {
+      tx.insert(units).values(unit).onConflictDoUpdate({ target: units.id, set: unit }).run();
+    }
+  });
 }

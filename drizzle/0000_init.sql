@@ -26,14 +26,22 @@ CREATE TABLE `petitions` (
 	`status` text NOT NULL,
 	`stage` text NOT NULL,
 	`unit_id` text,
+	`review_unit_id` text,
+	`acting_unit_id` text,
 	`category` text NOT NULL,
 	`channel` text NOT NULL,
 	`summary` text NOT NULL,
 	`content` text NOT NULL,
 	`petitioner_name` text NOT NULL,
+	`petitioner_key` text NOT NULL,
+	`matter_key` text,
+	`is_repeat` integer NOT NULL,
+	`repeat_of` text,
 	`received_at` integer NOT NULL,
 	`registered_at` integer NOT NULL,
 	`accepted_at` integer,
+	`delivered_at` integer,
+	`closed_at` integer,
 	`due_at` integer,
 	`overdue` integer NOT NULL,
 	`last_seq` integer NOT NULL,
@@ -45,6 +53,8 @@ CREATE INDEX `petitions_status_idx` ON `petitions` (`status`);--> statement-brea
 CREATE INDEX `petitions_unit_idx` ON `petitions` (`unit_id`);--> statement-breakpoint
 CREATE INDEX `petitions_received_idx` ON `petitions` (`received_at`);--> statement-breakpoint
 CREATE INDEX `petitions_due_idx` ON `petitions` (`due_at`);--> statement-breakpoint
+CREATE INDEX `petitions_review_unit_idx` ON `petitions` (`review_unit_id`);--> statement-breakpoint
+CREATE INDEX `petitions_repeat_idx` ON `petitions` (`petitioner_key`,`matter_key`);--> statement-breakpoint
 CREATE TABLE `units` (
 	`id` text PRIMARY KEY NOT NULL,
 	`name` text NOT NULL,

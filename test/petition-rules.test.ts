@@ -6,8 +6,8 @@ import {
   CommandRefused,
   currentDueAt,
   decline,
+  advanceClock,
   isOverdue,
-  markOverdue,
   nextDeadline,
   openPetition,
   route,
@@ -97,13 +97,14 @@ describe('deadlines', () => {
   it('overdue marks the open deadline once, and meeting it later clears the overdue flag', () => {
     const state = registered();
     const due = nextDeadline(state)!;
-    const overdue = markOverdue(state, 'REGISTRATION', due.dueAt);
+    const overdue = advanceClock(state, due.dueAt, national);
     expect(isOverdue(overdue)).toBe(true);
+    expect(overdue.timeline.at(-1)).toMatchObject({ type: 'OVERDUE', at: due.dueAt, data: { deadline: 'REGISTRATION', dueAt: due.dueAt } });
     expect(nextDeadline(overdue)).toBeNull();
-    expect(markOverdue(overdue, 'REGISTRATION', due.dueAt + 1)).toBe(overdue);
+    expect(advanceClock(overdue, due.dueAt + 1, national)).toBe(overdue);
     const late = accept(overdue, { unitId: 'U-1', note: null, actor }, due.dueAt + day, national);
     expect(isOverdue(late)).toBe(false);
     expect(late.deadlines[0]).toMatchObject({ overdueAt: due.dueAt, metAt: due.dueAt + day });
-    expect(currentDueAt(late)).toBe(periodEnd(due.dueAt + day, 60, 'CALENDAR_DAYS'));
+    expect(currentDueAt(late, due.dueAt + day)).toBe(periodEnd(due.dueAt + day, 60, 'CALENDAR_DAYS'));
   });
 });

@@ -62,7 +62,7 @@ describe('the 15-day registration clock (Art. 22)', () => {
 
     await env.sleep(dueAt - (await env.currentTimeMs()) - 60_000);
     let state: PetitionState = await handle.query(petitionStateQuery);
-    expect(state.deadlines[0]).toMatchObject({ kind: 'REGISTRATION', dueAt, overdueAt: null });
+    expect(state.deadlines[0]).toMatchObject({ kind: 'REGISTRATION', dueAt, overdueAt: null, warnedAt: dueAt - 3 * DAY });
 
     await env.sleep(2 * 60_000); // past the due moment: at least 15 days and 24 hours after receipt
     state = await handle.query(petitionStateQuery);
@@ -70,8 +70,10 @@ describe('the 15-day registration clock (Art. 22)', () => {
     expect(overdueAt).toBeGreaterThanOrEqual(dueAt);
     expect(overdueAt - dueAt).toBeLessThan(1_000);
     expect(state.status).toBe('REGISTERED');
-    expect(state.timeline.map((e) => e.type)).toEqual(['REGISTERED', 'OVERDUE']);
-    expect(state.timeline[1]!.data).toMatchObject({ deadline: 'REGISTRATION', dueAt });
+    expect(state.timeline.map((e) => e.type)).toEqual(['REGISTERED', 'WARNING', 'OVERDUE']);
+    // 预警 three days before the deadline (the profile's warningDays), then overdue at the deadline.
+    expect(state.timeline[1]!.at).toBe(dueAt - 3 * DAY);
+    expect(state.timeline[2]!.data).toMatchObject({ deadline: 'REGISTRATION', dueAt });
 
     await eventually(() => timelineTypes(petitionId).includes('OVERDUE'));
   });
@@ -106,6 +108,7 @@ describe('the 15-day registration clock (Art. 22)', () => {
       return state.timeline.length > 1 && state;
     });
     expect(after.deadlines[0]!.dueAt).toBe(periodEnd(receivedAt, 15, 'CALENDAR_DAYS'));
+    // Already past its warning and its deadline: overdue at once, with no warning first.
     expect(after.timeline.map((e) => e.type)).toEqual(['REGISTERED', 'OVERDUE']);
     // It was overdue on arrival: marked at registration, not 15 days later.
     expect(after.deadlines[0]!.overdueAt! - after.registeredAt).toBeLessThan(60_000);

@@ -5,17 +5,27 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type {
   AcceptCommand,
+  AppealCommand,
   DeclineCommand,
+  ExtensionCommand,
+  ExtensionDecisionCommand,
+  HearingCommand,
   PetitionState,
   Registration,
+  ReplyCommand,
   RouteCommand,
+  SatisfactionCommand,
 } from '../domain/petition';
 
 export const TASK_QUEUE = 'petitions';
 
+/** Past this many history events a run hands over to a new one (continue-as-new), whatever the server says. */
+export const DEFAULT_HISTORY_LIMIT = 2_000;
+
 export interface PetitionWorkflowInput {
   registration: Registration;
   profileId: string;
+  historyLimit?: number;
   /** State carried over by continue-as-new; absent on the first run. */
   carried?: { state: PetitionState; projectedSeq: number };
 }
@@ -30,6 +40,20 @@ export const acceptUpdate = defineUpdate<PetitionState, [AcceptCommand]>('accept
 export const routeUpdate = defineUpdate<PetitionState, [RouteCommand]>('route');
 /** 不予受理 */
 export const declineUpdate = defineUpdate<PetitionState, [DeclineCommand]>('decline');
+/** 延期申请 */
+export const requestExtensionUpdate = defineUpdate<PetitionState, [ExtensionCommand]>('requestExtension');
+/** 延期审批 by the unit head */
+export const decideExtensionUpdate = defineUpdate<PetitionState, [ExtensionDecisionCommand]>('decideExtension');
+/** 听证 opens */
+export const startHearingUpdate = defineUpdate<PetitionState, [HearingCommand]>('startHearing');
+/** 听证 closes */
+export const endHearingUpdate = defineUpdate<PetitionState, [HearingCommand]>('endHearing');
+/** 信访处理意见书 / 复查意见 / 复核意见, delivered */
+export const replyUpdate = defineUpdate<PetitionState, [ReplyCommand]>('reply');
+/** 满意度评价 */
+export const recordSatisfactionUpdate = defineUpdate<PetitionState, [SatisfactionCommand]>('recordSatisfaction');
+/** 复查 or 复核 request */
+export const requestReviewUpdate = defineUpdate<PetitionState, [AppealCommand]>('requestReview');
 
 /** The petition as the workflow holds it now. */
 export const petitionStateQuery = defineQuery<PetitionState>('petitionState');

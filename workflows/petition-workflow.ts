@@ -1,43 +1,25 @@
 /**
  * One petition (信访事项), one workflow, for its whole life. The statutory clocks are durable timers: the loop
- * below sleeps until the next deadline or the next change, whichever comes first. Every change is projected
- * into the SQLite read model by an idempotent activity, keyed by workflow id and event sequence.
+ * below sleeps until the next warning or deadline, or the next change, whichever comes first. Every change is
+ * projected into the SQLite read model by an idempotent activity, keyed by workflow id and event sequence.
+ * A long life is split into runs with continue-as-new, carrying the whole state.
  */
 import {
   ApplicationFailure,
   allHandlersFinished,
   condition,
+  continueAsNew,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
+import type { UpdateDefinition } from '@temporalio/common';
 import type { ProjectionActivities } from '../activities/projection-activities';
-import {
-  CommandRefused,
-  accept,
-  checkAccept,
-  checkDecline,
-  checkRoute,
-  currentDueAt,
-  decline,
-  effectiveDue,
-  isOverdue,
-  isTerminal,
-  markOverdue,
-  nextDeadline,
-  openPetition,
-  route,
-  type PetitionState,
-} from '../domain/petition';
+import * as petition from '../domain/petition';
+import { CommandRefused, type PetitionState } from '../domain/petition';
 import { getProfile } from '../domain/statute';
-import {
-  acceptUpdate,
-  declineUpdate,
-  petitionStateQuery,
-  routeUpdate,
-  type PetitionWorkflowInput,
-} from './definitions';
+import * as defs from './definitions';
 import {
   PETITION_DUE_AT,
   PETITION_OVERDUE,
@@ -64,9 +46,9 @@ function refuseAsFailure(check: () => void): void {
   }
 }
 
-export async function petitionWorkflow(input: PetitionWorkflowInput): Promise<PetitionState> {
+export async function petitionWorkflow(input: defs.PetitionWorkflowInput): Promise<PetitionState> {
   const profile = getProfile(input.profileId);
-  let state: PetitionState = input.carried?.state ?? openPetition(input.registration, Date.now(), profile);
+  let state: PetitionState = input.carried?.state ?? petition.openPetition(input.registration, Date.now(), profile);
   let projectedSeq = input.carried?.projectedSeq ?? 0;
   /** Bumped by every change, so the main loop wakes up and re-plans its timer. */
   let changes = 0;
@@ -90,41 +72,69 @@ export async function petitionWorkflow(input: PetitionWorkflowInput): Promise<Pe
   function change(next: PetitionState): Promise<PetitionState> {
     state = next;
     changes += 1;
-    const dueAt = currentDueAt(state);
+    const dueAt = petition.currentDueAt(state, Date.now());
     upsertSearchAttributes([
       { key: PETITION_STATUS, value: state.status },
       { key: PETITION_STAGE, value: state.stage },
-      { key: PETITION_UNIT, value: state.unitId },
-      { key: PETITION_OVERDUE, value: isOverdue(state) },
+      { key: PETITION_UNIT, value: petition.actingUnitId(state) },
+      { key: PETITION_OVERDUE, value: petition.isOverdue(state) },
       { key: PETITION_DUE_AT, value: dueAt === null ? null : new Date(dueAt) },
     ]);
     // The update answers once the read model has the change, so a client reads its own write.
     return project().then(() => state);
   }
 
-  setHandler(petitionStateQuery, () => state);
-  setHandler(acceptUpdate, (command) => change(accept(state, command, Date.now(), profile)), {
-    validator: (command) => refuseAsFailure(() => checkAccept(state, command)),
-  });
-  setHandler(routeUpdate, (command) => change(route(state, command, Date.now(), profile)), {
-    validator: (command) => refuseAsFailure(() => checkRoute(state, command)),
-  });
-  setHandler(declineUpdate, (command) => change(decline(state, command, Date.now())), {
-    validator: (command) => refuseAsFailure(() => checkDecline(state, command)),
-  });
+  /** An update whose validator runs the rule check and whose handler applies the command. */
+  function command<C>(
+    definition: UpdateDefinition<PetitionState, [C]>,
+    check: (state: PetitionState, command: C, now: number) => void,
+    apply: (state: PetitionState, command: C, now: number) => PetitionState,
+  ): void {
+    setHandler(definition, (cmd) => change(apply(state, cmd, Date.now())), {
+      validator: (cmd) => refuseAsFailure(() => check(state, cmd, Date.now())),
+    });
+  }
 
-  await change(state);
+  setHandler(defs.petitionStateQuery, () => state);
+  command(defs.acceptUpdate, (s, c) => petition.checkAccept(s, c), (s, c, now) => petition.accept(s, c, now, profile));
+  command(defs.routeUpdate, (s, c) => petition.checkRoute(s, c), (s, c, now) => petition.route(s, c, now, profile));
+  command(defs.declineUpdate, (s, c) => petition.checkDecline(s, c), (s, c, now) => petition.decline(s, c, now));
+  command(
+    defs.requestExtensionUpdate,
+    (s, c, now) => petition.checkRequestExtension(s, c, now, profile),
+    (s, c, now) => petition.requestExtension(s, c, now, profile),
+  );
+  command(defs.decideExtensionUpdate, (s, c) => petition.checkDecideExtension(s, c), (s, c, now) => petition.decideExtension(s, c, now));
+  command(defs.startHearingUpdate, (s, c) => petition.checkStartHearing(s, c), (s, c, now) => petition.startHearing(s, c, now, profile));
+  command(defs.endHearingUpdate, (s, c) => petition.checkEndHearing(s, c), (s, c, now) => petition.endHearing(s, c, now));
+  command(defs.replyUpdate, (s, c, now) => petition.checkReply(s, c, now), (s, c, now) => petition.reply(s, c, now, profile));
+  command(defs.recordSatisfactionUpdate, (s, c) => petition.checkRecordSatisfaction(s, c), (s, c, now) => petition.recordSatisfaction(s, c, now));
+  command(
+    defs.requestReviewUpdate,
+    (s, c, now) => petition.checkRequestReview(s, c, now),
+    (s, c, now) => petition.requestReview(s, c, now, profile),
+  );
 
-  while (!isTerminal(state)) {
-    const deadline = nextDeadline(state);
+  if (!input.carried) await change(state);
+  const historyLimit = input.historyLimit ?? defs.DEFAULT_HISTORY_LIMIT;
+
+  while (!petition.isTerminal(state)) {
+    const info = workflowInfo();
+    if (info.continueAsNewSuggested || info.historyLength >= historyLimit) {
+      await condition(allHandlersFinished);
+      await projection;
+      await continueAsNew<typeof petitionWorkflow>({ ...input, carried: { state, projectedSeq } });
+    }
+    const wakeUp = petition.nextWakeUp(state, profile);
     const seen = changes;
-    if (deadline === null) {
+    if (wakeUp === null) {
       await condition(() => changes !== seen);
       continue;
     }
-    const wait = effectiveDue(deadline) - Date.now();
-    const changed = wait > 0 && (await condition(() => changes !== seen, wait));
-    if (!changed && changes === seen) await change(markOverdue(state, deadline.kind, Date.now()));
+    const wait = wakeUp - Date.now();
+    if (wait > 0 && (await condition(() => changes !== seen, wait))) continue;
+    const advanced = petition.advanceClock(state, Date.now(), profile);
+    if (advanced !== state) await change(advanced);
   }
 
   await condition(allHandlersFinished);
