@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm';
 import type { ReadModel } from '../db/connection';
 import { petitionEvents, petitions } from '../db/schema';
 import { matterKey, petitionerKey } from '../domain/matter';
-import { actingUnitId, currentDueAt, isOverdue, type PetitionState, type TimelineEvent } from '../domain/petition';
+import { actingUnitId, currentDueAt, isDueSoon, isOverdue, type PetitionState, type TimelineEvent } from '../domain/petition';
 
 export interface ProjectPetitionInput {
   workflowId: string;
@@ -51,6 +51,7 @@ export function createProjectionActivities(db: ReadModel): ProjectionActivities 
         closedAt: ms(state.closedAt),
         dueAt: ms(dueAt),
         overdue: isOverdue(state),
+        dueSoon: isDueSoon(state),
         lastSeq: state.lastSeq,
         stateJson: JSON.stringify(rest),
         updatedAt: new Date(),

@@ -119,9 +119,8 @@ function findRepeatOf(
 
 /** 登记: starts the petition's workflow and answers with its first state. */
 export async function registerPetition(deps: ApiDeps, principal: Principal, input: RegisterInput): Promise<PetitionState> {
-  const now = Date.now();
-  const receivedAt = input.receivedAt ?? now;
-  if (receivedAt > now + 60_000) throw badInput('receivedAt', 'receivedAt lies in the future');
+  const receivedAt = input.receivedAt ?? null;
+  if (receivedAt !== null && receivedAt > Date.now() + 60_000) throw badInput('receivedAt', 'receivedAt lies in the future');
   const requestId = optionalText('requestId', input.requestId, LIMITS.requestId);
   const respondentUnitId = optionalText('respondentUnitId', input.respondentUnitId, 50);
   if (respondentUnitId) requireUnit(deps, 'respondentUnitId', respondentUnitId);
@@ -220,7 +219,7 @@ export function replyCommand(
     outcome: args.outcome,
     text: requireText('text', args.text, LIMITS.content),
     basis: optionalText('basis', args.basis, LIMITS.note),
-    deliveredAt: args.deliveredAt ?? Date.now(),
+    deliveredAt: args.deliveredAt ?? null,
     actor: actorOf(principal),
   };
 }

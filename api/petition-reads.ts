@@ -1,5 +1,5 @@
 /** Reads of the SQLite read model behind `petition` and `petitions`. */
-import { and, asc, count, desc, eq, gte, inArray, lte, not, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { ReadModel } from '../db/connection';
 import { petitionEvents, petitions } from '../db/schema';
@@ -60,7 +60,7 @@ function contains(column: SQLiteColumn, text: string): SQL {
   return sql`${column} LIKE ${pattern} ESCAPE '\\'`;
 }
 
-function conditions(scope: ReadScope, filter: PetitionFilter, now: number, warningDays: number): SQL | undefined {
+function conditions(scope: ReadScope, filter: PetitionFilter): SQL | undefined {
   const where: (SQL | undefined)[] = [];
   if (scope.kind === 'unit') where.push(or(eq(petitions.unitId, scope.unitId), eq(petitions.reviewUnitId, scope.unitId)));
   if (filter.status?.length) where.push(inArray(petitions.status, filter.status));
@@ -70,10 +70,7 @@ function conditions(scope: ReadScope, filter: PetitionFilter, now: number, warni
   if (filter.category) where.push(eq(petitions.category, filter.category));
   if (filter.receivedFrom != null) where.push(gte(petitions.receivedAt, new Date(filter.receivedFrom)));
   if (filter.receivedTo != null) where.push(lte(petitions.receivedAt, new Date(filter.receivedTo)));
-  if (typeof filter.dueSoon === 'boolean') {
-    const soon = and(gte(petitions.dueAt, new Date(now)), lte(petitions.dueAt, new Date(now + warningDays * 86_400_000)));
-    where.push(filter.dueSoon ? soon : not(soon!));
-  }
+  if (typeof filter.dueSoon === 'boolean') where.push(eq(petitions.dueSoon, filter.dueSoon));
   if (filter.text) {
     where.push(or(contains(petitions.summary, filter.text), contains(petitions.content, filter.text)));
   }
@@ -94,11 +91,9 @@ export function listPetitions(
   filter: PetitionFilter,
   first: number,
   offset: number,
-  now: number,
-  warningDays: number,
 ): PetitionPage {
   if (scope.kind === 'none') return { nodes: [], offset, hasNextPage: false, totalCount: 0 };
-  const where = conditions(scope, filter, now, warningDays);
+  const where = conditions(scope, filter);
   const rows = db
     .select()
     .from(petitions)

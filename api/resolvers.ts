@@ -7,6 +7,7 @@ import { pausedMsAt, projectedDue } from '../domain/pausable-deadline';
 import {
   actingUnitId,
   currentDueAt,
+  isDueSoon,
   isOverdue,
   isTerminal,
   type Deadline,
@@ -173,7 +174,7 @@ export const resolvers = {
       if (first < 1 || first > MAX_PAGE) throw badInput('first', `first must be between 1 and ${MAX_PAGE}`);
       const offset = decodeCursor(args.after);
       const filter = toFilter(args.filter);
-      const page = listPetitions(ctx.db, readScope(principal), filter, first, offset, Date.now(), profileOf(ctx).warningDays);
+      const page = listPetitions(ctx.db, readScope(principal), filter, first, offset);
       return {
         edges: page.nodes.map((node, i) => ({ node, cursor: encodeCursor(offset + i + 1) })),
         pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.nodes.length ? encodeCursor(offset + page.nodes.length) : null },
@@ -302,6 +303,7 @@ export const resolvers = {
     },
     closedAt: (p: PetitionParent) => p.state.closedAt,
     overdue: (p: PetitionParent) => isOverdue(p.state),
+    dueSoon: (p: PetitionParent) => isDueSoon(p.state),
     dueAt: (p: PetitionParent) => currentDueAt(p.state, Date.now()),
     deadlines: (p: PetitionParent) => p.state.deadlines.map(deadlineView),
     timeline: (p: PetitionParent, _: unknown, ctx: ApiContext) => p.timeline ?? loadTimeline(ctx.db, p.state.petitionId),

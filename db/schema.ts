@@ -38,6 +38,8 @@ export const petitions = sqliteTable(
     /** Earliest open deadline, hearing pauses included. */
     dueAt: integer('due_at', { mode: 'timestamp_ms' }),
     overdue: integer('overdue', { mode: 'boolean' }).notNull(),
+    /** Some duty is in its warning period (预警 given, not yet met or overdue). */
+    dueSoon: integer('due_soon', { mode: 'boolean' }).notNull(),
     /** Sequence of the newest event in this row: a projection never replaces a newer row with an older one. */
     lastSeq: integer('last_seq').notNull(),
     /** The workflow's state without its timeline (domain/petition.ts PetitionState). */

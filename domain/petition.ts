@@ -90,7 +90,8 @@ export interface Registration {
   category: Category;
   summary: string;
   content: string;
-  receivedAt: number;
+  /** Null: received as it is registered (the workflow's clock decides, not the caller's). */
+  receivedAt: number | null;
   respondentUnitId: string | null;
   registeredBy: Actor;
   repeatOf?: RepeatOf | null;
@@ -224,8 +225,8 @@ export interface ReplyCommand {
   outcome: ReplyOutcome;
   text: string;
   basis: string | null;
-  /** 送达: when the petitioner received the written opinion; the appeal window runs from it. */
-  deliveredAt: number;
+  /** 送达: when the petitioner received the written opinion (null: as it is issued); the appeal window runs from it. */
+  deliveredAt: number | null;
   actor: Actor;
 }
 export interface SatisfactionCommand {
@@ -380,8 +381,10 @@ export function assertAllowed(state: PetitionState, command: CommandName): void 
  */
 export function openPetition(registration: Registration, now: number, profile: JurisdictionProfile): PetitionState {
   const { registeredBy, repeatOf = null, ...facts } = registration;
+  const receivedAt = registration.receivedAt ?? now;
   const initial: PetitionState = {
     ...facts,
+    receivedAt,
     repeatOf,
     profileId: profile.id,
     registeredAt: now,
@@ -392,7 +395,7 @@ export function openPetition(registration: Registration, now: number, profile: J
     routeMode: null,
     acceptedAt: null,
     declineReason: null,
-    deadlines: [openDeadline(profile, 'REGISTRATION', registration.receivedAt)],
+    deadlines: [openDeadline(profile, 'REGISTRATION', receivedAt)],
     extensions: [],
     hearings: [],
     opinions: [],
@@ -403,7 +406,7 @@ export function openPetition(registration: Registration, now: number, profile: J
     lastSeq: 0,
   };
   const state = withEvent(initial, now, 'REGISTERED', registeredBy, null, {
-    receivedAt: registration.receivedAt,
+    receivedAt,
     channel: registration.channel,
     repeatOf: repeatOf?.petitionId ?? null,
   });
@@ -575,9 +578,10 @@ export function checkReply(state: PetitionState, command: ReplyCommand, now: num
   assertAllowed(state, 'reply');
   if (openHearing(state)) refuse('a hearing is still open: end it before replying', { status: state.status });
   if (!command.text.trim()) throw new CommandRefused('BAD_USER_INPUT', 'the opinion needs its text', { field: 'text' });
-  const duty = openOf(state, LEVEL_OF[state.status]!.duty) ?? state.deadlines.find((d) => d.kind === LEVEL_OF[state.status]!.duty);
-  if (command.deliveredAt > now) throw new CommandRefused('BAD_USER_INPUT', 'deliveredAt lies in the future', { field: 'deliveredAt' });
-  if (duty && command.deliveredAt < duty.startedAt) {
+  const duty = state.deadlines.find((d) => d.kind === LEVEL_OF[state.status]!.duty && d.lapsedAt === null && d.metAt === null);
+  const deliveredAt = command.deliveredAt ?? now;
+  if (deliveredAt > now) throw new CommandRefused('BAD_USER_INPUT', 'deliveredAt lies in the future', { field: 'deliveredAt' });
+  if (duty && deliveredAt < duty.startedAt) {
     throw new CommandRefused('BAD_USER_INPUT', 'deliveredAt lies before this level of handling started', { field: 'deliveredAt' });
   }
 }
@@ -590,6 +594,7 @@ export function reply(state: PetitionState, command: ReplyCommand, now: number, 
   checkReply(state, command, now);
   const { level, duty } = LEVEL_OF[state.status]!;
   const after = AFTER_DELIVERY[level];
+  const deliveredAt = command.deliveredAt ?? now;
   const opinion: Opinion = {
     level,
     unitId: actingUnitId(state) ?? '',
@@ -597,15 +602,15 @@ export function reply(state: PetitionState, command: ReplyCommand, now: number, 
     text: command.text,
     basis: command.basis,
     issuedAt: now,
-    deliveredAt: command.deliveredAt,
+    deliveredAt,
   };
-  const deadlines = meetDeadlines(state, [duty], command.deliveredAt);
-  if (after.window) deadlines.push(openDeadline(profile, after.window, command.deliveredAt));
+  const deadlines = meetDeadlines(state, [duty], deliveredAt);
+  if (after.window) deadlines.push(openDeadline(profile, after.window, deliveredAt));
   let next: PetitionState = { ...withStatus(state, after.status, now), deadlines, opinions: [...state.opinions, opinion] };
   next = withEvent(next, now, 'OPINION_DELIVERED', command.actor, command.text, {
     level,
     outcome: command.outcome,
-    deliveredAt: command.deliveredAt,
+    deliveredAt,
   });
   return after.window ? next : withEvent(next, now, 'CONCLUDED', null, '复核终结：同一事实和理由不再受理 (第三十六条)');
 }
@@ -696,6 +701,11 @@ export function advanceClock(state: PetitionState, now: number, profile: Jurisdi
 /** Overdue now: some duty ran out and has not been met since. */
 export function isOverdue(state: Pick<PetitionState, 'deadlines'>): boolean {
   return state.deadlines.some((d) => d.overdueAt !== null && d.metAt === null);
+}
+
+/** In the warning period (预警) of some duty: warned, and neither met nor overdue yet. */
+export function isDueSoon(state: Pick<PetitionState, 'deadlines'>): boolean {
+  return state.deadlines.some((d) => d.warnedAt !== null && isOpen(d));
 }
 
 /** The due date that matters now: the earliest clock still open (a paused one shown as if restarted now). */

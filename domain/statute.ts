@@ -101,6 +101,17 @@ export const PROFILES: Readonly<Record<string, JurisdictionProfile>> = {
     }),
     warningDays: 3,
   },
+  // The statute stops only the 复核 clock for hearings (Art. 36); some bureaus also leave first-handling
+  // hearing time uncounted. That is a local rule, so it is a profile, not a branch in the workflow.
+  'national-2022-handling-hearing-pause': {
+    id: 'national-2022-handling-hearing-pause',
+    name: '全国 (2022) + 本地规则：初次办理的听证时间不计入办理期限',
+    law: '《信访工作条例》(2022年5月1日起施行) + local rule',
+    rules: withOverrides(NATIONAL_2022, {
+      HANDLE: { pausedByHearing: true, stopOrExtend: 'extension, row 8; hearing time not counted (local rule)' },
+    }),
+    warningDays: 3,
+  },
 };
 
 export const DEFAULT_PROFILE_ID = 'national-2022';

@@ -44,6 +44,7 @@ CREATE TABLE `petitions` (
 	`closed_at` integer,
 	`due_at` integer,
 	`overdue` integer NOT NULL,
+	`due_soon` integer NOT NULL,
 	`last_seq` integer NOT NULL,
 	`state_json` text NOT NULL,
 	`updated_at` integer NOT NULL

@@ -47,7 +47,7 @@ async function startPetition(receivedAt?: number) {
     taskQueue: TASK_QUEUE,
     args: [{ registration, profileId: 'national-2022' }],
   });
-  return { handle, petitionId, receivedAt: registration.receivedAt };
+  return { handle, petitionId, receivedAt: receivedAt ?? now };
 }
 
 function timelineTypes(petitionId: string): string[] {

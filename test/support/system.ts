@@ -34,6 +34,8 @@ export interface System {
   yoga: ReturnType<typeof createFengqiaoYoga>;
   token(role: Role, options?: { unitId?: string; principalId?: string }): string;
   gql<T = any>(token: string | null, query: string, variables?: Record<string, unknown>): Promise<GraphQLAnswer<T>>;
+  /** The same API configured for another jurisdiction profile (new petitions start under it). */
+  withProfile(profileId: string): Pick<System, 'gql'>;
   stop(): Promise<void>;
 }
 
@@ -48,26 +50,31 @@ export async function startSystem(env: TestWorkflowEnvironment, profileId = DEFA
     workflowBundle: { codePath: inject('workflowBundlePath') },
   });
   const running = worker.run();
-  const yoga = createFengqiaoYoga({ db, temporal: env.client, taskQueue: TASK_QUEUE, profileId });
+  const yogaFor = (profile: string) => createFengqiaoYoga({ db, temporal: env.client, taskQueue: TASK_QUEUE, profileId: profile });
+  const yoga = yogaFor(profileId);
+  const gqlVia =
+    (server: ReturnType<typeof createFengqiaoYoga>) =>
+    async (token: string | null, query: string, variables?: Record<string, unknown>) => {
+      const response = await server.fetch('http://fengqiao.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query, variables }),
+      });
+      return (await response.json()) as GraphQLAnswer;
+    };
   let n = 0;
   return {
     db,
     dbFile,
     yoga,
+    withProfile: (profile) => ({ gql: gqlVia(yogaFor(profile)) }),
     token: (role, options = {}) =>
       issueToken(db, {
         role,
         principalId: options.principalId ?? `${role.toLowerCase()}-${++n}`,
         unitId: options.unitId ?? (role === 'UNIT_HANDLER' || role === 'UNIT_HEAD' ? 'U-FT-01' : null),
       }),
-    async gql(token, query, variables) {
-      const response = await yoga.fetch('http://fengqiao.test/graphql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        body: JSON.stringify({ query, variables }),
-      });
-      return (await response.json()) as GraphQLAnswer;
-    },
+    gql: gqlVia(yoga),
     async stop() {
       worker.shutdown();
       await running;
