@@ -63,7 +63,8 @@ start_server() {
   cli=$(find_cli)
   read -r -a flags <<<"$("$ROOT/node_modules/.bin/tsx" "$ROOT/scripts/print-search-attribute-flags.ts")"
   say "starting the Temporal dev server (gRPC localhost:$TEMPORAL_PORT, UI http://localhost:$TEMPORAL_UI_PORT, data $DATA/temporal.db)"
-  nohup "$cli" server start-dev --ip 127.0.0.1 --port "$TEMPORAL_PORT" --ui-port "$TEMPORAL_UI_PORT" \
+  # Its own session: a Ctrl-C meant for `up` must not kill it mid-write; `stop` ends it gracefully.
+  setsid nohup "$cli" server start-dev --ip 127.0.0.1 --port "$TEMPORAL_PORT" --ui-port "$TEMPORAL_UI_PORT" \
     --db-filename "$DATA/temporal.db" --log-level warn "${flags[@]}" >"$DATA/temporal.log" 2>&1 &
   echo $! >"$PID_FILE"
   for _ in $(seq 1 120); do
@@ -80,8 +81,11 @@ start_server() {
 
 stop_server() {
   if [[ -f "$PID_FILE" ]] && kill -0 "$(cat "$PID_FILE")" 2>/dev/null; then
-    kill "$(cat "$PID_FILE")"
-    for _ in $(seq 1 40); do kill -0 "$(cat "$PID_FILE")" 2>/dev/null || break; sleep 0.25; done
+    local pid _
+    pid=$(cat "$PID_FILE")
+    kill "$pid"
+    for _ in $(seq 1 120); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+    if kill -0 "$pid" 2>/dev/null; then say "the dev server did not stop in 30 s; killing it"; kill -KILL "$pid"; fi
     rm -f "$PID_FILE"
     say "Temporal dev server stopped"
   else
@@ -89,27 +93,46 @@ stop_server() {
   fi
 }
 
+# Children run in their own process groups, so that stopping one stops everything it started (tsx, node).
+start_child() {
+  setsid "$@" &
+  children+=($!)
+}
+
+stop_children() {
+  local pid _ alive
+  for pid in "${children[@]}"; do kill -TERM -- "-$pid" 2>/dev/null; done
+  for _ in $(seq 1 40); do
+    alive=0
+    for pid in "${children[@]}"; do if kill -0 -- "-$pid" 2>/dev/null; then alive=1; fi; done
+    if [[ $alive == 0 ]]; then return 0; fi
+    sleep 0.25
+  done
+  say "forcing the remaining processes to stop"
+  for pid in "${children[@]}"; do kill -KILL -- "-$pid" 2>/dev/null; done
+  return 0
+}
+
 up() {
   install_npm
   local started_server=0
   start_server && started_server=1
-  local pids=()
+  children=()
   cleanup() {
     trap - INT TERM EXIT
-    say "stopping"
-    for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-    wait "${pids[@]}" 2>/dev/null || true
+    set +e # best effort from here: every step runs even if one fails
+    say "stopping the worker and the API"
+    stop_children
     if [[ $started_server == 1 ]]; then stop_server; fi
   }
   trap cleanup INT TERM EXIT
   export TEMPORAL_ADDRESS="127.0.0.1:$TEMPORAL_PORT" PORT FENGQIAO_DEV_TOKENS="$DATA/dev-tokens.json"
-  "$ROOT/node_modules/.bin/tsx" "$ROOT/worker/main.ts" &
-  pids+=($!)
-  "$ROOT/node_modules/.bin/tsx" "$ROOT/api/main.ts" &
-  pids+=($!)
+  start_child "$ROOT/node_modules/.bin/tsx" "$ROOT/worker/main.ts"
+  start_child "$ROOT/node_modules/.bin/tsx" "$ROOT/api/main.ts"
   sleep 1
   say "Temporal UI: http://localhost:$TEMPORAL_UI_PORT   GraphiQL: http://localhost:$PORT/graphql   (Ctrl-C stops)"
-  wait -n "${pids[@]}" || true
+  # Whichever ends first (a crash, or a signal through the trap) ends the whole system.
+  wait -n "${children[@]}" || true
 }
 
 case "${1:-up}" in

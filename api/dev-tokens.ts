@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { ReadModel } from '../db/connection';
-import { issueToken, principalForToken, ROLES, type Role } from './auth';
+import { issueToken, principalForToken, type Role } from './auth';
 
 export interface DevToken {
   role: Role;
@@ -14,24 +14,25 @@ export interface DevToken {
   token: string;
 }
 
-const DEV_PRINCIPALS: Record<Role, { principalId: string; unitId: string | null; memberId: string | null }> = {
-  REGISTRAR: { principalId: 'dev-registrar', unitId: 'B-FT', memberId: null },
-  UNIT_HANDLER: { principalId: 'dev-unit-handler', unitId: 'U-FT-01', memberId: null },
-  UNIT_HEAD: { principalId: 'dev-unit-head', unitId: 'U-FT-01', memberId: null },
-  SUPERVISOR: { principalId: 'dev-supervisor', unitId: 'B-FT', memberId: null },
-  LEADER: { principalId: 'dev-leader', unitId: null, memberId: null },
-  REVIEWER: { principalId: 'dev-reviewer', unitId: null, memberId: 'M-LAWYER-01' },
-  TESTER: { principalId: 'dev-tester', unitId: null, memberId: null },
-  ADMIN: { principalId: 'dev-admin', unitId: null, memberId: null },
-};
+/** One principal per role, plus handlers at the two organs that hear 复查 and 复核 in the seeded unit tree. */
+const DEV_PRINCIPALS: readonly Omit<DevToken, 'token'>[] = [
+  { role: 'REGISTRAR', principalId: 'dev-registrar', unitId: 'B-FT', memberId: null },
+  { role: 'UNIT_HANDLER', principalId: 'dev-unit-handler', unitId: 'U-FT-01', memberId: null },
+  { role: 'UNIT_HEAD', principalId: 'dev-unit-head', unitId: 'U-FT-01', memberId: null },
+  { role: 'SUPERVISOR', principalId: 'dev-supervisor', unitId: 'B-FT', memberId: null },
+  { role: 'LEADER', principalId: 'dev-leader', unitId: null, memberId: null },
+  { role: 'REVIEWER', principalId: 'dev-reviewer', unitId: null, memberId: 'M-LAWYER-01' },
+  { role: 'TESTER', principalId: 'dev-tester', unitId: null, memberId: null },
+  { role: 'ADMIN', principalId: 'dev-admin', unitId: null, memberId: null },
+  { role: 'UNIT_HANDLER', principalId: 'dev-review-organ', unitId: 'O-FT-GOV', memberId: null },
+  { role: 'UNIT_HANDLER', principalId: 'dev-reexam-organ', unitId: 'O-SZ-GOV', memberId: null },
+];
 
 export function ensureDevTokens(db: ReadModel, file: string): DevToken[] {
   const saved: DevToken[] = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as DevToken[]) : [];
-  const tokens = ROLES.map((role) => {
-    const known = saved.find((t) => t.role === role && principalForToken(db, t.token));
-    if (known) return known;
-    const who = DEV_PRINCIPALS[role];
-    return { role, ...who, token: issueToken(db, { ...who, role, label: `dev ${role}` }) };
+  const tokens = DEV_PRINCIPALS.map((who) => {
+    const known = saved.find((t) => t.principalId === who.principalId && principalForToken(db, t.token));
+    return known ?? { ...who, token: issueToken(db, { ...who, label: `dev ${who.principalId}` }) };
   });
   writeFileSync(file, `${JSON.stringify(tokens, null, 2)}\n`, { mode: 0o600 });
   return tokens;

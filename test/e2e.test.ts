@@ -22,7 +22,7 @@ let env: TestWorkflowEnvironment;
 let dir: string;
 let port: number;
 const children: ChildProcess[] = [];
-let tokens: { role: string; token: string }[];
+let tokens: { role: string; token: string; unitId: string | null }[];
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -83,10 +83,11 @@ describe('the running system, over HTTP', () => {
     expect(await response.json()).toMatchObject({ status: 'ok', temporal: 'ok', readModel: 'ok' });
   });
 
-  it('seeds one token per role', () => {
-    expect(tokens.map((t) => t.role).sort()).toEqual(
-      ['ADMIN', 'LEADER', 'REGISTRAR', 'REVIEWER', 'SUPERVISOR', 'TESTER', 'UNIT_HANDLER', 'UNIT_HEAD'],
+  it('seeds a token for every role, and for the handlers of the 复查 and 复核 organs', () => {
+    expect(new Set(tokens.map((t) => t.role))).toEqual(
+      new Set(['ADMIN', 'LEADER', 'REGISTRAR', 'REVIEWER', 'SUPERVISOR', 'TESTER', 'UNIT_HANDLER', 'UNIT_HEAD']),
     );
+    expect(tokens.filter((t: any) => t.role === 'UNIT_HANDLER').map((t: any) => t.unitId).sort()).toEqual(['O-FT-GOV', 'O-SZ-GOV', 'U-FT-01']);
   });
 
   it('registers and accepts a petition; operators find it by its search attributes', async () => {

@@ -1,0 +1,50 @@
+/**
+ * The README's walk-through, run against a started system (`./temporal-dev.sh`): one petition from
+ * registration through 复查 and 复核 to 终结, printing what each step answered. `npm run walkthrough`.
+ */
+import { readFileSync } from 'node:fs';
+
+const api = process.env.FENGQIAO_API ?? `http://localhost:${process.env.PORT ?? 4000}/graphql`;
+const tokens = JSON.parse(readFileSync(process.env.FENGQIAO_DEV_TOKENS ?? '.data/dev-tokens.json', 'utf8')) as {
+  principalId: string;
+  token: string;
+}[];
+const as = (principalId: string) => tokens.find((t) => t.principalId === principalId)!.token;
+
+const FIELDS = 'id status stage dueAt deadlines { kind dueAt lastDay met paused pausedMs } timeline { seq type }';
+
+async function step(title: string, who: string, mutation: string): Promise<any> {
+  const response = await fetch(api, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${as(who)}` },
+    body: JSON.stringify({ query: `mutation { ${mutation} { ${FIELDS} } }` }),
+  });
+  const answer = (await response.json()) as { data?: Record<string, any>; errors?: unknown[] };
+  if (answer.errors) throw new Error(`${title}: ${JSON.stringify(answer.errors)}`);
+  const petition = Object.values(answer.data!)[0];
+  const open = petition.deadlines.filter((d: any) => !d.met).map((d: any) => `${d.kind} due ${d.lastDay}${d.paused ? ' (paused)' : ''}`);
+  console.log(`${title.padEnd(34)} ${petition.status.padEnd(20)} ${open.join('; ') || 'no open deadline'}`);
+  return petition;
+}
+
+const p = await step(
+  '1 registerPetition (registrar)',
+  'dev-registrar',
+  `registerPetition(input: { petitioner: { name: "张三", phone: "13800138000" }, channel: LETTER, category: CLAIM,
+    summary: "小区加装电梯补贴未发放", content: "申请加装电梯补贴已逾半年未发放", respondentUnitId: "U-FT-01" })`,
+);
+const id = p.id as string;
+await step('2 acceptPetition (registrar)', 'dev-registrar', `acceptPetition(id: "${id}", unitId: "U-FT-01", note: "受理并交办")`);
+await step('3 requestExtension (unit handler)', 'dev-unit-handler', `requestExtension(id: "${id}", days: 15, reason: "需核查资金拨付流程")`);
+await step('4 decideExtension (unit head)', 'dev-unit-head', `decideExtension(id: "${id}", approve: true, note: "同意")`);
+await step('5 startHearing (unit handler)', 'dev-unit-handler', `startHearing(id: "${id}", note: "听证")`);
+await step('6 endHearing (unit handler)', 'dev-unit-handler', `endHearing(id: "${id}")`);
+await step('7 replyPetition (unit handler)', 'dev-unit-handler', `replyPetition(id: "${id}", outcome: EXPLAIN, text: "补贴按批次发放，已列入下一批", basis: "加装电梯补贴办法")`);
+await step('8 recordSatisfaction (registrar)', 'dev-registrar', `recordSatisfaction(id: "${id}", level: DISSATISFIED)`);
+await step('9 requestReview: 复查 (registrar)', 'dev-registrar', `requestReview(id: "${id}", reason: "不服处理意见")`);
+await step('10 replyPetition (复查 organ)', 'dev-review-organ', `replyPetition(id: "${id}", outcome: EXPLAIN, text: "维持原意见")`);
+await step('11 requestReview: 复核 (registrar)', 'dev-registrar', `requestReview(id: "${id}", reason: "不服复查意见")`);
+await step('12 startHearing (复核 organ)', 'dev-reexam-organ', `startHearing(id: "${id}", note: "复核听证")`);
+await step('13 endHearing (复核 organ)', 'dev-reexam-organ', `endHearing(id: "${id}")`);
+await step('14 replyPetition (复核 organ)', 'dev-reexam-organ', `replyPetition(id: "${id}", outcome: SUPPORT, text: "责令限期发放补贴")`);
+console.log(`\npetition ${id}: see it in the Temporal UI as workflow petition-${id}`);
