@@ -235,8 +235,8 @@ export function satisfactionCommand(principal: Principal, args: { level: Satisfa
 export function appealCommand(
   deps: ApiDeps,
   principal: Principal,
-  state: Pick<PetitionState, 'status' | 'unitId' | 'reviewUnitId'>,
   args: { reason?: string | null; reviewUnitId?: string | null },
+  state: Pick<PetitionState, 'status' | 'unitId' | 'reviewUnitId'>,
 ): AppealCommand {
   let reviewUnitId = optionalText('reviewUnitId', args.reviewUnitId, 50);
   if (reviewUnitId) requireUnit(deps, 'reviewUnitId', reviewUnitId);

@@ -1,4 +1,5 @@
 /** Resolvers of schema/schema.graphql. Each mutation checks the role, then hands over to petition-commands. */
+import type { UpdateDefinition } from '@temporalio/common';
 import { GraphQLError } from 'graphql';
 import { eq } from 'drizzle-orm';
 import { units } from '../db/schema';
@@ -17,7 +18,7 @@ import {
 import { getProfile, PROFILES, ruleOf, type JurisdictionProfile } from '../domain/statute';
 import * as defs from '../workflows/definitions';
 import { canRead, readScope, seesPetitioner } from './access';
-import { requireRole, type Principal } from './auth';
+import { requireRole, type Principal, type Role } from './auth';
 import type { ApiContext } from './context';
 import { apiError, badInput } from './errors';
 import * as commands from './petition-commands';
@@ -86,6 +87,34 @@ async function commandOn(
     }
     throw err;
   }
+}
+
+type DeclineArgs = Parameters<typeof commands.declineCommand>[1];
+type ExtensionArgs = Parameters<typeof commands.extensionCommand>[1];
+type DecisionArgs = Parameters<typeof commands.extensionDecisionCommand>[1];
+type ReplyArgs = Parameters<typeof commands.replyCommand>[1];
+type SatisfactionArgs = Parameters<typeof commands.satisfactionCommand>[1];
+
+/**
+ * A mutation that sends one update to a petition: the role check, the acting-unit check, the command built
+ * from the arguments (refusing bad input), then the update, retried once per `requestId`.
+ */
+function petitionMutation<A, C>(
+  role: Role,
+  update: UpdateDefinition<PetitionState, [C]>,
+  build: (ctx: ApiContext, principal: Principal, args: A, current: PetitionState) => C,
+  options: { appeal?: boolean } = {},
+) {
+  return (_: unknown, args: A & { id: string; requestId?: string | null }, ctx: ApiContext) => {
+    const principal = requireRole(ctx.principal, role);
+    return commandOn(
+      ctx,
+      principal,
+      args.id,
+      (current) => commands.sendUpdate(ctx, principal, args.id, update, build(ctx, principal, args, current.state as PetitionState), args.requestId),
+      options.appeal,
+    );
+  };
 }
 
 function profileOf(ctx: ApiContext, parent?: PetitionParent): JurisdictionProfile {
@@ -188,71 +217,26 @@ export const resolvers = {
       const principal = requireRole(ctx.principal, 'REGISTRAR');
       return fromWorkflowState(await commands.registerPetition(ctx, principal, args.input));
     },
-    acceptPetition: (_: unknown, args: { id: string; requestId?: string } & Parameters<typeof commands.acceptCommand>[2], ctx: ApiContext) => {
-      const principal = requireRole(ctx.principal, 'REGISTRAR');
-      return commandOn(ctx, principal, args.id, () =>
-        commands.sendUpdate(ctx, principal, args.id, defs.acceptUpdate, commands.acceptCommand(ctx, principal, args), args.requestId),
-      );
-    },
-    routePetition: (_: unknown, args: { id: string; requestId?: string } & Parameters<typeof commands.routeCommand>[2], ctx: ApiContext) => {
-      const principal = requireRole(ctx.principal, 'REGISTRAR');
-      return commandOn(ctx, principal, args.id, () =>
-        commands.sendUpdate(ctx, principal, args.id, defs.routeUpdate, commands.routeCommand(ctx, principal, args), args.requestId),
-      );
-    },
-    declinePetition: (_: unknown, args: { id: string; requestId?: string } & Parameters<typeof commands.declineCommand>[1], ctx: ApiContext) => {
-      const principal = requireRole(ctx.principal, 'REGISTRAR');
-      return commandOn(ctx, principal, args.id, () =>
-        commands.sendUpdate(ctx, principal, args.id, defs.declineUpdate, commands.declineCommand(principal, args), args.requestId),
-      );
-    },
-    requestExtension: (_: unknown, args: { id: string; requestId?: string } & Parameters<typeof commands.extensionCommand>[1], ctx: ApiContext) => {
-      const principal = requireRole(ctx.principal, 'UNIT_HANDLER');
-      return commandOn(ctx, principal, args.id, () =>
-        commands.sendUpdate(ctx, principal, args.id, defs.requestExtensionUpdate, commands.extensionCommand(principal, args), args.requestId),
-      );
-    },
-    decideExtension: (_: unknown, args: { id: string; requestId?: string } & Parameters<typeof commands.extensionDecisionCommand>[1], ctx: ApiContext) => {
-      const principal = requireRole(ctx.principal, 'UNIT_HEAD');
-      return commandOn(ctx, principal, args.id, () =>
-        commands.sendUpdate(ctx, principal, args.id, defs.decideExtensionUpdate, commands.extensionDecisionCommand(principal, args), args.requestId),
-      );
-    },
-    startHearing: (_: unknown, args: { id: string; note?: string; requestId?: string }, ctx: ApiContext) => {
-      const principal = requireRole(ctx.principal, 'UNIT_HANDLER');
-      return commandOn(ctx, principal, args.id, () =>
-        commands.sendUpdate(ctx, principal, args.id, defs.startHearingUpdate, commands.hearingCommand(principal, args), args.requestId),
-      );
-    },
-    endHearing: (_: unknown, args: { id: string; note?: string; requestId?: string }, ctx: ApiContext) => {
-      const principal = requireRole(ctx.principal, 'UNIT_HANDLER');
-      return commandOn(ctx, principal, args.id, () =>
-        commands.sendUpdate(ctx, principal, args.id, defs.endHearingUpdate, commands.hearingCommand(principal, args), args.requestId),
-      );
-    },
-    replyPetition: (_: unknown, args: { id: string; requestId?: string } & Parameters<typeof commands.replyCommand>[1], ctx: ApiContext) => {
-      const principal = requireRole(ctx.principal, 'UNIT_HANDLER');
-      return commandOn(ctx, principal, args.id, () =>
-        commands.sendUpdate(ctx, principal, args.id, defs.replyUpdate, commands.replyCommand(principal, args), args.requestId),
-      );
-    },
-    recordSatisfaction: (_: unknown, args: { id: string; requestId?: string } & Parameters<typeof commands.satisfactionCommand>[1], ctx: ApiContext) => {
-      const principal = requireRole(ctx.principal, 'REGISTRAR');
-      return commandOn(ctx, principal, args.id, () =>
-        commands.sendUpdate(ctx, principal, args.id, defs.recordSatisfactionUpdate, commands.satisfactionCommand(principal, args), args.requestId),
-      );
-    },
-    requestReview: (_: unknown, args: { id: string; reason?: string; reviewUnitId?: string; requestId?: string }, ctx: ApiContext) => {
-      const principal = requireRole(ctx.principal, 'REGISTRAR');
-      return commandOn(
-        ctx,
-        principal,
-        args.id,
-        (current) =>
-          commands.sendUpdate(ctx, principal, args.id, defs.requestReviewUpdate, commands.appealCommand(ctx, principal, current.state, args), args.requestId),
-        true,
-      );
-    },
+    acceptPetition: petitionMutation('REGISTRAR', defs.acceptUpdate, commands.acceptCommand),
+    routePetition: petitionMutation('REGISTRAR', defs.routeUpdate, commands.routeCommand),
+    declinePetition: petitionMutation('REGISTRAR', defs.declineUpdate, (_, principal, args: DeclineArgs) => commands.declineCommand(principal, args)),
+    requestExtension: petitionMutation('UNIT_HANDLER', defs.requestExtensionUpdate, (_, principal, args: ExtensionArgs) =>
+      commands.extensionCommand(principal, args),
+    ),
+    decideExtension: petitionMutation('UNIT_HEAD', defs.decideExtensionUpdate, (_, principal, args: DecisionArgs) =>
+      commands.extensionDecisionCommand(principal, args),
+    ),
+    startHearing: petitionMutation('UNIT_HANDLER', defs.startHearingUpdate, (_, principal, args: { note?: string | null }) =>
+      commands.hearingCommand(principal, args),
+    ),
+    endHearing: petitionMutation('UNIT_HANDLER', defs.endHearingUpdate, (_, principal, args: { note?: string | null }) =>
+      commands.hearingCommand(principal, args),
+    ),
+    replyPetition: petitionMutation('UNIT_HANDLER', defs.replyUpdate, (_, principal, args: ReplyArgs) => commands.replyCommand(principal, args)),
+    recordSatisfaction: petitionMutation('REGISTRAR', defs.recordSatisfactionUpdate, (_, principal, args: SatisfactionArgs) =>
+      commands.satisfactionCommand(principal, args),
+    ),
+    requestReview: petitionMutation('REGISTRAR', defs.requestReviewUpdate, commands.appealCommand, { appeal: true }),
   },
 
   Petition: {
