@@ -1,10 +1,15 @@
-/** Reads of the SQLite read model behind `petition` and `petitions`. */
-import { and, asc, count, desc, eq, gte, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
-import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+/**
+ * Reads of the SQLite read model behind `petition` and `petitions`. Unit isolation is part of every query's
+ * WHERE clause, never a filter applied afterwards. Lists page by keyset (stable while new petitions arrive);
+ * text search ranks by FTS5's bm25 and pages by offset within the ranking.
+ */
+import { and, asc, count, desc, eq, gt, gte, inArray, isNotNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { ReadModel } from '../db/connection';
 import { petitionEvents, petitions } from '../db/schema';
+import { highlight, matchExpression } from '../db/search-tokens';
 import type { PetitionState, TimelineEvent } from '../domain/petition';
 import type { ReadScope } from './access';
+import { badInput } from './errors';
 
 /** What a `Petition` field resolves from: a snapshot, and its timeline when already at hand. */
 export interface PetitionParent {
@@ -16,13 +21,13 @@ export function fromWorkflowState(state: PetitionState): PetitionParent {
   return { state, timeline: state.timeline };
 }
 
-function fromRow(row: typeof petitions.$inferSelect): PetitionParent {
-  return { state: JSON.parse(row.stateJson) as PetitionParent['state'], timeline: null };
+function fromStateJson(stateJson: string): PetitionParent {
+  return { state: JSON.parse(stateJson) as PetitionParent['state'], timeline: null };
 }
 
 export function loadPetition(db: ReadModel, id: string): PetitionParent | null {
-  const row = db.select().from(petitions).where(eq(petitions.id, id)).get();
-  return row ? fromRow(row) : null;
+  const row = db.select({ stateJson: petitions.stateJson }).from(petitions).where(eq(petitions.id, id)).get();
+  return row ? fromStateJson(row.stateJson) : null;
 }
 
 export function loadTimeline(db: ReadModel, petitionId: string): TimelineEvent[] {
@@ -42,22 +47,18 @@ export function loadTimeline(db: ReadModel, petitionId: string): TimelineEvent[]
     }));
 }
 
+export type PetitionSort = 'RECEIVED_DESC' | 'DUE_ASC';
+
 export interface PetitionFilter {
   status?: string[] | null;
   unitId?: string | null;
   overdue?: boolean | null;
+  dueSoon?: boolean | null;
   dueBefore?: number | null;
   category?: string | null;
   receivedFrom?: number | null;
   receivedTo?: number | null;
   text?: string | null;
-  dueSoon?: boolean | null;
-}
-
-/** Substring match; LIKE wildcards in the text are escaped, so "100%" means the text "100%". */
-function contains(column: SQLiteColumn, text: string): SQL {
-  const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  return sql`${column} LIKE ${pattern} ESCAPE '\\'`;
 }
 
 function conditions(scope: ReadScope, filter: PetitionFilter): SQL | undefined {
@@ -66,42 +67,98 @@ function conditions(scope: ReadScope, filter: PetitionFilter): SQL | undefined {
   if (filter.status?.length) where.push(inArray(petitions.status, filter.status));
   if (filter.unitId) where.push(eq(petitions.unitId, filter.unitId));
   if (typeof filter.overdue === 'boolean') where.push(eq(petitions.overdue, filter.overdue));
+  if (typeof filter.dueSoon === 'boolean') where.push(eq(petitions.dueSoon, filter.dueSoon));
   if (filter.dueBefore != null) where.push(lte(petitions.dueAt, new Date(filter.dueBefore)));
   if (filter.category) where.push(eq(petitions.category, filter.category));
   if (filter.receivedFrom != null) where.push(gte(petitions.receivedAt, new Date(filter.receivedFrom)));
   if (filter.receivedTo != null) where.push(lte(petitions.receivedAt, new Date(filter.receivedTo)));
-  if (typeof filter.dueSoon === 'boolean') where.push(eq(petitions.dueSoon, filter.dueSoon));
-  if (filter.text) {
-    where.push(or(contains(petitions.summary, filter.text), contains(petitions.content, filter.text)));
-  }
   return and(...where);
 }
 
 export interface PetitionPage {
-  nodes: PetitionParent[];
-  offset: number;
+  nodes: { parent: PetitionParent; cursor: string; highlight: string | null }[];
   hasNextPage: boolean;
   totalCount: number;
 }
 
-/** Newest receipts first; `offset` comes from the opaque cursor. */
+// Cursors are opaque to clients: the sort key and the row's number, or the offset in a ranked search.
+type Cursor = { k: 'key'; v: number; n: number } | { k: 'off'; o: number };
+
+const encode = (cursor: Cursor) => Buffer.from(JSON.stringify(cursor), 'utf8').toString('base64url');
+
+function decode(after: string | null | undefined): Cursor | null {
+  if (!after) return null;
+  try {
+    const cursor = JSON.parse(Buffer.from(after, 'base64url').toString('utf8')) as Cursor;
+    if (cursor.k === 'key' && Number.isFinite(cursor.v) && Number.isInteger(cursor.n)) return cursor;
+    if (cursor.k === 'off' && Number.isInteger(cursor.o) && cursor.o >= 0) return cursor;
+  } catch {
+    // fall through
+  }
+  throw badInput('after', 'not a cursor this API gave out');
+}
+
 export function listPetitions(
   db: ReadModel,
   scope: ReadScope,
   filter: PetitionFilter,
+  sort: PetitionSort,
   first: number,
-  offset: number,
+  after: string | null | undefined,
 ): PetitionPage {
-  if (scope.kind === 'none') return { nodes: [], offset, hasNextPage: false, totalCount: 0 };
+  if (scope.kind === 'none') return { nodes: [], hasNextPage: false, totalCount: 0 };
+  const cursor = decode(after);
   const where = conditions(scope, filter);
+  if (filter.text?.trim()) return search(db, where, filter.text, first, cursor);
+
+  const byDue = sort === 'DUE_ASC';
+  const key = byDue ? petitions.dueAt : petitions.receivedAt;
+  const base = byDue ? and(where, isNotNull(petitions.dueAt)) : where;
+  let page = base;
+  if (cursor?.k === 'key') {
+    const at = new Date(cursor.v);
+    page = and(base, byDue ? or(gt(key, at), and(eq(key, at), gt(petitions.num, cursor.n))) : or(lt(key, at), and(eq(key, at), lt(petitions.num, cursor.n))));
+  }
   const rows = db
-    .select()
+    .select({ num: petitions.num, key, stateJson: petitions.stateJson })
     .from(petitions)
-    .where(where)
-    .orderBy(desc(petitions.receivedAt), asc(petitions.id))
+    .where(page)
+    .orderBy(...(byDue ? [asc(key), asc(petitions.num)] : [desc(key), desc(petitions.num)]))
     .limit(first + 1)
-    .offset(offset)
     .all();
-  const total = db.select({ n: count() }).from(petitions).where(where).get()?.n ?? 0;
-  return { nodes: rows.slice(0, first).map(fromRow), offset, hasNextPage: rows.length > first, totalCount: total };
+  const totalCount = db.select({ n: count() }).from(petitions).where(base).get()?.n ?? 0;
+  return {
+    nodes: rows.slice(0, first).map((r) => ({
+      parent: fromStateJson(r.stateJson),
+      cursor: encode({ k: 'key', v: r.key!.getTime(), n: r.num }),
+      highlight: null,
+    })),
+    hasNextPage: rows.length > first,
+    totalCount,
+  };
+}
+
+function search(db: ReadModel, where: SQL | undefined, text: string, first: number, cursor: Cursor | null): PetitionPage {
+  const match = matchExpression(text);
+  if (!match) throw badInput('filter.text', 'the search text has no letters or characters to look for');
+  const offset = cursor?.k === 'off' ? cursor.o : 0;
+  const filter = where ?? sql`1`;
+  const rows = db.all<{ state_json: string; summary: string; content: string }>(sql`
+    SELECT ${petitions.stateJson}, ${petitions.summary}, ${petitions.content}
+    FROM petition_search JOIN ${petitions} ON ${petitions.num} = petition_search.rowid
+    WHERE petition_search MATCH ${match} AND ${filter}
+    ORDER BY petition_search.rank
+    LIMIT ${first + 1} OFFSET ${offset}`);
+  const total = db.get<{ n: number }>(sql`
+    SELECT count(*) AS n FROM petition_search JOIN ${petitions} ON ${petitions.num} = petition_search.rowid
+    WHERE petition_search MATCH ${match} AND ${filter}`);
+  return {
+    nodes: rows.slice(0, first).map((r, i) => ({
+      parent: fromStateJson(r.state_json),
+      cursor: encode({ k: 'off', o: offset + i + 1 }),
+      highlight: highlight(`${r.summary}｜${r.content}`, text),
+    })),
+    hasNextPage: rows.length > first,
+    totalCount: total?.n ?? 0,
+  };
 }

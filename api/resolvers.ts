@@ -22,7 +22,16 @@ import { requireRole, type Principal, type Role } from './auth';
 import type { ApiContext } from './context';
 import { apiError, badInput } from './errors';
 import * as commands from './petition-commands';
-import { fromWorkflowState, listPetitions, loadPetition, loadTimeline, type PetitionParent, type PetitionFilter } from './petition-reads';
+import {
+  fromWorkflowState,
+  listPetitions,
+  loadPetition,
+  loadTimeline,
+  type PetitionFilter,
+  type PetitionParent,
+  type PetitionSort,
+} from './petition-reads';
+import { computeStatistics, statisticsQuery, type StatisticsArgs } from './statistics';
 import { DateTimeScalar, JsonScalar } from './scalars';
 
 const MAX_PAGE = 100;
@@ -162,14 +171,6 @@ function toFilter(input: Record<string, unknown> | null | undefined): PetitionFi
   };
 }
 
-function decodeCursor(after: string | null | undefined): number {
-  if (!after) return 0;
-  const offset = Number(Buffer.from(after, 'base64url').toString('utf8').replace(/^o:/, ''));
-  if (!Number.isInteger(offset) || offset < 0) throw badInput('after', 'not a cursor this API gave out');
-  return offset;
-}
-
-const encodeCursor = (offset: number) => Buffer.from(`o:${offset}`, 'utf8').toString('base64url');
 
 export const resolvers = {
   DateTime: DateTimeScalar,
@@ -195,20 +196,22 @@ export const resolvers = {
     },
     petitions: (
       _: unknown,
-      args: { filter?: Record<string, unknown> | null; first?: number | null; after?: string | null },
+      args: { filter?: Record<string, unknown> | null; first?: number | null; after?: string | null; sort?: PetitionSort | null },
       ctx: ApiContext,
     ) => {
       const principal = requireRole(ctx.principal, 'REGISTRAR', 'UNIT_HANDLER', 'UNIT_HEAD', 'SUPERVISOR', 'LEADER', 'REVIEWER', 'TESTER');
       const first = args.first ?? 20;
       if (first < 1 || first > MAX_PAGE) throw badInput('first', `first must be between 1 and ${MAX_PAGE}`);
-      const offset = decodeCursor(args.after);
-      const filter = toFilter(args.filter);
-      const page = listPetitions(ctx.db, readScope(principal), filter, first, offset);
+      const page = listPetitions(ctx.db, readScope(principal), toFilter(args.filter), args.sort ?? 'RECEIVED_DESC', first, args.after);
       return {
-        edges: page.nodes.map((node, i) => ({ node, cursor: encodeCursor(offset + i + 1) })),
-        pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.nodes.length ? encodeCursor(offset + page.nodes.length) : null },
+        edges: page.nodes.map(({ parent, cursor, highlight }) => ({ node: parent, cursor, highlight })),
+        pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.nodes.at(-1)?.cursor ?? null },
         totalCount: page.totalCount,
       };
+    },
+    statistics: (_: unknown, args: { filter: StatisticsArgs }, ctx: ApiContext) => {
+      const principal = requireRole(ctx.principal, 'REGISTRAR', 'UNIT_HANDLER', 'UNIT_HEAD', 'SUPERVISOR', 'LEADER', 'REVIEWER', 'TESTER');
+      return computeStatistics(ctx.db, statisticsQuery(principal, args.filter));
     },
   },
 

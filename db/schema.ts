@@ -1,21 +1,29 @@
 /**
  * The SQLite read model (读模型). The workflows own the truth; these tables are projections of it that serve
- * lists, search and statistics, plus the API's own tables (tokens, units).
+ * lists, search and statistics, plus the API's own tables (tokens, units). Written only by the projection
+ * activity (activities/projection-activities.ts), one transaction per state change.
+ *
+ * The full-text table `petition_search` is an FTS5 virtual table, which drizzle cannot describe: it is created
+ * by the custom migration drizzle/0001_petition_search.sql (see db/search-tokens.ts for its tokens).
  */
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+
+const ms = (name: string) => integer(name, { mode: 'timestamp_ms' });
 
 /** One row per petition, the newest snapshot the workflow projected. */
 export const petitions = sqliteTable(
   'petitions',
   {
-    id: text('id').primaryKey(),
+    /** Stable integer key (an alias of SQLite's rowid, so VACUUM keeps it): the search index points at it. */
+    num: integer('num').primaryKey(),
+    id: text('id').notNull().unique(),
     workflowId: text('workflow_id').notNull(),
     status: text('status').notNull(),
     stage: text('stage').notNull(),
     /** The responsible unit (责任单位). */
     unitId: text('unit_id'),
-    /** The organ hearing the current 复查 or 复核. */
+    /** The organ hearing the current or last 复查 / 复核. */
     reviewUnitId: text('review_unit_id'),
     /** Who acts now: the unit, or the reviewing organ. */
     actingUnitId: text('acting_unit_id'),
@@ -28,15 +36,21 @@ export const petitions = sqliteTable(
     petitionerKey: text('petitioner_key').notNull(),
     matterKey: text('matter_key'),
     isRepeat: integer('is_repeat', { mode: 'boolean' }).notNull(),
+    /** 初信初访: not a repeat. */
+    isFirstTime: integer('is_first_time', { mode: 'boolean' }).notNull(),
     repeatOf: text('repeat_of'),
-    receivedAt: integer('received_at', { mode: 'timestamp_ms' }).notNull(),
-    registeredAt: integer('registered_at', { mode: 'timestamp_ms' }).notNull(),
-    acceptedAt: integer('accepted_at', { mode: 'timestamp_ms' }),
+    receivedAt: ms('received_at').notNull(),
+    registeredAt: ms('registered_at').notNull(),
+    acceptedAt: ms('accepted_at'),
+    /** The handling deadline with extensions and any paused time (办理期限). */
+    handlingDueAt: ms('handling_due_at'),
     /** 办结: the first-level opinion delivered to the petitioner. */
-    deliveredAt: integer('delivered_at', { mode: 'timestamp_ms' }),
-    closedAt: integer('closed_at', { mode: 'timestamp_ms' }),
+    deliveredAt: ms('delivered_at'),
+    /** A 复查 was asked for. */
+    reviewRequested: integer('review_requested', { mode: 'boolean' }).notNull(),
+    closedAt: ms('closed_at'),
     /** Earliest open deadline, hearing pauses included. */
-    dueAt: integer('due_at', { mode: 'timestamp_ms' }),
+    dueAt: ms('due_at'),
     overdue: integer('overdue', { mode: 'boolean' }).notNull(),
     /** Some duty is in its warning period (预警 given, not yet met or overdue). */
     dueSoon: integer('due_soon', { mode: 'boolean' }).notNull(),
@@ -44,16 +58,71 @@ export const petitions = sqliteTable(
     lastSeq: integer('last_seq').notNull(),
     /** The workflow's state without its timeline (domain/petition.ts PetitionState). */
     stateJson: text('state_json').notNull(),
-    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+    updatedAt: ms('updated_at').notNull(),
   },
   (t) => [
-    index('petitions_status_idx').on(t.status),
-    index('petitions_unit_idx').on(t.unitId),
-    index('petitions_received_idx').on(t.receivedAt),
-    index('petitions_due_idx').on(t.dueAt),
-    index('petitions_review_unit_idx').on(t.reviewUnitId),
+    // Lists: newest receipts first, or soonest due, each with the unit variants units read by.
+    index('petitions_received_idx').on(t.receivedAt, t.num),
+    index('petitions_due_idx').on(t.dueAt, t.num),
+    index('petitions_unit_received_idx').on(t.unitId, t.receivedAt, t.num),
+    index('petitions_review_unit_received_idx').on(t.reviewUnitId, t.receivedAt, t.num),
+    index('petitions_unit_overdue_idx').on(t.unitId, t.overdue, t.receivedAt, t.num),
+    index('petitions_status_idx').on(t.status, t.receivedAt),
     index('petitions_repeat_idx').on(t.petitionerKey, t.matterKey),
+    index('petitions_repeat_of_idx').on(t.repeatOf),
+    index('petitions_overdue_idx').on(t.overdue, t.unitId),
+    // Statistics: 办结率 by handling due date, 按期办结率 by delivery date, 重复信访率 by registration.
+    index('petitions_stats_due_idx').on(t.handlingDueAt, t.unitId, t.deliveredAt),
+    index('petitions_stats_delivered_idx').on(t.deliveredAt, t.unitId, t.handlingDueAt),
+    index('petitions_stats_registered_idx').on(t.registeredAt, t.unitId, t.isRepeat),
   ],
+);
+
+/** Every statutory clock of every petition, as the workflow last projected it. */
+export const petitionDeadlines = sqliteTable(
+  'petition_deadlines',
+  {
+    petitionId: text('petition_id').notNull(),
+    /** Position in the petition's list of deadlines (a kind can recur after 重新办理). */
+    ordinal: integer('ordinal').notNull(),
+    kind: text('kind').notNull(),
+    unitId: text('unit_id'),
+    startedAt: ms('started_at').notNull(),
+    /** With extensions and closed pauses; a clock paused now is shown as if it restarted at projection. */
+    dueAt: ms('due_at').notNull(),
+    pausedMs: integer('paused_ms').notNull(),
+    warnedAt: ms('warned_at'),
+    metAt: ms('met_at'),
+    overdueAt: ms('overdue_at'),
+    lapsedAt: ms('lapsed_at'),
+  },
+  (t) => [primaryKey({ columns: [t.petitionId, t.ordinal] }), index('petition_deadlines_kind_due_idx').on(t.kind, t.dueAt)],
+);
+
+/** 满意度评价: every rating given, per target (bureau or unit). */
+export const petitionRatings = sqliteTable(
+  'petition_ratings',
+  {
+    petitionId: text('petition_id').notNull(),
+    ordinal: integer('ordinal').notNull(),
+    target: text('target').notNull(),
+    level: text('level').notNull(),
+    unitId: text('unit_id'),
+    at: ms('at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.petitionId, t.ordinal] }), index('petition_ratings_at_idx').on(t.at, t.target)],
+);
+
+/** 复查 / 复核 requests. */
+export const petitionAppeals = sqliteTable(
+  'petition_appeals',
+  {
+    petitionId: text('petition_id').notNull(),
+    level: text('level').notNull(),
+    requestedAt: ms('requested_at').notNull(),
+    unitId: text('unit_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.petitionId, t.level] })],
 );
 
 /** The timeline: one row per workflow event, keyed by petition and sequence (idempotent projection). */
@@ -63,7 +132,7 @@ export const petitionEvents = sqliteTable(
     petitionId: text('petition_id').notNull(),
     seq: integer('seq').notNull(),
     type: text('type').notNull(),
-    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+    at: ms('at').notNull(),
     actorId: text('actor_id'),
     actorRole: text('actor_role'),
     note: text('note'),
@@ -88,7 +157,7 @@ export const apiTokens = sqliteTable('api_tokens', {
   unitId: text('unit_id'),
   memberId: text('member_id'),
   label: text('label'),
-  createdAt: integer('created_at', { mode: 'timestamp_ms' })
+  createdAt: ms('created_at')
     .notNull()
     .default(sql`(unixepoch('subsec') * 1000)`),
 });

@@ -1,0 +1,129 @@
+/**
+ * The bureau's statistics (DOMAIN.md §5), each rate an exact fraction counted in SQL, with the rounding mode and
+ * what the denominator counts stated next to it (昌宁's 95.37% = 227/238 only when truncated).
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import type { ReadModel } from '../db/connection';
+import type { Principal } from './auth';
+import { apiError, badInput } from './errors';
+
+const DAY_MS = 86_400_000;
+
+export type Rounding = 'HALF_UP' | 'TRUNCATE';
+
+export interface StatisticsArgs {
+  from: number;
+  to: number;
+  unitId?: string | null;
+  repeatWindowDays?: number | null;
+  rounding?: Rounding | null;
+}
+
+export interface StatisticsQuery {
+  from: number;
+  to: number;
+  unitId: string | null;
+  repeatWindowDays: number;
+  rounding: Rounding;
+}
+
+/** Checks the period and confines unit roles to their own unit. */
+export function statisticsQuery(principal: Principal, args: StatisticsArgs): StatisticsQuery {
+  if (!(args.from < args.to)) throw badInput('filter.to', 'the period must end after it starts');
+  const repeatWindowDays = args.repeatWindowDays ?? 90;
+  if (!Number.isInteger(repeatWindowDays) || repeatWindowDays < 0 || repeatWindowDays > 3650) {
+    throw badInput('filter.repeatWindowDays', 'repeatWindowDays must be a whole number from 0 to 3650');
+  }
+  let unitId = args.unitId ?? null;
+  if (principal.role === 'UNIT_HANDLER' || principal.role === 'UNIT_HEAD') {
+    if (unitId && unitId !== principal.unitId) throw apiError('FORBIDDEN', 'a unit sees only its own statistics');
+    unitId = principal.unitId;
+  }
+  return { from: args.from, to: args.to, unitId, repeatWindowDays, rounding: args.rounding ?? 'HALF_UP' };
+}
+
+/** value × 100 with two decimals, rounded on the exact fraction (no floating-point drift). */
+export function percent(numerator: number, denominator: number, rounding: Rounding): string | null {
+  if (denominator === 0) return null;
+  const hundredths = rounding === 'TRUNCATE'
+    ? Math.floor((numerator * 10_000) / denominator)
+    : Math.floor((numerator * 20_000 + denominator) / (2 * denominator));
+  return `${Math.floor(hundredths / 100)}.${String(hundredths % 100).padStart(2, '0')}`;
+}
+
+interface Fraction {
+  num: number;
+  den: number;
+}
+
+export function computeStatistics(db: ReadModel, q: StatisticsQuery) {
+  const inUnit = (column: SQL) => (q.unitId ? sql` AND ${column} = ${q.unitId}` : sql``);
+  const fraction = (query: SQL): Fraction => db.get<Fraction>(query) ?? { num: 0, den: 0 };
+  const ratio = ({ num, den }: Fraction, definition: string) => ({
+    numerator: num ?? 0,
+    denominator: den,
+    value: den ? (num ?? 0) / den : null,
+    percent: percent(num ?? 0, den, q.rounding),
+    definition,
+  });
+  const satisfaction = (target: 'UNIT' | 'BUREAU') =>
+    fraction(sql`
+      SELECT count(*) FILTER (WHERE r.level IN ('SATISFIED', 'BASICALLY_SATISFIED')) AS num, count(*) AS den
+      FROM petition_ratings r
+      WHERE r.target = ${target} AND r.at >= ${q.from} AND r.at < ${q.to} ${inUnit(sql`r.unit_id`)}
+        AND r.ordinal = (SELECT max(r2.ordinal) FROM petition_ratings r2 WHERE r2.petition_id = r.petition_id AND r2.target = r.target)`);
+
+  const counts = db.get<{ registered: number; repeats: number }>(sql`
+    SELECT count(*) AS registered, count(*) FILTER (WHERE is_repeat) AS repeats
+    FROM petitions WHERE registered_at >= ${q.from} AND registered_at < ${q.to} ${inUnit(sql`unit_id`)}`)!;
+  const delivered = fraction(sql`
+    SELECT count(*) FILTER (WHERE delivered_at <= handling_due_at) AS num, count(*) AS den
+    FROM petitions WHERE delivered_at >= ${q.from} AND delivered_at < ${q.to} ${inUnit(sql`unit_id`)}`);
+  const overdueNow = db.get<{ n: number }>(sql`
+    SELECT count(*) AS n FROM petitions WHERE overdue ${inUnit(sql`unit_id`)}`)!.n;
+
+  return {
+    from: q.from,
+    to: q.to,
+    unitId: q.unitId,
+    rounding: q.rounding,
+    registered: counts.registered,
+    delivered: delivered.den,
+    overdueNow,
+    completionRate: ratio(
+      fraction(sql`
+        SELECT count(*) FILTER (WHERE delivered_at < ${q.to}) AS num, count(*) AS den
+        FROM petitions WHERE handling_due_at >= ${q.from} AND handling_due_at < ${q.to} ${inUnit(sql`unit_id`)}`),
+      'delivered by the end of the period ÷ petitions whose handling deadline (with extensions) falls in the period',
+    ),
+    onTimeCompletionRate: ratio(delivered, 'delivered by the handling deadline ÷ petitions delivered in the period'),
+    unitSatisfactionRate: ratio(satisfaction('UNIT'), 'satisfied or basically satisfied ÷ latest unit ratings given in the period'),
+    bureauSatisfactionRate: ratio(satisfaction('BUREAU'), 'satisfied or basically satisfied ÷ latest bureau ratings given in the period'),
+    ratingParticipationRate: ratio(
+      fraction(sql`
+        SELECT count(*) FILTER (WHERE EXISTS (SELECT 1 FROM petition_ratings r WHERE r.petition_id = p.id)) AS num, count(*) AS den
+        FROM petitions p
+        WHERE p.delivered_at >= ${q.from} AND p.delivered_at < ${q.to} AND p.channel = 'ONLINE' ${inUnit(sql`p.unit_id`)}`),
+      'rated ÷ petitions first registered online and delivered in the period',
+    ),
+    firstTimeResolutionRate: ratio(
+      fraction(sql`
+        SELECT count(*) FILTER (WHERE NOT p.review_requested AND NOT EXISTS (
+            SELECT 1 FROM petitions later
+            WHERE (later.repeat_of = p.id OR (later.petitioner_key = p.petitioner_key AND later.matter_key = p.matter_key))
+              AND later.registered_at > p.registered_at
+              AND later.registered_at <= p.delivered_at + ${q.repeatWindowDays * DAY_MS})) AS num,
+          count(*) AS den
+        FROM petitions p
+        WHERE p.is_first_time AND p.delivered_at >= ${q.from} AND p.delivered_at < ${q.to} ${inUnit(sql`p.unit_id`)}`),
+      `first-time petitions delivered in the period with no 复查 and no repeat within ${q.repeatWindowDays} days ÷ first-time petitions delivered in the period`,
+    ),
+    repeatRate: ratio({ num: counts.repeats, den: counts.registered }, 'repeat petitions ÷ petitions registered in the period'),
+    timelyNoticeRate: ratio(
+      fraction(sql`
+        SELECT count(*) FILTER (WHERE met_at <= due_at) AS num, count(*) AS den
+        FROM petition_deadlines WHERE kind = 'NOTICE' AND due_at >= ${q.from} AND due_at < ${q.to} ${inUnit(sql`unit_id`)}`),
+      'notices (告知) given within their 15 days ÷ notices due in the period',
+    ),
+  };
+}
