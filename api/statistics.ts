@@ -1,6 +1,9 @@
 /**
  * The bureau's statistics (DOMAIN.md §5), each rate an exact fraction counted in SQL, with the rounding mode and
  * what the denominator counts stated next to it (昌宁's 95.37% = 227/238 only when truncated).
+ *
+ * Events count in [from, to). A deadline runs to 24:00 of its last day, which is the next day's 00:00: so a
+ * deadline counts in (from, to], and one ending at 24:00 on 31 March is March's.
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { ReadModel } from '../db/connection';
@@ -93,7 +96,7 @@ export function computeStatistics(db: ReadModel, q: StatisticsQuery) {
     completionRate: ratio(
       fraction(sql`
         SELECT count(*) FILTER (WHERE delivered_at < ${q.to}) AS num, count(*) AS den
-        FROM petitions WHERE handling_due_at >= ${q.from} AND handling_due_at < ${q.to} ${inUnit(sql`unit_id`)}`),
+        FROM petitions WHERE handling_due_at > ${q.from} AND handling_due_at <= ${q.to} ${inUnit(sql`unit_id`)}`),
       'delivered by the end of the period ÷ petitions whose handling deadline (with extensions) falls in the period',
     ),
     onTimeCompletionRate: ratio(delivered, 'delivered by the handling deadline ÷ petitions delivered in the period'),
@@ -122,7 +125,7 @@ export function computeStatistics(db: ReadModel, q: StatisticsQuery) {
     timelyNoticeRate: ratio(
       fraction(sql`
         SELECT count(*) FILTER (WHERE met_at <= due_at) AS num, count(*) AS den
-        FROM petition_deadlines WHERE kind = 'NOTICE' AND due_at >= ${q.from} AND due_at < ${q.to} ${inUnit(sql`unit_id`)}`),
+        FROM petition_deadlines WHERE kind = 'NOTICE' AND due_at > ${q.from} AND due_at <= ${q.to} ${inUnit(sql`unit_id`)}`),
       'notices (告知) given within their 15 days ÷ notices due in the period',
     ),
   };

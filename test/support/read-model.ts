@@ -1,0 +1,128 @@
+/**
+ * Read-model tests without a workflow in the way: petitions built with the real state machine at chosen
+ * moments, projected into a real SQLite file with the real projection, and read through the real GraphQL API.
+ */
+import { Client, Connection } from '@temporalio/client';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { issueToken, type Role } from '../../api/auth';
+import { createFengqiaoYoga } from '../../api/create-yoga';
+import { openReadModel, type ReadModel } from '../../db/connection';
+import { projectPetitionState } from '../../db/projection';
+import { seedUnits } from '../../db/seed-units';
+import * as petition from '../../domain/petition';
+import type { Category, Channel, PetitionState } from '../../domain/petition';
+import { getProfile } from '../../domain/statute';
+import type { GraphQLAnswer } from './system';
+
+const profile = getProfile();
+const actor = { id: 'fixture', role: 'REGISTRAR' };
+export const at = (iso: string) => Date.parse(iso.includes('T') ? iso : `${iso}T10:00:00+08:00`);
+
+let counter = 0;
+
+/** A petition written step by step; `project()` writes its current state into the read model. */
+export class PetitionFixture {
+  state: PetitionState;
+  constructor(
+    private readonly db: ReadModel,
+    options: {
+      received: string;
+      summary?: string;
+      content?: string;
+      channel?: Channel;
+      category?: Category;
+      petitioner?: string;
+      respondentUnitId?: string | null;
+      repeatOf?: PetitionFixture;
+    },
+  ) {
+    counter += 1;
+    this.state = petition.openPetition(
+      {
+        petitionId: `FX-${String(counter).padStart(6, '0')}`,
+        petitioner: { name: options.petitioner ?? `信访人${counter}`, idNumber: null, phone: null, address: null },
+        channel: options.channel ?? 'ONLINE',
+        category: options.category ?? 'CLAIM',
+        summary: options.summary ?? '诉求',
+        content: options.content ?? '具体内容',
+        receivedAt: at(options.received),
+        respondentUnitId: options.respondentUnitId ?? null,
+        registeredBy: actor,
+        repeatOf: options.repeatOf ? { petitionId: options.repeatOf.state.petitionId, status: options.repeatOf.state.status } : null,
+      },
+      at(options.received),
+      profile,
+    );
+  }
+  get id() {
+    return this.state.petitionId;
+  }
+  route(when: string, unitId: string) {
+    this.state = petition.route(this.state, { unitId, mode: 'TRANSFER', note: null, actor }, at(when), profile);
+    return this;
+  }
+  accept(when: string, unitId?: string) {
+    this.state = petition.accept(this.state, { unitId: unitId ?? null, note: null, actor }, at(when), profile);
+    return this;
+  }
+  reply(when: string) {
+    this.state = petition.reply(this.state, { outcome: 'EXPLAIN', text: '答复', basis: null, deliveredAt: at(when), actor }, at(when), profile);
+    return this;
+  }
+  rate(when: string, level: petition.SatisfactionLevel, target: petition.RatingTarget = 'UNIT') {
+    this.state = petition.recordSatisfaction(this.state, { level, target, actor }, at(when));
+    return this;
+  }
+  appeal(when: string, reviewUnitId = 'O-FT-GOV') {
+    this.state = petition.requestReview(this.state, { reason: null, reviewUnitId, actor }, at(when), profile);
+    return this;
+  }
+  tick(when: string) {
+    this.state = petition.advanceClock(this.state, at(when), profile);
+    return this;
+  }
+  project(now = Date.now()) {
+    projectPetitionState(this.db, `petition-${this.id}`, this.state, this.state.timeline, now);
+    return this;
+  }
+}
+
+export interface ReadModelHarness {
+  db: ReadModel;
+  file: string;
+  petition(options: ConstructorParameters<typeof PetitionFixture>[1]): PetitionFixture;
+  token(role: Role, unitId?: string): string;
+  gql<T = any>(token: string, query: string, variables?: Record<string, unknown>): Promise<GraphQLAnswer<T>>;
+  close(): void;
+}
+
+export function openReadModelHarness(): ReadModelHarness {
+  const dir = mkdtempSync(join(tmpdir(), 'fengqiao-rm-'));
+  const file = join(dir, 'fengqiao.db');
+  const db = openReadModel(file);
+  seedUnits(db);
+  // Lists, search and statistics never reach Temporal; the client only has to exist.
+  const temporal = new Client({ connection: Connection.lazy({ address: '127.0.0.1:1' }) });
+  const yoga = createFengqiaoYoga({ db, temporal, taskQueue: 'unused', profileId: profile.id });
+  let n = 0;
+  return {
+    db,
+    file,
+    petition: (options) => new PetitionFixture(db, options),
+    token: (role, unitId) => issueToken(db, { role, principalId: `${role.toLowerCase()}-${++n}`, unitId: unitId ?? null }),
+    async gql(token, query, variables) {
+      const response = await yoga.fetch('http://fengqiao.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query, variables }),
+      });
+      return (await response.json()) as GraphQLAnswer;
+    },
+    close() {
+      db.$client.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
