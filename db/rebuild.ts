@@ -1,0 +1,60 @@
+/**
+ * Rebuilds the read model from Temporal alone, with no worker running: for every petition workflow, the state
+ * it last handed to the projection activity (the input of its last `projectPetition` in the current run's
+ * history), or the state a continued-as-new run was started with. That is exactly what the live projection
+ * wrote, so the rebuilt tables equal the live ones.
+ */
+import type { Client } from '@temporalio/client';
+import { defaultPayloadConverter } from '@temporalio/common';
+import type { ProjectPetitionInput } from '../activities/projection-activities';
+import type { PetitionState } from '../domain/petition';
+import type { PetitionWorkflowInput } from '../workflows/definitions';
+import type { ReadModel } from './connection';
+import { projectPetitionState } from './projection';
+
+export const PETITION_WORKFLOWS = `WorkflowType = 'petitionWorkflow'`;
+
+export interface RebuildProgress {
+  done: number;
+  total: number;
+  workflowId: string;
+}
+
+/** The newest state a petition workflow's current run has recorded in its history. */
+export async function latestProjectedState(client: Client, workflowId: string): Promise<PetitionState | null> {
+  const history = await client.workflow.getHandle(workflowId).fetchHistory();
+  let state: PetitionState | null = null;
+  for (const event of history.events ?? []) {
+    const started = event.workflowExecutionStartedEventAttributes;
+    if (started?.input?.payloads?.[0]) {
+      const input = defaultPayloadConverter.fromPayload<PetitionWorkflowInput>(started.input.payloads[0]);
+      state = input.carried?.state ?? null;
+    }
+    const scheduled = event.activityTaskScheduledEventAttributes;
+    if (scheduled?.activityType?.name === 'projectPetition' && scheduled.input?.payloads?.[0]) {
+      state = defaultPayloadConverter.fromPayload<ProjectPetitionInput>(scheduled.input.payloads[0]).state;
+    }
+  }
+  return state;
+}
+
+/** Projects every petition workflow into `db` (a fresh read model); answers how many were written. */
+export async function rebuildReadModel(
+  client: Client,
+  db: ReadModel,
+  onProgress: (progress: RebuildProgress) => void = () => undefined,
+): Promise<number> {
+  const { count: total } = await client.workflow.count(PETITION_WORKFLOWS);
+  const seen = new Set<string>();
+  let done = 0;
+  // A petition that continued as new is listed once per run: the handle without a run id reads the current one.
+  for await (const execution of client.workflow.list({ query: PETITION_WORKFLOWS })) {
+    if (seen.has(execution.workflowId)) continue;
+    seen.add(execution.workflowId);
+    const state = await latestProjectedState(client, execution.workflowId);
+    if (state) projectPetitionState(db, execution.workflowId, state, state.timeline);
+    done += 1;
+    onProgress({ done, total, workflowId: execution.workflowId });
+  }
+  return done;
+}

@@ -1,0 +1,44 @@
+/**
+ * `npm run readmodel:rebuild [-- --out FILE] [-- --replace]`: rebuilds the read model from Temporal (db/rebuild.ts)
+ * into a new SQLite file, with a progress bar. `--replace` then moves it over the live file: stop the worker and
+ * the API first. Units and API tokens are not in Temporal: they are copied from the live file when it exists.
+ */
+import { Client, Connection } from '@temporalio/client';
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { DEFAULT_DB_FILE, openReadModel } from '../db/connection';
+import { rebuildReadModel } from '../db/rebuild';
+import { seedUnits } from '../db/seed-units';
+
+const { values } = parseArgs({ options: { out: { type: 'string' }, replace: { type: 'boolean', default: false } } });
+const live = process.env.FENGQIAO_DB ?? DEFAULT_DB_FILE;
+const out = values.out ?? live.replace(/\.db$/, '') + '.rebuilt.db';
+for (const suffix of ['', '-wal', '-shm']) rmSync(out + suffix, { force: true });
+
+const db = openReadModel(out);
+seedUnits(db);
+if (existsSync(live)) {
+  db.$client.exec(`ATTACH DATABASE '${live.replace(/'/g, "''")}' AS live`);
+  db.$client.exec('INSERT OR REPLACE INTO units SELECT * FROM live.units; INSERT OR REPLACE INTO api_tokens SELECT * FROM live.api_tokens;');
+  db.$client.exec('DETACH DATABASE live');
+}
+
+const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS ?? 'localhost:7233' });
+const client = new Client({ connection, namespace: process.env.TEMPORAL_NAMESPACE ?? 'default' });
+const started = Date.now();
+const width = 30;
+const written = await rebuildReadModel(client, db, ({ done, total }) => {
+  const share = total ? Math.min(1, done / total) : 1;
+  const rate = done / Math.max(0.001, (Date.now() - started) / 1000);
+  process.stderr.write(`\r[${'█'.repeat(Math.round(share * width)).padEnd(width, '░')}] ${(share * 100).toFixed(0).padStart(3)}% ${done}/${total} petitions, ${rate.toFixed(1)}/s `);
+});
+process.stderr.write('\n');
+db.$client.pragma('wal_checkpoint(TRUNCATE)');
+db.$client.close();
+await connection.close();
+console.log(`rebuilt ${written} petitions into ${out} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+if (values.replace) {
+  for (const suffix of ['-wal', '-shm']) rmSync(live + suffix, { force: true });
+  renameSync(out, live);
+  console.log(`replaced ${live}`);
+}

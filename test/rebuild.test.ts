@@ -1,0 +1,127 @@
+/**
+ * The read model can be lost and rebuilt from Temporal alone: on the CLI's dev server (the rebuild lists
+ * workflows, which needs visibility), petitions in several states, one of them continued-as-new, are rebuilt
+ * into a fresh file that equals the live one row for row.
+ */
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { openReadModel, type ReadModel } from '../db/connection';
+import { PETITION_WORKFLOWS, rebuildReadModel } from '../db/rebuild';
+import { petitionStateQuery, petitionWorkflowId, TASK_QUEUE } from '../workflows/definitions';
+import type { petitionWorkflow } from '../workflows/petition-workflow';
+import { startDevServer } from './support/environments';
+import { eventually, startSystem, type System } from './support/system';
+
+let env: TestWorkflowEnvironment;
+let system: System;
+let dir: string;
+
+beforeAll(async () => {
+  env = await startDevServer();
+  system = await startSystem(env);
+  dir = mkdtempSync(join(tmpdir(), 'fengqiao-rebuild-'));
+});
+
+afterAll(async () => {
+  await system?.stop();
+  await env?.teardown();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+/** Every table of the read model, in a stable order, without what only says when or in which order rows were written. */
+function tables(db: ReadModel) {
+  const all = (query: string) => db.$client.prepare(query).all();
+  return {
+    petitions: all('SELECT * FROM petitions ORDER BY id').map((row: any) => {
+      const { num: _num, updated_at: _updated, ...rest } = row;
+      return rest;
+    }),
+    events: all('SELECT * FROM petition_events ORDER BY petition_id, seq'),
+    deadlines: all('SELECT * FROM petition_deadlines ORDER BY petition_id, ordinal'),
+    ratings: all('SELECT * FROM petition_ratings ORDER BY petition_id, ordinal'),
+    appeals: all('SELECT * FROM petition_appeals ORDER BY petition_id, level'),
+    search: all('SELECT p.id, s.bigrams, s.unigrams FROM petition_search s JOIN petitions p ON p.num = s.rowid ORDER BY p.id'),
+  };
+}
+
+async function ok(token: string, mutation: string): Promise<any> {
+  const answer = await system.gql(token, `mutation { ${mutation} { id status } }`);
+  expect(answer.errors, JSON.stringify(answer.errors)).toBeUndefined();
+  return Object.values(answer.data)[0];
+}
+
+it('a lost read model is rebuilt from Temporal, equal to the live one row for row', async () => {
+  const registrar = system.token('REGISTRAR');
+  const handler = system.token('UNIT_HANDLER', { unitId: 'U-FT-01' });
+  const register = (summary: string) =>
+    ok(registrar, `registerPetition(input: { petitioner: { name: "王某", idNumber: "44030419800101${Math.floor(Math.random() * 9000 + 1000)}" }, channel: ONLINE, category: CLAIM, summary: "${summary}", content: "${summary}，请求处理。" })`);
+
+  const waiting = await register('道路积水');
+  const delivered = await register('供暖不足');
+  await ok(registrar, `acceptPetition(id: "${delivered.id}", unitId: "U-FT-01")`);
+  await ok(handler, `replyPetition(id: "${delivered.id}", outcome: SUPPORT, text: "已协调供暖公司")`);
+  await ok(registrar, `recordSatisfaction(id: "${delivered.id}", level: SATISFIED)`);
+  await ok(registrar, `requestReview(id: "${delivered.id}", reason: "仍不满意")`);
+  const declined = await register('法院判决执行');
+  await ok(registrar, `declinePetition(id: "${declined.id}", reason: LITIGATION_RELATED)`);
+
+  // One that continues as new in mid-case.
+  const longId = `XF-REBUILD-${Date.now()}`;
+  const handle = await env.client.workflow.start<typeof petitionWorkflow>('petitionWorkflow', {
+    workflowId: petitionWorkflowId(longId),
+    taskQueue: TASK_QUEUE,
+    args: [
+      {
+        registration: {
+          petitionId: longId,
+          petitioner: { name: '赵某', idNumber: null, phone: null, address: null },
+          channel: 'VISIT',
+          category: 'CLAIM',
+          summary: '征地补偿',
+          content: '征地补偿款分配不公',
+          receivedAt: null,
+          respondentUnitId: null,
+          registeredBy: { id: 'registrar', role: 'REGISTRAR' },
+        },
+        profileId: 'national-2022',
+        historyLimit: 30,
+      },
+    ],
+  });
+  await eventually(() => system.db.$client.prepare('SELECT 1 FROM petitions WHERE id = ?').get(longId));
+  await ok(registrar, `acceptPetition(id: "${longId}", unitId: "U-FT-01")`);
+  for (let i = 0; i < 3; i += 1) {
+    await ok(handler, `startHearing(id: "${longId}")`);
+    await ok(handler, `endHearing(id: "${longId}")`);
+  }
+  await eventually(async () => (await handle.describe()).runId !== handle.firstExecutionRunId);
+
+  const ids = [waiting.id, delivered.id, declined.id, longId];
+  // Both stores settle: the live projection has every petition's newest state, and visibility lists them all.
+  await eventually(async () => {
+    for (const id of [waiting.id, delivered.id, longId]) {
+      const state = await env.client.workflow.getHandle(petitionWorkflowId(id)).query(petitionStateQuery);
+      const row = system.db.$client.prepare('SELECT last_seq FROM petitions WHERE id = ?').get(id) as { last_seq: number } | undefined;
+      if (row?.last_seq !== state.lastSeq) return false;
+    }
+    const listed = new Set<string>();
+    for await (const wf of env.client.workflow.list({ query: PETITION_WORKFLOWS })) listed.add(wf.workflowId);
+    return ids.every((id) => listed.has(petitionWorkflowId(id)));
+  }, 30_000);
+
+  const rebuilt = openReadModel(join(dir, 'rebuilt.db'));
+  const progress: number[] = [];
+  const written = await rebuildReadModel(env.client, rebuilt, ({ done }) => progress.push(done));
+  expect(written).toBe(4);
+  expect(progress).toEqual([1, 2, 3, 4]);
+
+  const live = tables(system.db);
+  const fresh = tables(rebuilt);
+  expect(live.petitions.map((p: any) => p.status).sort()).toEqual(['DECLINED', 'HANDLING', 'REGISTERED', 'UNDER_REVIEW']);
+  expect(live.events.length).toBeGreaterThan(15);
+  expect(fresh).toEqual(live);
+  rebuilt.$client.close();
+});
