@@ -1,9 +1,12 @@
 /**
  * Writes one petition snapshot into the read model, in one transaction. Idempotent: events are keyed by
  * (petition, sequence), the child tables are replaced from the snapshot, and a snapshot older than the stored
- * row changes nothing but the events it carries. Used by the projection activity and by the rebuild.
+ * row changes nothing but the events it carries. Used by the projection activity, the rebuild and the seeder.
+ *
+ * The statements are prepared once per database (drizzle placeholders), so a bulk load spends its time in
+ * SQLite rather than in building the same SQL again.
  */
-import { eq, sql } from 'drizzle-orm';
+import { eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
 import { matterKey, petitionerKey } from '../domain/matter';
 import { projectedDue } from '../domain/pausable-deadline';
 import { actingUnitId, currentDueAt, isDueSoon, isOverdue, type PetitionState, type TimelineEvent } from '../domain/petition';
@@ -11,7 +14,53 @@ import type { ReadModel } from './connection';
 import { petitionAppeals, petitionDeadlines, petitionEvents, petitionRatings, petitions } from './schema';
 import { bigramTokens, unigramTokens } from './search-tokens';
 
-const date = (t: number | null | undefined) => (t == null ? null : new Date(t));
+/**
+ * `{ column: placeholder }` for every column of a table: one prepared INSERT serves every row. Wrapped in `sql`
+ * so drizzle binds the values as given (its column encoders reject null placeholders): the caller passes what
+ * SQLite stores, epoch milliseconds for times and 0/1 for flags.
+ */
+function placeholders<T extends Record<string, unknown>>(columns: T): { [K in keyof T]: SQL } {
+  return Object.fromEntries(Object.keys(columns).map((key) => [key, sql`${sql.placeholder(key)}`])) as never;
+}
+
+const flag = (value: boolean) => (value ? 1 : 0);
+const orNull = (t: number | null | undefined) => t ?? null;
+
+function prepareStatements(db: ReadModel) {
+  const { num: _num, ...petitionColumns } = getTableColumns(petitions);
+  const { id: _id, ...updatable } = petitionColumns;
+  const byPetition = { petitionId: sql.placeholder('petitionId') };
+  return {
+    insertEvent: db.insert(petitionEvents).values(placeholders(getTableColumns(petitionEvents))).onConflictDoNothing().prepare(),
+    storedSeq: db.select({ lastSeq: petitions.lastSeq }).from(petitions).where(eq(petitions.id, sql.placeholder('id'))).prepare(),
+    upsertPetition: db
+      .insert(petitions)
+      .values(placeholders(petitionColumns))
+      .onConflictDoUpdate({
+        target: petitions.id,
+        set: Object.fromEntries(Object.entries(updatable).map(([key, column]) => [key, sql.raw(`excluded."${column.name}"`)])),
+      })
+      .returning({ num: petitions.num })
+      .prepare(),
+    deleteDeadlines: db.delete(petitionDeadlines).where(eq(petitionDeadlines.petitionId, byPetition.petitionId)).prepare(),
+    insertDeadline: db.insert(petitionDeadlines).values(placeholders(getTableColumns(petitionDeadlines))).prepare(),
+    deleteRatings: db.delete(petitionRatings).where(eq(petitionRatings.petitionId, byPetition.petitionId)).prepare(),
+    insertRating: db.insert(petitionRatings).values(placeholders(getTableColumns(petitionRatings))).prepare(),
+    deleteAppeals: db.delete(petitionAppeals).where(eq(petitionAppeals.petitionId, byPetition.petitionId)).prepare(),
+    insertAppeal: db.insert(petitionAppeals).values(placeholders(getTableColumns(petitionAppeals))).prepare(),
+    // The FTS5 table is not a drizzle table (drizzle/0001_petition_search.sql).
+    searchIndexed: db.$client.prepare<[number], { rowid: number }>('SELECT rowid FROM petition_search WHERE rowid = ?'),
+    insertSearch: db.$client.prepare<[number, string, string]>('INSERT INTO petition_search (rowid, bigrams, unigrams) VALUES (?, ?, ?)'),
+  };
+}
+
+const prepared = new WeakMap<ReadModel, ReturnType<typeof prepareStatements>>();
+
+function statementsFor(db: ReadModel) {
+  let statements = prepared.get(db);
+  if (!statements) prepared.set(db, (statements = prepareStatements(db)));
+  return statements;
+}
 
 export function projectPetitionState(
   db: ReadModel,
@@ -20,30 +69,29 @@ export function projectPetitionState(
   events: readonly TimelineEvent[],
   now: number = Date.now(),
 ): void {
+  const s = statementsFor(db);
+  const petitionId = state.petitionId;
   const { timeline: _timeline, ...rest } = state;
   const handling = state.deadlines.filter((d) => d.kind === 'HANDLING').at(-1);
   const delivered = state.opinions.find((o) => o.level === 'HANDLING');
-  db.transaction((tx) => {
+  db.transaction(() => {
     for (const e of events) {
-      tx.insert(petitionEvents)
-        .values({
-          petitionId: state.petitionId,
-          seq: e.seq,
-          type: e.type,
-          at: new Date(e.at),
-          actorId: e.actor?.id ?? null,
-          actorRole: e.actor?.role ?? null,
-          note: e.note,
-          dataJson: JSON.stringify(e.data),
-        })
-        .onConflictDoNothing()
-        .run();
+      s.insertEvent.run({
+        petitionId,
+        seq: e.seq,
+        type: e.type,
+        at: e.at,
+        actorId: e.actor?.id ?? null,
+        actorRole: e.actor?.role ?? null,
+        note: e.note,
+        dataJson: JSON.stringify(e.data),
+      });
     }
-    const stored = tx.select({ num: petitions.num, lastSeq: petitions.lastSeq }).from(petitions).where(eq(petitions.id, state.petitionId)).get();
+    const stored = s.storedSeq.get({ id: petitionId });
     if (stored && stored.lastSeq > state.lastSeq) return;
 
-    const row = {
-      id: state.petitionId,
+    const { num } = s.upsertPetition.get({
+      id: petitionId,
       workflowId,
       status: state.status,
       stage: state.stage,
@@ -57,64 +105,52 @@ export function projectPetitionState(
       petitionerName: state.petitioner.name,
       petitionerKey: petitionerKey(state.petitioner),
       matterKey: matterKey(state.category, state.respondentUnitId),
-      isRepeat: state.repeatOf !== null,
-      isFirstTime: state.repeatOf === null,
+      isRepeat: flag(state.repeatOf !== null),
+      isFirstTime: flag(state.repeatOf === null),
       repeatOf: state.repeatOf?.petitionId ?? null,
-      receivedAt: new Date(state.receivedAt),
-      registeredAt: new Date(state.registeredAt),
-      acceptedAt: date(state.acceptedAt),
-      handlingDueAt: date(handling && projectedDue(handling, now)),
-      deliveredAt: date(delivered?.deliveredAt),
-      reviewRequested: state.appeals.some((a) => a.level === 'REVIEW'),
-      closedAt: date(state.closedAt),
-      dueAt: date(currentDueAt(state, now)),
-      overdue: isOverdue(state),
-      dueSoon: isDueSoon(state),
+      receivedAt: state.receivedAt,
+      registeredAt: state.registeredAt,
+      acceptedAt: state.acceptedAt,
+      handlingDueAt: handling ? projectedDue(handling, now) : null,
+      deliveredAt: orNull(delivered?.deliveredAt),
+      reviewRequested: flag(state.appeals.some((a) => a.level === 'REVIEW')),
+      closedAt: state.closedAt,
+      dueAt: currentDueAt(state, now),
+      overdue: flag(isOverdue(state)),
+      dueSoon: flag(isDueSoon(state)),
       lastSeq: state.lastSeq,
       stateJson: JSON.stringify(rest),
-      updatedAt: new Date(now),
-    };
-    const { id: _id, ...update } = row;
-    const { num } = tx
-      .insert(petitions)
-      .values(row)
-      .onConflictDoUpdate({ target: petitions.id, set: update })
-      .returning({ num: petitions.num })
-      .get();
+      updatedAt: now,
+    })!;
 
-    tx.delete(petitionDeadlines).where(eq(petitionDeadlines.petitionId, state.petitionId)).run();
+    s.deleteDeadlines.run({ petitionId });
     state.deadlines.forEach((d, ordinal) => {
-      tx.insert(petitionDeadlines)
-        .values({
-          petitionId: state.petitionId,
-          ordinal,
-          kind: d.kind,
-          unitId: d.kind === 'REVIEW' || d.kind === 'REEXAMINATION' ? state.reviewUnitId : state.unitId,
-          startedAt: new Date(d.startedAt),
-          dueAt: new Date(projectedDue(d, now)),
-          pausedMs: d.pausedMs,
-          warnedAt: date(d.warnedAt),
-          metAt: date(d.metAt),
-          overdueAt: date(d.overdueAt),
-          lapsedAt: date(d.lapsedAt),
-        })
-        .run();
+      s.insertDeadline.run({
+        petitionId,
+        ordinal,
+        kind: d.kind,
+        unitId: d.kind === 'REVIEW' || d.kind === 'REEXAMINATION' ? state.reviewUnitId : state.unitId,
+        startedAt: d.startedAt,
+        dueAt: projectedDue(d, now),
+        pausedMs: d.pausedMs,
+        warnedAt: d.warnedAt,
+        metAt: d.metAt,
+        overdueAt: d.overdueAt,
+        lapsedAt: d.lapsedAt,
+      });
     });
-    tx.delete(petitionRatings).where(eq(petitionRatings.petitionId, state.petitionId)).run();
+    s.deleteRatings.run({ petitionId });
     state.ratings.forEach((r, ordinal) => {
-      tx.insert(petitionRatings)
-        .values({ petitionId: state.petitionId, ordinal, target: r.target, level: r.level, unitId: state.unitId, at: new Date(r.at) })
-        .run();
+      s.insertRating.run({ petitionId, ordinal, target: r.target, level: r.level, unitId: state.unitId, at: r.at });
     });
-    tx.delete(petitionAppeals).where(eq(petitionAppeals.petitionId, state.petitionId)).run();
+    s.deleteAppeals.run({ petitionId });
     for (const a of state.appeals) {
-      tx.insert(petitionAppeals).values({ petitionId: state.petitionId, level: a.level, requestedAt: new Date(a.requestedAt), unitId: a.unitId }).run();
+      s.insertAppeal.run({ petitionId, level: a.level, requestedAt: a.requestedAt, unitId: a.unitId });
     }
     // The text never changes after registration: index it once.
-    const indexed = tx.get<{ rowid: number }>(sql`SELECT rowid FROM petition_search WHERE rowid = ${num}`);
-    if (!indexed) {
+    if (!s.searchIndexed.get(num)) {
       const text = `${state.summary}\n${state.content}`;
-      tx.run(sql`INSERT INTO petition_search (rowid, bigrams, unigrams) VALUES (${num}, ${bigramTokens(text)}, ${unigramTokens(text)})`);
+      s.insertSearch.run(num, bigramTokens(text), unigramTokens(text));
     }
   });
 }

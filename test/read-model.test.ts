@@ -35,7 +35,9 @@ describe('projection', () => {
     const newer = fixture.state;
     const workflowId = `petition-${fixture.id}`;
 
-    await projectPetition({ workflowId, state: newer, events: newer.timeline });
+    await projectPetition({ workflowId, state: older, events: older.timeline });
+    expect(dump(fixture.id).row).toMatchObject({ status: 'HANDLING', lastSeq: older.lastSeq });
+    await projectPetition({ workflowId, state: newer, events: newer.timeline.slice(older.lastSeq) });
     const once = dump(fixture.id);
     await projectPetition({ workflowId, state: newer, events: newer.timeline });
     expect(dump(fixture.id)).toEqual(once);

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openReadModel, type ReadModel } from '../db/connection';
 import { PETITION_WORKFLOWS, rebuildReadModel } from '../db/rebuild';
+import { matchExpression } from '../db/search-tokens';
 import { petitionStateQuery, petitionWorkflowId, TASK_QUEUE } from '../workflows/definitions';
 import type { petitionWorkflow } from '../workflows/petition-workflow';
 import { startDevServer } from './support/environments';
@@ -43,7 +44,10 @@ function tables(db: ReadModel) {
     deadlines: all('SELECT * FROM petition_deadlines ORDER BY petition_id, ordinal'),
     ratings: all('SELECT * FROM petition_ratings ORDER BY petition_id, ordinal'),
     appeals: all('SELECT * FROM petition_appeals ORDER BY petition_id, level'),
-    search: all('SELECT p.id, s.bigrams, s.unigrams FROM petition_search s JOIN petitions p ON p.num = s.rowid ORDER BY p.id'),
+    // The index is contentless: compare what it finds.
+    search: ['供暖', '补偿', '法院', '积', '征地补偿'].map((word) =>
+      all(`SELECT p.id FROM petition_search s JOIN petitions p ON p.num = s.rowid WHERE petition_search MATCH '${matchExpression(word)!.replace(/'/g, "''")}' ORDER BY p.id`),
+    ),
   };
 }
 
@@ -122,6 +126,7 @@ it('a lost read model is rebuilt from Temporal, equal to the live one row for ro
   const fresh = tables(rebuilt);
   expect(live.petitions.map((p: any) => p.status).sort()).toEqual(['DECLINED', 'HANDLING', 'REGISTERED', 'UNDER_REVIEW']);
   expect(live.events.length).toBeGreaterThan(15);
+  expect(live.search.map((ids) => ids.length)).toEqual([1, 1, 1, 1, 1]);
   expect(fresh).toEqual(live);
   rebuilt.$client.close();
 });
