@@ -78,13 +78,14 @@ function conditions(scope: ReadScope, filter: PetitionFilter): SQL | undefined {
 export interface PetitionPage {
   nodes: { parent: PetitionParent; cursor: string; highlight: string | null }[];
   hasNextPage: boolean;
-  totalCount: number;
+  /** Counting a million rows costs more than a page: done only when the client asks for it. */
+  totalCount: () => number;
 }
 
 // Cursors are opaque to clients: the sort key and the row's number, or the offset in a ranked search.
-type Cursor = { k: 'key'; v: number; n: number } | { k: 'off'; o: number };
+export type Cursor = { k: 'key'; v: number; n: number } | { k: 'off'; o: number };
 
-const encode = (cursor: Cursor) => Buffer.from(JSON.stringify(cursor), 'utf8').toString('base64url');
+export const encodeCursor = (cursor: Cursor) => Buffer.from(JSON.stringify(cursor), 'utf8').toString('base64url');
 
 function decode(after: string | null | undefined): Cursor | null {
   if (!after) return null;
@@ -106,7 +107,7 @@ export function listPetitions(
   first: number,
   after: string | null | undefined,
 ): PetitionPage {
-  if (scope.kind === 'none') return { nodes: [], hasNextPage: false, totalCount: 0 };
+  if (scope.kind === 'none') return { nodes: [], hasNextPage: false, totalCount: () => 0 };
   const cursor = decode(after);
   const where = conditions(scope, filter);
   if (filter.text?.trim()) return search(db, where, filter.text, first, cursor);
@@ -126,11 +127,11 @@ export function listPetitions(
     .orderBy(...(byDue ? [asc(key), asc(petitions.num)] : [desc(key), desc(petitions.num)]))
     .limit(first + 1)
     .all();
-  const totalCount = db.select({ n: count() }).from(petitions).where(base).get()?.n ?? 0;
+  const totalCount = () => db.select({ n: count() }).from(petitions).where(base).get()?.n ?? 0;
   return {
     nodes: rows.slice(0, first).map((r) => ({
       parent: fromStateJson(r.stateJson),
-      cursor: encode({ k: 'key', v: r.key!.getTime(), n: r.num }),
+      cursor: encodeCursor({ k: 'key', v: r.key!.getTime(), n: r.num }),
       highlight: null,
     })),
     hasNextPage: rows.length > first,
@@ -149,16 +150,17 @@ function search(db: ReadModel, where: SQL | undefined, text: string, first: numb
     WHERE petition_search MATCH ${match} AND ${filter}
     ORDER BY petition_search.rank
     LIMIT ${first + 1} OFFSET ${offset}`);
-  const total = db.get<{ n: number }>(sql`
-    SELECT count(*) AS n FROM petition_search JOIN ${petitions} ON ${petitions.num} = petition_search.rowid
-    WHERE petition_search MATCH ${match} AND ${filter}`);
+  const totalCount = () =>
+    db.get<{ n: number }>(sql`
+      SELECT count(*) AS n FROM petition_search JOIN ${petitions} ON ${petitions.num} = petition_search.rowid
+      WHERE petition_search MATCH ${match} AND ${filter}`)?.n ?? 0;
   return {
     nodes: rows.slice(0, first).map((r, i) => ({
       parent: fromStateJson(r.state_json),
-      cursor: encode({ k: 'off', o: offset + i + 1 }),
+      cursor: encodeCursor({ k: 'off', o: offset + i + 1 }),
       highlight: highlight(`${r.summary}｜${r.content}`, text),
     })),
     hasNextPage: rows.length > first,
-    totalCount: total?.n ?? 0,
+    totalCount,
   };
 }

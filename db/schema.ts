@@ -68,8 +68,8 @@ export const petitions = sqliteTable(
     index('petitions_review_unit_received_idx').on(t.reviewUnitId, t.receivedAt, t.num),
     index('petitions_unit_overdue_idx').on(t.unitId, t.overdue, t.receivedAt, t.num),
     index('petitions_status_idx').on(t.status, t.receivedAt),
-    index('petitions_repeat_idx').on(t.petitionerKey, t.matterKey),
-    index('petitions_repeat_of_idx').on(t.repeatOf),
+    index('petitions_repeat_idx').on(t.petitionerKey, t.matterKey, t.registeredAt),
+    index('petitions_repeat_of_idx').on(t.repeatOf, t.registeredAt),
     index('petitions_overdue_idx').on(t.overdue, t.unitId),
     // Statistics: 办结率 by handling due date, 按期办结率 by delivery date, 重复信访率 by registration.
     index('petitions_stats_due_idx').on(t.handlingDueAt, t.unitId, t.deliveredAt),
