@@ -3,7 +3,7 @@
  * WHERE clause, never a filter applied afterwards. Lists page by keyset (stable while new petitions arrive);
  * text search ranks by FTS5's bm25 and pages by offset within the ranking.
  */
-import { and, asc, count, desc, eq, gt, gte, inArray, isNotNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { ReadModel } from '../db/connection';
 import { petitionEvents, petitions } from '../db/schema';
 import { highlight, matchExpression } from '../db/search-tokens';
@@ -61,9 +61,8 @@ export interface PetitionFilter {
   text?: string | null;
 }
 
-function conditions(scope: ReadScope, filter: PetitionFilter): SQL | undefined {
+function conditions(filter: PetitionFilter): SQL | undefined {
   const where: (SQL | undefined)[] = [];
-  if (scope.kind === 'unit') where.push(or(eq(petitions.unitId, scope.unitId), eq(petitions.reviewUnitId, scope.unitId)));
   if (filter.status?.length) where.push(inArray(petitions.status, filter.status));
   if (filter.unitId) where.push(eq(petitions.unitId, filter.unitId));
   if (typeof filter.overdue === 'boolean') where.push(eq(petitions.overdue, filter.overdue));
@@ -73,6 +72,15 @@ function conditions(scope: ReadScope, filter: PetitionFilter): SQL | undefined {
   if (filter.receivedFrom != null) where.push(gte(petitions.receivedAt, new Date(filter.receivedFrom)));
   if (filter.receivedTo != null) where.push(lte(petitions.receivedAt, new Date(filter.receivedTo)));
   return and(...where);
+}
+
+/**
+ * A unit reads the petitions it handles and those it reviews (as the organ one level up): two arms, each of
+ * which an index serves in order, instead of one OR that no index serves.
+ */
+function scopeArms(scope: ReadScope): (SQL | undefined)[] {
+  if (scope.kind !== 'unit') return [undefined];
+  return [eq(petitions.unitId, scope.unitId), and(eq(petitions.reviewUnitId, scope.unitId), sql`${petitions.unitId} IS NOT ${scope.unitId}`)];
 }
 
 export interface PetitionPage {
@@ -109,25 +117,29 @@ export function listPetitions(
 ): PetitionPage {
   if (scope.kind === 'none') return { nodes: [], hasNextPage: false, totalCount: () => 0 };
   const cursor = decode(after);
-  const where = conditions(scope, filter);
-  if (filter.text?.trim()) return search(db, where, filter.text, first, cursor);
+  const where = conditions(filter);
+  const arms = scopeArms(scope);
+  if (filter.text?.trim()) return search(db, or(...arms.map((arm) => and(arm, where)).filter(Boolean)), filter.text, first, cursor);
 
   const byDue = sort === 'DUE_ASC';
   const key = byDue ? petitions.dueAt : petitions.receivedAt;
   const base = byDue ? and(where, isNotNull(petitions.dueAt)) : where;
-  let page = base;
-  if (cursor?.k === 'key') {
-    const at = new Date(cursor.v);
-    page = and(base, byDue ? or(gt(key, at), and(eq(key, at), gt(petitions.num, cursor.n))) : or(lt(key, at), and(eq(key, at), lt(petitions.num, cursor.n))));
-  }
-  const rows = db
-    .select({ num: petitions.num, key, stateJson: petitions.stateJson })
-    .from(petitions)
-    .where(page)
-    .orderBy(...(byDue ? [asc(key), asc(petitions.num)] : [desc(key), desc(petitions.num)]))
-    .limit(first + 1)
-    .all();
-  const totalCount = () => db.select({ n: count() }).from(petitions).where(base).get()?.n ?? 0;
+  // Keyset: a row value comparison, which SQLite turns into a range on the (key, num) index.
+  const page = cursor?.k === 'key' ? sql`(${key}, ${petitions.num}) ${sql.raw(byDue ? '>' : '<')} (${cursor.v}, ${cursor.n})` : undefined;
+  const order = byDue ? [asc(key), asc(petitions.num)] : [desc(key), desc(petitions.num)];
+  const rows = arms
+    .flatMap((arm) =>
+      db
+        .select({ num: petitions.num, key, stateJson: petitions.stateJson })
+        .from(petitions)
+        .where(and(arm, base, page))
+        .orderBy(...order)
+        .limit(first + 1)
+        .all(),
+    )
+    .sort((a, b) => (byDue ? 1 : -1) * (a.key!.getTime() - b.key!.getTime() || a.num - b.num))
+    .slice(0, first + 1);
+  const totalCount = () => arms.reduce((sum, arm) => sum + (db.select({ n: count() }).from(petitions).where(and(arm, base)).get()?.n ?? 0), 0);
   return {
     nodes: rows.slice(0, first).map((r) => ({
       parent: fromStateJson(r.stateJson),

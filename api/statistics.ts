@@ -68,8 +68,7 @@ export function statisticsQueries(q: StatisticsQuery) {
   const satisfaction = (target: 'UNIT' | 'BUREAU') => sql`
     SELECT count(*) FILTER (WHERE r.level IN ('SATISFIED', 'BASICALLY_SATISFIED')) AS num, count(*) AS den
     FROM petition_ratings r
-    WHERE r.target = ${target} AND r.at >= ${q.from} AND r.at < ${q.to} ${inUnit(sql`r.unit_id`)}
-      AND r.ordinal = (SELECT max(r2.ordinal) FROM petition_ratings r2 WHERE r2.petition_id = r.petition_id AND r2.target = r.target)`;
+    WHERE r.at >= ${q.from} AND r.at < ${q.to} AND r.target = ${target} AND r.latest ${inUnit(sql`r.unit_id`)}`;
   return {
     registered: sql`
       SELECT count(*) FILTER (WHERE is_repeat) AS num, count(*) AS den
@@ -84,20 +83,15 @@ export function statisticsQueries(q: StatisticsQuery) {
     unitSatisfaction: satisfaction('UNIT'),
     bureauSatisfaction: satisfaction('BUREAU'),
     participation: sql`
-      SELECT count(*) FILTER (WHERE EXISTS (SELECT 1 FROM petition_ratings r WHERE r.petition_id = p.id)) AS num, count(*) AS den
-      FROM petitions p
-      WHERE p.delivered_at >= ${q.from} AND p.delivered_at < ${q.to} AND p.channel = 'ONLINE' ${inUnit(sql`p.unit_id`)}`,
-    // Two NOT EXISTS rather than one with OR: each then reads its own index.
+      SELECT count(*) FILTER (WHERE rated) AS num, count(*) AS den
+      FROM petitions
+      WHERE delivered_at >= ${q.from} AND delivered_at < ${q.to} AND channel = 'ONLINE' ${inUnit(sql`unit_id`)}`,
     firstTime: sql`
-      SELECT count(*) FILTER (WHERE NOT p.review_requested
-          AND NOT EXISTS (SELECT 1 FROM petitions later
-            WHERE later.repeat_of = p.id AND later.registered_at <= p.delivered_at + ${q.repeatWindowDays * DAY_MS})
-          AND NOT EXISTS (SELECT 1 FROM petitions later
-            WHERE later.petitioner_key = p.petitioner_key AND later.matter_key = p.matter_key
-              AND later.registered_at > p.registered_at AND later.registered_at <= p.delivered_at + ${q.repeatWindowDays * DAY_MS})) AS num,
+      SELECT count(*) FILTER (WHERE NOT review_requested
+          AND (repeated_at IS NULL OR repeated_at > delivered_at + ${q.repeatWindowDays * DAY_MS})) AS num,
         count(*) AS den
-      FROM petitions p
-      WHERE p.is_first_time AND p.delivered_at >= ${q.from} AND p.delivered_at < ${q.to} ${inUnit(sql`p.unit_id`)}`,
+      FROM petitions
+      WHERE delivered_at >= ${q.from} AND delivered_at < ${q.to} AND is_first_time ${inUnit(sql`unit_id`)}`,
     timelyNotice: sql`
       SELECT count(*) FILTER (WHERE met_at <= due_at) AS num, count(*) AS den
       FROM petition_deadlines WHERE kind = 'NOTICE' AND due_at > ${q.from} AND due_at <= ${q.to} ${inUnit(sql`unit_id`)}`,

@@ -6,7 +6,7 @@
  * The statements are prepared once per database (drizzle placeholders), so a bulk load spends its time in
  * SQLite rather than in building the same SQL again.
  */
-import { eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
+import { and, eq, getTableColumns, gt, min, sql, type SQL } from 'drizzle-orm';
 import { matterKey, petitionerKey } from '../domain/matter';
 import { projectedDue } from '../domain/pausable-deadline';
 import { actingUnitId, currentDueAt, isDueSoon, isOverdue, type PetitionState, type TimelineEvent } from '../domain/petition';
@@ -48,6 +48,31 @@ function prepareStatements(db: ReadModel) {
     insertRating: db.insert(petitionRatings).values(placeholders(getTableColumns(petitionRatings))).prepare(),
     deleteAppeals: db.delete(petitionAppeals).where(eq(petitionAppeals.petitionId, byPetition.petitionId)).prepare(),
     insertAppeal: db.insert(petitionAppeals).values(placeholders(getTableColumns(petitionAppeals))).prepare(),
+    // 一次性化解: the earliest later petition of the same petitioner on the same matter, or linked to this one.
+    laterLinked: db
+      .select({ at: min(petitions.registeredAt) })
+      .from(petitions)
+      .where(and(eq(petitions.repeatOf, sql.placeholder('id')), gt(petitions.registeredAt, sql`${sql.placeholder('registeredAt')}`)))
+      .prepare(),
+    laterSameMatter: db
+      .select({ at: min(petitions.registeredAt) })
+      .from(petitions)
+      .where(
+        and(
+          eq(petitions.petitionerKey, sql.placeholder('petitionerKey')),
+          eq(petitions.matterKey, sql.placeholder('matterKey')),
+          gt(petitions.registeredAt, sql`${sql.placeholder('registeredAt')}`),
+        ),
+      )
+      .prepare(),
+    // …and, the other way round, this petition as the later one of earlier petitions.
+    markLinkedEarlier: db.$client.prepare<{ repeatOf: string; registeredAt: number }>(
+      'UPDATE petitions SET repeated_at = min(coalesce(repeated_at, :registeredAt), :registeredAt) WHERE id = :repeatOf AND registered_at < :registeredAt',
+    ),
+    markSameMatterEarlier: db.$client.prepare<{ petitionerKey: string; matterKey: string; registeredAt: number }>(
+      `UPDATE petitions SET repeated_at = min(coalesce(repeated_at, :registeredAt), :registeredAt)
+       WHERE petitioner_key = :petitionerKey AND matter_key = :matterKey AND registered_at < :registeredAt`,
+    ),
     // The FTS5 table is not a drizzle table (drizzle/0001_petition_search.sql).
     searchIndexed: db.$client.prepare<[number], { rowid: number }>('SELECT rowid FROM petition_search WHERE rowid = ?'),
     insertSearch: db.$client.prepare<[number, string, string]>('INSERT INTO petition_search (rowid, bigrams, unigrams) VALUES (?, ?, ?)'),
@@ -90,6 +115,18 @@ export function projectPetitionState(
     const stored = s.storedSeq.get({ id: petitionId });
     if (stored && stored.lastSeq > state.lastSeq) return;
 
+    const who = petitionerKey(state.petitioner);
+    const matter = matterKey(state.category, state.respondentUnitId);
+    const registeredAt = state.registeredAt;
+    const laterAt = [
+      s.laterLinked.get({ id: petitionId, registeredAt })?.at,
+      matter ? s.laterSameMatter.get({ petitionerKey: who, matterKey: matter, registeredAt })?.at : null,
+    ]
+      .map((at) => (at == null ? null : at instanceof Date ? at.getTime() : Number(at)))
+      .filter((at): at is number => at !== null);
+    if (state.repeatOf) s.markLinkedEarlier.run({ repeatOf: state.repeatOf.petitionId, registeredAt });
+    if (matter) s.markSameMatterEarlier.run({ petitionerKey: who, matterKey: matter, registeredAt });
+
     const { num } = s.upsertPetition.get({
       id: petitionId,
       workflowId,
@@ -103,8 +140,8 @@ export function projectPetitionState(
       summary: state.summary,
       content: state.content,
       petitionerName: state.petitioner.name,
-      petitionerKey: petitionerKey(state.petitioner),
-      matterKey: matterKey(state.category, state.respondentUnitId),
+      petitionerKey: who,
+      matterKey: matter,
       isRepeat: flag(state.repeatOf !== null),
       isFirstTime: flag(state.repeatOf === null),
       repeatOf: state.repeatOf?.petitionId ?? null,
@@ -114,6 +151,8 @@ export function projectPetitionState(
       handlingDueAt: handling ? projectedDue(handling, now) : null,
       deliveredAt: orNull(delivered?.deliveredAt),
       reviewRequested: flag(state.appeals.some((a) => a.level === 'REVIEW')),
+      rated: flag(state.ratings.length > 0),
+      repeatedAt: laterAt.length ? Math.min(...laterAt) : null,
       closedAt: state.closedAt,
       dueAt: currentDueAt(state, now),
       overdue: flag(isOverdue(state)),
@@ -141,7 +180,8 @@ export function projectPetitionState(
     });
     s.deleteRatings.run({ petitionId });
     state.ratings.forEach((r, ordinal) => {
-      s.insertRating.run({ petitionId, ordinal, target: r.target, level: r.level, unitId: state.unitId, at: r.at });
+      const latest = !state.ratings.slice(ordinal + 1).some((later) => later.target === r.target);
+      s.insertRating.run({ petitionId, ordinal, target: r.target, level: r.level, unitId: state.unitId, at: r.at, latest: flag(latest) });
     });
     s.deleteAppeals.run({ petitionId });
     for (const a of state.appeals) {

@@ -48,6 +48,13 @@ export const petitions = sqliteTable(
     deliveredAt: ms('delivered_at'),
     /** A 复查 was asked for. */
     reviewRequested: integer('review_requested', { mode: 'boolean' }).notNull(),
+    /** Some rating was given (参评). */
+    rated: integer('rated', { mode: 'boolean' }).notNull().default(false),
+    /**
+     * When the same petitioner next raised the same matter (the earliest later repeat's registration), kept by
+     * the projection of either petition: 一次性化解 then reads one row instead of searching for later ones.
+     */
+    repeatedAt: ms('repeated_at'),
     closedAt: ms('closed_at'),
     /** Earliest open deadline, hearing pauses included. */
     dueAt: ms('due_at'),
@@ -71,10 +78,17 @@ export const petitions = sqliteTable(
     index('petitions_repeat_idx').on(t.petitionerKey, t.matterKey, t.registeredAt),
     index('petitions_repeat_of_idx').on(t.repeatOf, t.registeredAt),
     index('petitions_overdue_idx').on(t.overdue, t.unitId),
-    // Statistics: 办结率 by handling due date, 按期办结率 by delivery date, 重复信访率 by registration.
+    // Statistics, each figure from one covering index: period first for the city, unit first for one unit.
     index('petitions_stats_due_idx').on(t.handlingDueAt, t.unitId, t.deliveredAt),
-    index('petitions_stats_delivered_idx').on(t.deliveredAt, t.unitId, t.handlingDueAt),
+    index('petitions_stats_unit_due_idx').on(t.unitId, t.handlingDueAt, t.deliveredAt),
+    index('petitions_stats_delivered_idx').on(
+      t.deliveredAt, t.unitId, t.handlingDueAt, t.channel, t.rated, t.isFirstTime, t.reviewRequested, t.repeatedAt,
+    ),
+    index('petitions_stats_unit_delivered_idx').on(
+      t.unitId, t.deliveredAt, t.handlingDueAt, t.channel, t.rated, t.isFirstTime, t.reviewRequested, t.repeatedAt,
+    ),
     index('petitions_stats_registered_idx').on(t.registeredAt, t.unitId, t.isRepeat),
+    index('petitions_stats_unit_registered_idx').on(t.unitId, t.registeredAt, t.isRepeat),
   ],
 );
 
@@ -109,8 +123,14 @@ export const petitionRatings = sqliteTable(
     level: text('level').notNull(),
     unitId: text('unit_id'),
     at: ms('at').notNull(),
+    /** The petition's latest rating of this target: the one 满意率 counts. */
+    latest: integer('latest', { mode: 'boolean' }).notNull().default(false),
   },
-  (t) => [primaryKey({ columns: [t.petitionId, t.ordinal] }), index('petition_ratings_at_idx').on(t.at, t.target)],
+  (t) => [
+    primaryKey({ columns: [t.petitionId, t.ordinal] }),
+    index('petition_ratings_at_idx').on(t.at, t.target, t.latest, t.unitId, t.level),
+    index('petition_ratings_unit_at_idx').on(t.unitId, t.at, t.target, t.latest, t.level),
+  ],
 );
 
 /** 复查 / 复核 requests. */

@@ -56,19 +56,39 @@ export interface SeedOptions {
   onProgress?: (done: number) => void;
 }
 
-/** One petition's whole life up to `now`, through the state machine. */
-function lifeOf(n: number, rnd: () => number, now: number, unitIds: string[]): PetitionState {
+/** The facts a repeat shares with the petition it repeats. */
+interface Matter {
+  id: string;
+  person: number;
+  category: Category;
+  place: string;
+  subject: string;
+  unitId: string;
+  received: number;
+}
+
+/** One petition's whole life up to `now`, through the state machine; about 6 % repeat a recent one. */
+function lifeOf(n: number, rnd: () => number, now: number, unitIds: string[], recent: Matter[]): PetitionState {
   const pick = <T>(items: readonly T[]) => items[Math.floor(rnd() * items.length)]!;
-  const category: Category = pick(['CLAIM', 'CLAIM', 'CLAIM', 'CLAIM', 'ACCUSATION', 'SUGGESTION'] as const);
+  const earlier = recent.length && rnd() < 0.06 ? pick(recent) : null;
+  const category: Category = earlier?.category ?? pick(['CLAIM', 'CLAIM', 'CLAIM', 'CLAIM', 'ACCUSATION', 'SUGGESTION'] as const);
   const channel: Channel = pick(['ONLINE', 'ONLINE', 'ONLINE', 'LETTER', 'VISIT', 'PHONE'] as const);
-  const place = pick(PLACES);
-  const subject = pick(SUBJECTS[category]);
-  const received = now - Math.floor(rnd() * 365 * DAY);
-  const unitId = pick(unitIds);
+  const place = earlier?.place ?? pick(PLACES);
+  const subject = earlier?.subject ?? pick(SUBJECTS[category]);
+  const received = earlier ? earlier.received + Math.floor((20 + rnd() * 100) * DAY) : now - Math.floor(rnd() * 365 * DAY);
+  if (received > now) return lifeOf(n, rnd, now, unitIds, []);
+  const unitId = earlier?.unitId ?? pick(unitIds);
+  const person = earlier?.person ?? n % 400_000;
+  const petitionId = `SD-${String(n).padStart(7, '0')}`;
+  if (!earlier) {
+    recent.push({ id: petitionId, person, category, place, subject, unitId, received });
+    if (recent.length > 64) recent.shift();
+  }
   let state = petition.openPetition(
     {
-      petitionId: `SD-${String(n).padStart(7, '0')}`,
-      petitioner: { name: `信访人${n % 400_000}`, idNumber: `4403${String(n % 400_000).padStart(14, '0')}`, phone: null, address: null },
+      petitionId,
+      repeatOf: earlier ? { petitionId: earlier.id, status: 'CLOSED' } : null,
+      petitioner: { name: `信访人${person}`, idNumber: `4403${String(person).padStart(14, '0')}`, phone: null, address: null },
       channel,
       category,
       summary: `${place}${subject}问题`,
@@ -83,9 +103,15 @@ function lifeOf(n: number, rnd: () => number, now: number, unitIds: string[]): P
   const at = (t: number) => Math.min(t, now);
   const fate = rnd();
   if (fate < 0.05) return petition.advanceClock(petition.decline(state, { reason: 'LITIGATION_RELATED', note: null, actor }, at(received + DAY)), now, profile);
-  const acceptedAt = received + Math.floor((1 + rnd() * 12) * DAY);
+  // About a third are routed (转送) first and accepted by the unit after its notice (告知).
+  if (rnd() < 0.3) {
+    const routedAt = received + Math.floor((1 + rnd() * 5) * DAY);
+    if (routedAt > now) return petition.advanceClock(state, now, profile);
+    state = petition.route(petition.advanceClock(state, routedAt, profile), { unitId, mode: 'TRANSFER', note: null, actor }, routedAt, profile);
+  }
+  const acceptedAt = received + Math.floor((7 + rnd() * 12) * DAY);
   if (acceptedAt > now) return petition.advanceClock(state, now, profile);
-  state = petition.accept(state, { unitId, note: null, actor }, acceptedAt, profile);
+  state = petition.accept(petition.advanceClock(state, acceptedAt, profile), { unitId, note: null, actor }, acceptedAt, profile);
   // Most units answer in 20–60 days; about one in eight runs late.
   const repliedAt = acceptedAt + Math.floor((20 + rnd() * (rnd() < 0.12 ? 70 : 40)) * DAY);
   if (repliedAt > now) return petition.advanceClock(state, now, profile);
@@ -105,12 +131,13 @@ function lifeOf(n: number, rnd: () => number, now: number, unitIds: string[]): P
 export function seedPetitions(db: ReadModel, options: SeedOptions): void {
   const rnd = random(options.seed ?? 2026);
   const unitIds = seedUnitIds();
+  const recent: Matter[] = [];
   seedCityUnits(db);
   const batch = 5_000;
   for (let start = 0; start < options.count; start += batch) {
     db.transaction(() => {
       for (let n = start; n < Math.min(options.count, start + batch); n += 1) {
-        const state = lifeOf(n, rnd, options.now, unitIds);
+        const state = lifeOf(n, rnd, options.now, unitIds, recent);
         projectPetitionState(db, `petition-${state.petitionId}`, state, state.timeline, options.now);
       }
     });

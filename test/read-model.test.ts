@@ -235,6 +235,15 @@ describe('statistics', () => {
     expect(other.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
+  it('一次性化解 does not depend on the order the petitions were projected in (as in a rebuild)', () => {
+    const original = rm.petition({ received: '2026-05-01', petitioner: '吴某', respondentUnitId: 'U-FT-03' }).accept('2026-05-02', 'U-FT-03').reply('2026-05-20');
+    const repeat = rm.petition({ received: '2026-06-01', petitioner: '吴某', respondentUnitId: 'U-FT-03' });
+    repeat.project();
+    original.project();
+    const row = rm.db.select().from(petitions).where(eq(petitions.id, original.id)).get()!;
+    expect(row.repeatedAt?.getTime()).toBe(at('2026-06-01'));
+  });
+
   it('rounding works on the exact fraction: 昌宁 2023, 227/238', () => {
     expect(percent(227, 238, 'HALF_UP')).toBe('95.38');
     expect(percent(227, 238, 'TRUNCATE')).toBe('95.37');
