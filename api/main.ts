@@ -2,7 +2,7 @@
  * Starts the GraphQL API on PORT (default 4000): seeds the units, and in development (FENGQIAO_DEV_TOKENS set)
  * one token per role, written to that file and printed.
  */
-import { Client, Connection } from '@temporalio/client';
+import { Client } from '@temporalio/client';
 import { createServer } from 'node:http';
 import { openReadModel } from '../db/connection';
 import { seedUnits } from '../db/seed-units';
@@ -10,6 +10,7 @@ import { DEFAULT_PROFILE_ID, getProfile } from '../domain/statute';
 import { TASK_QUEUE } from '../workflows/definitions';
 import { createFengqiaoYoga } from './create-yoga';
 import { ensureDevTokens } from './dev-tokens';
+import { connectApiToTemporal } from './temporal-connection';
 
 const port = Number(process.env.PORT ?? 4000);
 const address = process.env.TEMPORAL_ADDRESS ?? 'localhost:7233';
@@ -18,8 +19,7 @@ const profileId = getProfile(process.env.FENGQIAO_PROFILE ?? DEFAULT_PROFILE_ID)
 
 const db = openReadModel();
 seedUnits(db);
-// Lazy: the API starts, and answers UNAVAILABLE, while Temporal is still coming up or down.
-const connection = Connection.lazy({ address });
+const connection = connectApiToTemporal(address);
 const temporal = new Client({ connection, namespace });
 const yoga = createFengqiaoYoga({ db, temporal, taskQueue: TASK_QUEUE, profileId });
 

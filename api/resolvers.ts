@@ -53,7 +53,12 @@ function errorCode(err: unknown): unknown {
 async function readablePetition(ctx: ApiContext, principal: Principal, id: string): Promise<PetitionParent> {
   let parent = loadPetition(ctx.db, id);
   // Just registered and not yet projected: the workflow itself knows it.
-  if (!parent) parent = await commands.queryPetition(ctx, id).then(fromWorkflowState, () => null);
+  if (!parent) {
+    parent = await commands.queryPetition(ctx, id).then(fromWorkflowState, (err: unknown) => {
+      if (errorCode(err) === 'NOT_FOUND') return null;
+      throw err; // Temporal unreachable is UNAVAILABLE, not "no such petition"
+    });
+  }
   if (!parent) throw apiError('NOT_FOUND', `no petition ${id}`);
   if (!canRead(principal, parent.state)) {
     throw apiError('FORBIDDEN', `petition ${id} is not routed to your unit`);

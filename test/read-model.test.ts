@@ -52,6 +52,20 @@ describe('projection', () => {
   });
 });
 
+describe('when Temporal is unreachable', () => {
+  it('a command answers UNAVAILABLE (nothing changed, safe to retry) while reads keep working', async () => {
+    const registrar = rm.token('REGISTRAR');
+    const answer = await rm.gql(
+      registrar,
+      'mutation { registerPetition(input: { petitioner: { name: "甲" }, channel: VISIT, category: CLAIM, summary: "s", content: "c" }) { id } }',
+    );
+    expect(answer.errors?.[0]?.extensions).toEqual({ code: 'UNAVAILABLE' });
+    expect(answer.errors?.[0]?.message).toMatch(/nothing was changed/);
+    const list = await rm.gql(registrar, '{ petitions { edges { node { id } } } }');
+    expect(list.errors).toBeUndefined();
+  });
+});
+
 describe('lists', () => {
   it('keyset pages stay stable while new petitions arrive', async () => {
     for (let i = 0; i < 25; i += 1) {

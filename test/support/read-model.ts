@@ -2,7 +2,8 @@
  * Read-model tests without a workflow in the way: petitions built with the real state machine at chosen
  * moments, projected into a real SQLite file with the real projection, and read through the real GraphQL API.
  */
-import { Client, Connection } from '@temporalio/client';
+import { Client } from '@temporalio/client';
+import { connectApiToTemporal } from '../../api/temporal-connection';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -103,8 +104,8 @@ export function openReadModelHarness(): ReadModelHarness {
   const file = join(dir, 'fengqiao.db');
   const db = openReadModel(file);
   seedUnits(db);
-  // Lists, search and statistics never reach Temporal; the client only has to exist.
-  const temporal = new Client({ connection: Connection.lazy({ address: '127.0.0.1:1' }) });
+  // Lists, search and statistics never reach Temporal; nothing listens at this address.
+  const temporal = new Client({ connection: connectApiToTemporal('127.0.0.1:1') });
   const yoga = createFengqiaoYoga({ db, temporal, taskQueue: 'unused', profileId: profile.id });
   let n = 0;
   return {
