@@ -76,7 +76,7 @@ export function statisticsQueries(q: StatisticsQuery) {
     delivered: sql`
       SELECT count(*) FILTER (WHERE delivered_at <= handling_due_at) AS num, count(*) AS den
       FROM petitions WHERE delivered_at >= ${q.from} AND delivered_at < ${q.to} ${inUnit(sql`unit_id`)}`,
-    overdueNow: sql`SELECT count(*) AS num, count(*) AS den FROM petitions WHERE overdue ${inUnit(sql`unit_id`)}`,
+    overdueNow: sql`SELECT count(*) AS num, count(*) AS den FROM petitions WHERE overdue = 1 ${inUnit(sql`unit_id`)}`,
     completion: sql`
       SELECT count(*) FILTER (WHERE delivered_at < ${q.to}) AS num, count(*) AS den
       FROM petitions WHERE handling_due_at > ${q.from} AND handling_due_at <= ${q.to} ${inUnit(sql`unit_id`)}`,
