@@ -1,12 +1,12 @@
 /**
  * Reads of the SQLite read model behind `petition` and `petitions`. Unit isolation is part of every query's
  * WHERE clause, never a filter applied afterwards. Lists page by keyset (stable while new petitions arrive);
- * text search ranks by FTS5's bm25 and pages by offset within the ranking.
+ * text search ranks the newest matches by relevance and pages by offset within that ranking.
  */
 import { and, asc, count, desc, eq, gte, inArray, isNotNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { ReadModel } from '../db/connection';
 import { petitionEvents, petitions } from '../db/schema';
-import { highlight, matchExpression } from '../db/search-tokens';
+import { highlight, matchExpression, relevance } from '../db/search-tokens';
 import type { PetitionState, TimelineEvent } from '../domain/petition';
 import type { ReadScope } from './access';
 import { badInput } from './errors';
@@ -151,28 +151,52 @@ export function listPetitions(
   };
 }
 
+/** How many of the newest matches a search ranks; a broader query is narrowed by adding words. */
+export const SEARCH_CANDIDATES = 500;
+
+/**
+ * Text search: FTS5 finds the matches (every word, newest first, the scope and filters applied in the same
+ * query), and the newest SEARCH_CANDIDATES of them are ranked by `relevance`, then paged by offset.
+ */
 function search(db: ReadModel, where: SQL | undefined, text: string, first: number, cursor: Cursor | null): PetitionPage {
   const match = matchExpression(text);
   if (!match) throw badInput('filter.text', 'the search text has no letters or characters to look for');
   const offset = cursor?.k === 'off' ? cursor.o : 0;
   const filter = where ?? sql`1`;
-  const rows = db.all<{ state_json: string; summary: string; content: string }>(sql`
-    SELECT ${petitions.stateJson}, ${petitions.summary}, ${petitions.content}
-    FROM petition_search JOIN ${petitions} ON ${petitions.num} = petition_search.rowid
-    WHERE petition_search MATCH ${match} AND ${filter}
-    ORDER BY petition_search.rank
-    LIMIT ${first + 1} OFFSET ${offset}`);
+  const candidates = db
+    .all<{ num: number; summary: string; content: string }>(
+      sql`
+      SELECT ${petitions.num}, ${petitions.summary}, ${petitions.content}
+      FROM petition_search JOIN ${petitions} ON ${petitions.num} = petition_search.rowid
+      WHERE petition_search MATCH ${match} AND ${filter}
+      ORDER BY petition_search.rowid DESC
+      LIMIT ${SEARCH_CANDIDATES}`,
+    )
+    .map((row) => ({ row, score: relevance(row.summary, row.content, text) }))
+    .sort((a, b) => b.score - a.score || b.row.num - a.row.num);
+  const page = candidates.slice(offset, offset + first);
+  // Only the page's rows need their whole snapshot.
+  const snapshots = new Map(
+    page.length
+      ? db
+          .select({ num: petitions.num, stateJson: petitions.stateJson })
+          .from(petitions)
+          .where(inArray(petitions.num, page.map(({ row }) => row.num)))
+          .all()
+          .map((r) => [r.num, r.stateJson])
+      : [],
+  );
   const totalCount = () =>
     db.get<{ n: number }>(sql`
       SELECT count(*) AS n FROM petition_search JOIN ${petitions} ON ${petitions.num} = petition_search.rowid
       WHERE petition_search MATCH ${match} AND ${filter}`)?.n ?? 0;
   return {
-    nodes: rows.slice(0, first).map((r, i) => ({
-      parent: fromStateJson(r.state_json),
+    nodes: page.map(({ row }, i) => ({
+      parent: fromStateJson(snapshots.get(row.num)!),
       cursor: encodeCursor({ k: 'off', o: offset + i + 1 }),
-      highlight: highlight(`${r.summary}｜${r.content}`, text),
+      highlight: highlight(`${row.summary}｜${row.content}`, text),
     })),
-    hasNextPage: rows.length > first,
+    hasNextPage: offset + first < candidates.length,
     totalCount,
   };
 }

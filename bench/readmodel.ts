@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { issueToken } from '../api/auth';
 import { createFengqiaoYoga } from '../api/create-yoga';
-import { encodeCursor } from '../api/petition-reads';
+import { encodeCursor, SEARCH_CANDIDATES } from '../api/petition-reads';
 import { statisticsQueries } from '../api/statistics';
 import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
 import { openReadModel } from '../db/connection';
@@ -89,8 +89,10 @@ const unitArms = [
     'SELECT num, received_at, state_json FROM petitions WHERE review_unit_id = ? AND unit_id IS NOT ? AND overdue = 1 ORDER BY received_at DESC, num DESC LIMIT 21',
   ),
 ];
+// The candidates a search ranks (api/petition-reads.ts): the newest SEARCH_CANDIDATES matches.
 const searchSql = sqlite.prepare(
-  'SELECT p.state_json, p.summary, p.content FROM petition_search JOIN petitions p ON p.num = petition_search.rowid WHERE petition_search MATCH ? ORDER BY petition_search.rank LIMIT 21',
+  `SELECT p.num, p.summary, p.content FROM petition_search JOIN petitions p ON p.num = petition_search.rowid
+   WHERE petition_search MATCH ? ORDER BY petition_search.rowid DESC LIMIT ${SEARCH_CANDIDATES}`,
 );
 /** The very statements `statistics` runs (api/statistics.ts), compiled once and run on the bare connection. */
 const statsSql = (unitId: string | null) => {

@@ -67,6 +67,25 @@ export function matchExpression(query: string): string | null {
   return terms.length ? terms.join(' AND ') : null;
 }
 
+function occurrences(text: string, term: string): number {
+  let count = 0;
+  for (let at = text.indexOf(term); at !== -1; at = text.indexOf(term, at + term.length)) count += 1;
+  return count;
+}
+
+/**
+ * How well a petition answers the query: occurrences of each term, a hit in the summary worth three in the
+ * content, damped by length so a long text does not win by size alone. (FTS5's bm25 would need a pass over
+ * every match of every phrase for its statistics, tens of milliseconds for a common word at a million rows.)
+ */
+export function relevance(summary: string, content: string, query: string): number {
+  const terms = runs(query).map((r) => (r.han ? r.text : r.text.toLowerCase()));
+  const s = summary.toLowerCase();
+  const c = content.toLowerCase();
+  const hits = terms.reduce((sum, term) => sum + Math.log1p(3 * occurrences(s, term) + occurrences(c, term)), 0);
+  return hits / Math.sqrt(1 + (s.length + c.length) / 100);
+}
+
 /** The first place each query term occurs, marked with 【】, in a window of the text around it. */
 export function highlight(text: string, query: string, width = 60): string {
   const terms = runs(query).map((r) => (r.han ? r.text : r.text.toLowerCase()));

@@ -152,7 +152,7 @@ describe('Chinese full-text search', () => {
     expect((await search('电工')).totalCount).toBe(0);
   });
 
-  it('every word must match, and the petitions with more of it rank first', async () => {
+  it('every word must match, and the petition that says it most ranks first', async () => {
     expect((await search('小区 电梯')).edges.map((e: any) => e.node.summary)).toEqual(['小区加装电梯补贴未发放']);
     const ranked = await search('小区');
     expect(ranked.totalCount).toBe(3);
