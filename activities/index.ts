@@ -1,7 +1,8 @@
 /** Every activity the worker registers, bound to the read model they write. */
 import type { ReadModel } from '../db/connection';
+import { createNotificationActivities } from './notification-activities';
 import { createProjectionActivities } from './projection-activities';
 
 export function createActivities(db: ReadModel) {
-  return { ...createProjectionActivities(db) };
+  return { ...createProjectionActivities(db), ...createNotificationActivities(db) };
 }

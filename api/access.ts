@@ -1,7 +1,11 @@
 /** Who may read which petitions, and who sees the petitioner's personal data (API.md, Roles). */
 import type { Principal } from './auth';
 
-export type ReadScope = { kind: 'all' } | { kind: 'unit'; unitId: string } | { kind: 'none' };
+export type ReadScope =
+  | { kind: 'all' }
+  | { kind: 'unit'; unitId: string }
+  | { kind: 'leader'; leaderId: string }
+  | { kind: 'none' };
 
 export function readScope(principal: Principal): ReadScope {
   switch (principal.role) {
@@ -13,17 +17,20 @@ export function readScope(principal: Principal): ReadScope {
     case 'UNIT_HANDLER':
     case 'UNIT_HEAD':
       return principal.unitId ? { kind: 'unit', unitId: principal.unitId } : { kind: 'none' };
-    // Leaders read the cases escalated to them and reviewers their panels' cases: nothing until those exist.
+    // 包案领导 read the cases escalated to them.
     case 'LEADER':
+      return { kind: 'leader', leaderId: principal.id };
+    // Reviewers read their panels' cases: nothing until evaluation panels exist.
     case 'REVIEWER':
       return { kind: 'none' };
   }
 }
 
-/** The units a petition concerns: the responsible unit and the organ that heard or hears its appeal. */
+/** Who a petition concerns: the responsible unit, the organ that heard or hears its appeal, its leader. */
 export interface PetitionUnits {
   unitId: string | null;
   reviewUnitId: string | null;
+  escalation?: { leaderId: string } | null;
 }
 
 function concernsUnit(petition: PetitionUnits, unitId: string | null): boolean {
@@ -32,6 +39,7 @@ function concernsUnit(petition: PetitionUnits, unitId: string | null): boolean {
 
 export function canRead(principal: Principal, petition: PetitionUnits): boolean {
   const scope = readScope(principal);
+  if (scope.kind === 'leader') return petition.escalation?.leaderId === scope.leaderId;
   return scope.kind === 'all' || (scope.kind === 'unit' && concernsUnit(petition, scope.unitId));
 }
 
@@ -39,5 +47,7 @@ export function canRead(principal: Principal, petition: PetitionUnits): boolean 
 export function seesPetitioner(principal: Principal | null, petition: PetitionUnits): boolean {
   if (!principal) return false;
   if (principal.role === 'REGISTRAR' || principal.role === 'ADMIN') return true;
+  // The leader who owns a case meets the petitioner (接访, 约访).
+  if (principal.role === 'LEADER') return petition.escalation?.leaderId === principal.id;
   return (principal.role === 'UNIT_HANDLER' || principal.role === 'UNIT_HEAD') && concernsUnit(petition, principal.unitId);
 }

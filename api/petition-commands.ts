@@ -13,14 +13,17 @@ import { isTerminal } from '../domain/petition';
 import type {
   AcceptCommand,
   Actor,
+  AnswerUrgeCommand,
   AppealCommand,
   Category,
   Channel,
   DeclineCommand,
   DeclineReason,
+  EscalateCommand,
   ExtensionCommand,
   ExtensionDecisionCommand,
   HearingCommand,
+  InstructCommand,
   PetitionState,
   RatingTarget,
   Registration,
@@ -31,6 +34,7 @@ import type {
   RouteMode,
   SatisfactionCommand,
   SatisfactionLevel,
+  UrgeCommand,
 } from '../domain/petition';
 import { petitionStateQuery, petitionWorkflowId } from '../workflows/definitions';
 import type { petitionWorkflow } from '../workflows/petition-workflow';
@@ -226,6 +230,22 @@ export function replyCommand(
 
 export function satisfactionCommand(principal: Principal, args: { level: SatisfactionLevel; target?: RatingTarget | null }): SatisfactionCommand {
   return { level: args.level, target: args.target ?? 'UNIT', actor: actorOf(principal) };
+}
+
+export function urgeCommand(principal: Principal, args: { message: string; respondWithinDays?: number | null }): UrgeCommand {
+  return { message: requireText('message', args.message, LIMITS.note), respondWithinDays: args.respondWithinDays ?? null, actor: actorOf(principal) };
+}
+
+export function answerUrgeCommand(principal: Principal, args: { urgeId: string; text: string }): AnswerUrgeCommand {
+  return { urgeId: requireText('urgeId', args.urgeId, 20), text: requireText('text', args.text, LIMITS.note), actor: actorOf(principal) };
+}
+
+export function escalateCommand(principal: Principal, args: { leaderId: string; reason: string }): EscalateCommand {
+  return { leaderId: requireText('leaderId', args.leaderId, 100), reason: requireText('reason', args.reason, LIMITS.note), actor: actorOf(principal) };
+}
+
+export function instructCommand(principal: Principal, args: { text: string }): InstructCommand {
+  return { text: requireText('text', args.text, LIMITS.note), actor: actorOf(principal) };
 }
 
 /**

@@ -3,7 +3,7 @@
  * WHERE clause, never a filter applied afterwards. Lists page by keyset (stable while new petitions arrive);
  * text search ranks the newest matches by relevance and pages by offset within that ranking.
  */
-import { and, asc, count, desc, eq, gte, inArray, isNotNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { ReadModel } from '../db/connection';
 import { petitionEvents, petitions } from '../db/schema';
 import { highlight, matchExpression, relevance } from '../db/search-tokens';
@@ -54,6 +54,8 @@ export interface PetitionFilter {
   unitId?: string | null;
   overdue?: boolean | null;
   dueSoon?: boolean | null;
+  escalated?: boolean | null;
+  escalationProposed?: boolean | null;
   dueBefore?: number | null;
   category?: string | null;
   receivedFrom?: number | null;
@@ -67,6 +69,8 @@ function conditions(filter: PetitionFilter): SQL | undefined {
   if (filter.unitId) where.push(eq(petitions.unitId, filter.unitId));
   if (typeof filter.overdue === 'boolean') where.push(eq(petitions.overdue, filter.overdue));
   if (typeof filter.dueSoon === 'boolean') where.push(eq(petitions.dueSoon, filter.dueSoon));
+  if (typeof filter.escalated === 'boolean') where.push(filter.escalated ? isNotNull(petitions.escalatedLeaderId) : isNull(petitions.escalatedLeaderId));
+  if (typeof filter.escalationProposed === 'boolean') where.push(eq(petitions.escalationProposed, filter.escalationProposed));
   if (filter.dueBefore != null) where.push(lte(petitions.dueAt, new Date(filter.dueBefore)));
   if (filter.category) where.push(eq(petitions.category, filter.category));
   if (filter.receivedFrom != null) where.push(gte(petitions.receivedAt, new Date(filter.receivedFrom)));
@@ -79,6 +83,7 @@ function conditions(filter: PetitionFilter): SQL | undefined {
  * which an index serves in order, instead of one OR that no index serves.
  */
 function scopeArms(scope: ReadScope): (SQL | undefined)[] {
+  if (scope.kind === 'leader') return [eq(petitions.escalatedLeaderId, scope.leaderId)];
   if (scope.kind !== 'unit') return [undefined];
   return [eq(petitions.unitId, scope.unitId), and(eq(petitions.reviewUnitId, scope.unitId), sql`${petitions.unitId} IS NOT ${scope.unitId}`)];
 }

@@ -108,6 +108,9 @@ type ExtensionArgs = Parameters<typeof commands.extensionCommand>[1];
 type DecisionArgs = Parameters<typeof commands.extensionDecisionCommand>[1];
 type ReplyArgs = Parameters<typeof commands.replyCommand>[1];
 type SatisfactionArgs = Parameters<typeof commands.satisfactionCommand>[1];
+type UrgeArgs = Parameters<typeof commands.urgeCommand>[1];
+type AnswerUrgeArgs = Parameters<typeof commands.answerUrgeCommand>[1];
+type EscalateArgs = Parameters<typeof commands.escalateCommand>[1];
 
 /**
  * A mutation that sends one update to a petition: the role check, the acting-unit check, the command built
@@ -136,7 +139,7 @@ function profileOf(ctx: ApiContext, parent?: PetitionParent): JurisdictionProfil
 }
 
 function jurisdictionView(profile: JurisdictionProfile) {
-  return { id: profile.id, name: profile.name, law: profile.law, warningDays: profile.warningDays };
+  return { id: profile.id, name: profile.name, law: profile.law, warningDays: profile.practice.warningDays };
 }
 
 function deadlineView(d: Deadline) {
@@ -170,6 +173,8 @@ function toFilter(input: Record<string, unknown> | null | undefined): PetitionFi
     category: f.category,
     text: f.text,
     dueSoon: f.dueSoon,
+    escalated: f.escalated,
+    escalationProposed: f.escalationProposed,
     dueBefore: f.dueBefore,
     receivedFrom: f.receivedFrom,
     receivedTo: f.receivedTo,
@@ -245,6 +250,12 @@ export const resolvers = {
       commands.satisfactionCommand(principal, args),
     ),
     requestReview: petitionMutation('REGISTRAR', defs.requestReviewUpdate, commands.appealCommand, { appeal: true }),
+    urge: petitionMutation('SUPERVISOR', defs.urgeUpdate, (_, principal, args: UrgeArgs) => commands.urgeCommand(principal, args)),
+    answerUrge: petitionMutation('UNIT_HANDLER', defs.answerUrgeUpdate, (_, principal, args: AnswerUrgeArgs) =>
+      commands.answerUrgeCommand(principal, args),
+    ),
+    escalate: petitionMutation('SUPERVISOR', defs.escalateUpdate, (_, principal, args: EscalateArgs) => commands.escalateCommand(principal, args)),
+    instruct: petitionMutation('LEADER', defs.instructUpdate, (_, principal, args: { text: string }) => commands.instructCommand(principal, args)),
   },
 
   Petition: {
@@ -294,6 +305,9 @@ export const resolvers = {
       return [...latest.values()];
     },
     closedAt: (p: PetitionParent) => p.state.closedAt,
+    urges: (p: PetitionParent) => p.state.urges,
+    escalation: (p: PetitionParent) => p.state.escalation,
+    escalationProposed: (p: PetitionParent) => p.state.escalationProposedAt !== null && p.state.escalation === null,
     overdue: (p: PetitionParent) => isOverdue(p.state),
     dueSoon: (p: PetitionParent) => isDueSoon(p.state),
     dueAt: (p: PetitionParent) => currentDueAt(p.state, Date.now()),

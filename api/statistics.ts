@@ -92,6 +92,9 @@ export function statisticsQueries(q: StatisticsQuery) {
         count(*) AS den
       FROM petitions
       WHERE delivered_at >= ${q.from} AND delivered_at < ${q.to} AND is_first_time ${inUnit(sql`unit_id`)}`,
+    urges: sql`
+      SELECT count(*) FILTER (WHERE overdue_at IS NOT NULL) AS num, count(*) AS den
+      FROM petition_urges WHERE ${q.unitId ? sql`unit_id = ${q.unitId} AND ` : sql``}issued_at >= ${q.from} AND issued_at < ${q.to} AND kind <> 'REMINDER'`,
     timelyNotice: sql`
       SELECT count(*) FILTER (WHERE met_at <= due_at) AS num, count(*) AS den
       FROM petition_deadlines WHERE kind = 'NOTICE' AND due_at > ${q.from} AND due_at <= ${q.to} ${inUnit(sql`unit_id`)}`,
@@ -121,6 +124,7 @@ export function computeStatistics(db: ReadModel, q: StatisticsQuery) {
     registered: registered.den,
     delivered: delivered.den,
     overdueNow: fraction(queries.overdueNow).den,
+    ...(({ num, den }) => ({ urgesIssued: den, urgesOverdue: num }))(fraction(queries.urges)),
     completionRate: ratio(
       fraction(queries.completion),
       'delivered by the end of the period ÷ petitions whose handling deadline (with extensions) falls in the period',

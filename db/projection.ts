@@ -11,7 +11,7 @@ import { matterKey, petitionerKey } from '../domain/matter';
 import { projectedDue } from '../domain/pausable-deadline';
 import { actingUnitId, currentDueAt, isDueSoon, isOverdue, type PetitionState, type TimelineEvent } from '../domain/petition';
 import type { ReadModel } from './connection';
-import { petitionAppeals, petitionDeadlines, petitionEvents, petitionRatings, petitions } from './schema';
+import { petitionAppeals, petitionDeadlines, petitionEvents, petitionRatings, petitions, petitionUrges } from './schema';
 import { bigramTokens, unigramTokens } from './search-tokens';
 
 /**
@@ -46,6 +46,8 @@ function prepareStatements(db: ReadModel) {
     insertDeadline: db.insert(petitionDeadlines).values(placeholders(getTableColumns(petitionDeadlines))).prepare(),
     deleteRatings: db.delete(petitionRatings).where(eq(petitionRatings.petitionId, byPetition.petitionId)).prepare(),
     insertRating: db.insert(petitionRatings).values(placeholders(getTableColumns(petitionRatings))).prepare(),
+    deleteUrges: db.delete(petitionUrges).where(eq(petitionUrges.petitionId, byPetition.petitionId)).prepare(),
+    insertUrge: db.insert(petitionUrges).values(placeholders(getTableColumns(petitionUrges))).prepare(),
     deleteAppeals: db.delete(petitionAppeals).where(eq(petitionAppeals.petitionId, byPetition.petitionId)).prepare(),
     insertAppeal: db.insert(petitionAppeals).values(placeholders(getTableColumns(petitionAppeals))).prepare(),
     // 一次性化解: the earliest later petition of the same petitioner on the same matter, or linked to this one.
@@ -154,6 +156,8 @@ export function projectPetitionState(
       rated: flag(state.ratings.length > 0),
       repeatedAt: laterAt.length ? Math.min(...laterAt) : null,
       closedAt: state.closedAt,
+      escalatedLeaderId: state.escalation?.leaderId ?? null,
+      escalationProposed: flag(state.escalationProposedAt !== null && state.escalation === null),
       dueAt: currentDueAt(state, now),
       overdue: flag(isOverdue(state)),
       dueSoon: flag(isDueSoon(state)),
@@ -183,6 +187,19 @@ export function projectPetitionState(
       const latest = !state.ratings.slice(ordinal + 1).some((later) => later.target === r.target);
       s.insertRating.run({ petitionId, ordinal, target: r.target, level: r.level, unitId: state.unitId, at: r.at, latest: flag(latest) });
     });
+    s.deleteUrges.run({ petitionId });
+    for (const u of state.urges) {
+      s.insertUrge.run({
+        petitionId,
+        id: u.id,
+        kind: u.kind,
+        unitId: u.unitId,
+        issuedAt: u.issuedAt,
+        dueAt: u.dueAt,
+        answeredAt: u.answeredAt,
+        overdueAt: u.overdueAt,
+      });
+    }
     s.deleteAppeals.run({ petitionId });
     for (const a of state.appeals) {
       s.insertAppeal.run({ petitionId, level: a.level, requestedAt: a.requestedAt, unitId: a.unitId });

@@ -56,6 +56,10 @@ export const petitions = sqliteTable(
      */
     repeatedAt: ms('repeated_at'),
     closedAt: ms('closed_at'),
+    /** 包案领导: the leader the case is escalated to. */
+    escalatedLeaderId: text('escalated_leader_id'),
+    /** Meets a rule for 提级包案 and is not escalated yet: what supervisors filter on. */
+    escalationProposed: integer('escalation_proposed', { mode: 'boolean' }).notNull().default(false),
     /** Earliest open deadline, hearing pauses included. */
     dueAt: ms('due_at'),
     overdue: integer('overdue', { mode: 'boolean' }).notNull(),
@@ -75,6 +79,8 @@ export const petitions = sqliteTable(
     index('petitions_review_unit_received_idx').on(t.reviewUnitId, t.receivedAt, t.num),
     index('petitions_unit_overdue_idx').on(t.unitId, t.overdue, t.receivedAt, t.num),
     index('petitions_status_idx').on(t.status, t.receivedAt),
+    index('petitions_leader_received_idx').on(t.escalatedLeaderId, t.receivedAt, t.num),
+    index('petitions_proposed_received_idx').on(t.escalationProposed, t.receivedAt, t.num),
     index('petitions_repeat_idx').on(t.petitionerKey, t.matterKey, t.registeredAt),
     index('petitions_repeat_of_idx').on(t.repeatOf, t.registeredAt),
     index('petitions_overdue_idx').on(t.overdue, t.unitId),
@@ -135,6 +141,40 @@ export const petitionRatings = sqliteTable(
     index('petition_ratings_at_idx').on(t.at, t.target, t.latest, t.unitId, t.level),
     index('petition_ratings_unit_at_idx').on(t.unitId, t.at, t.target, t.latest, t.level),
   ],
+);
+
+/** 督办 and 催办 of every petition. */
+export const petitionUrges = sqliteTable(
+  'petition_urges',
+  {
+    petitionId: text('petition_id').notNull(),
+    id: text('id').notNull(),
+    kind: text('kind').notNull(),
+    unitId: text('unit_id'),
+    issuedAt: ms('issued_at').notNull(),
+    dueAt: ms('due_at'),
+    answeredAt: ms('answered_at'),
+    overdueAt: ms('overdue_at'),
+  },
+  (t) => [primaryKey({ columns: [t.petitionId, t.id] }), index('petition_urges_unit_issued_idx').on(t.unitId, t.issuedAt, t.kind, t.overdueAt)],
+);
+
+/**
+ * Notices for supervisors (automatic 催办/督办, overdue, 提级包案 proposals), written by the notifier activity,
+ * one per petition event; a mail or SMS sender would read the unsent ones.
+ */
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    petitionId: text('petition_id').notNull(),
+    seq: integer('seq').notNull(),
+    recipientRole: text('recipient_role').notNull(),
+    kind: text('kind').notNull(),
+    message: text('message').notNull(),
+    createdAt: ms('created_at').notNull(),
+    sentAt: ms('sent_at'),
+  },
+  (t) => [primaryKey({ columns: [t.petitionId, t.seq] }), index('outbox_unsent_idx').on(t.sentAt, t.createdAt)],
 );
 
 /** 复查 / 复核 requests. */

@@ -143,6 +143,33 @@ export interface Opinion {
   deliveredAt: number;
 }
 
+/**
+ * 督办 (MANUAL, by a supervisor, or SUPERVISION, automatic at overdue) must be answered by `dueAt`;
+ * 催办 (REMINDER, automatic at a deadline's warning) only reminds.
+ */
+export interface Urge {
+  id: string;
+  kind: 'MANUAL' | 'REMINDER' | 'SUPERVISION';
+  unitId: string | null;
+  message: string;
+  issuedAt: number;
+  issuedBy: Actor | null;
+  dueAt: number | null;
+  answeredAt: number | null;
+  answer: string | null;
+  overdueAt: number | null;
+}
+
+/** 提级包案: a leader one level up owns the case; deadlines keep running. */
+export interface Escalation {
+  leaderId: string;
+  reason: string;
+  at: number;
+  by: Actor;
+  /** 批示 */
+  instructions: { text: string; at: number; by: Actor }[];
+}
+
 export interface Rating {
   target: RatingTarget;
   level: SatisfactionLevel;
@@ -185,6 +212,10 @@ export interface PetitionState {
   opinions: Opinion[];
   appeals: { level: 'REVIEW' | 'REEXAMINATION'; requestedAt: number; reason: string | null; unitId: string }[];
   ratings: Rating[];
+  urges: Urge[];
+  escalation: Escalation | null;
+  /** When the case met a rule for 提级包案 (overdue long, urged often, or at 复核) while not escalated. */
+  escalationProposedAt: number | null;
   closedAt: number | null;
   timeline: TimelineEvent[];
   /** Sequence number of the newest timeline event; the projection is keyed by it. */
@@ -234,6 +265,26 @@ export interface SatisfactionCommand {
   target: RatingTarget;
   actor: Actor;
 }
+export interface UrgeCommand {
+  message: string;
+  /** Days the unit has to answer; the profile's default when null. */
+  respondWithinDays: number | null;
+  actor: Actor;
+}
+export interface AnswerUrgeCommand {
+  urgeId: string;
+  text: string;
+  actor: Actor;
+}
+export interface EscalateCommand {
+  leaderId: string;
+  reason: string;
+  actor: Actor;
+}
+export interface InstructCommand {
+  text: string;
+  actor: Actor;
+}
 export interface AppealCommand {
   reason: string | null;
   /** The organ one level up, resolved by the API from the unit tree. */
@@ -265,6 +316,11 @@ const ALLOWED_FROM = {
   reply: ['HANDLING', 'UNDER_REVIEW', 'UNDER_REEXAMINATION'],
   recordSatisfaction: ['DELIVERED', 'REVIEW_DELIVERED'],
   requestReview: ['DELIVERED', 'REVIEW_DELIVERED'],
+  // A unit can be urged wherever a unit owes the next step.
+  urge: ['TRANSFERRED', 'ASSIGNED', 'HANDLING', 'UNDER_REVIEW', 'UNDER_REEXAMINATION'],
+  answerUrge: ['REGISTERED', 'TRANSFERRED', 'ASSIGNED', 'HANDLING', 'DELIVERED', 'UNDER_REVIEW', 'REVIEW_DELIVERED', 'UNDER_REEXAMINATION'],
+  escalate: ['REGISTERED', 'TRANSFERRED', 'ASSIGNED', 'HANDLING', 'DELIVERED', 'UNDER_REVIEW', 'REVIEW_DELIVERED', 'UNDER_REEXAMINATION'],
+  instruct: ['REGISTERED', 'TRANSFERRED', 'ASSIGNED', 'HANDLING', 'DELIVERED', 'UNDER_REVIEW', 'REVIEW_DELIVERED', 'UNDER_REEXAMINATION'],
 } as const satisfies Record<string, readonly PetitionStatus[]>;
 export type CommandName = keyof typeof ALLOWED_FROM;
 
@@ -401,6 +457,9 @@ export function openPetition(registration: Registration, now: number, profile: J
     opinions: [],
     appeals: [],
     ratings: [],
+    urges: [],
+    escalation: null,
+    escalationProposedAt: null,
     closedAt: null,
     timeline: [],
     lastSeq: 0,
@@ -651,11 +710,111 @@ export function requestReview(state: PetitionState, command: AppealCommand, now:
   });
 }
 
+// ── Supervision (督办) and escalation (提级包案) ────────────────────────────────────────────────────────────
+
+function newUrge(state: PetitionState, kind: Urge['kind'], message: string, now: number, dueAt: number | null, by: Actor | null): Urge {
+  return {
+    id: `DB-${state.urges.length + 1}`,
+    kind,
+    unitId: actingUnitId(state),
+    message,
+    issuedAt: now,
+    issuedBy: by,
+    dueAt,
+    answeredAt: null,
+    answer: null,
+    overdueAt: null,
+  };
+}
+
+function withUrge(state: PetitionState, urge: Urge, now: number, actor: Actor | null): PetitionState {
+  const next = { ...state, urges: [...state.urges, urge] };
+  return withEvent(next, now, 'URGED', actor, urge.message, { urgeId: urge.id, kind: urge.kind, unitId: urge.unitId, dueAt: urge.dueAt });
+}
+
+export function checkUrge(state: PetitionState, command: UrgeCommand): void {
+  assertAllowed(state, 'urge');
+  if (!command.message.trim()) throw new CommandRefused('BAD_USER_INPUT', 'a 督办 needs a message', { field: 'message' });
+  const days = command.respondWithinDays;
+  if (days !== null && (!Number.isInteger(days) || days < 1 || days > 60)) {
+    throw new CommandRefused('BAD_USER_INPUT', 'respondWithinDays must be a whole number from 1 to 60', { field: 'respondWithinDays' });
+  }
+}
+
+/** 督办 by a supervisor: the unit acting now must answer within the days given (the profile's by default). */
+export function urge(state: PetitionState, command: UrgeCommand, now: number, profile: JurisdictionProfile): PetitionState {
+  checkUrge(state, command);
+  const days = command.respondWithinDays ?? profile.practice.urgeAnswerDays;
+  return withUrge(state, newUrge(state, 'MANUAL', command.message, now, periodEnd(now, days, 'CALENDAR_DAYS'), command.actor), now, command.actor);
+}
+
+export function checkAnswerUrge(state: PetitionState, command: AnswerUrgeCommand): void {
+  assertAllowed(state, 'answerUrge');
+  const found = state.urges.find((u) => u.id === command.urgeId);
+  if (!found) throw new CommandRefused('BAD_USER_INPUT', `no 督办 ${command.urgeId} on this petition`, { field: 'urgeId' });
+  if (found.dueAt === null) refuse(`${command.urgeId} is a reminder (催办): it needs no answer`, { status: state.status });
+  if (found.answeredAt !== null) refuse(`${command.urgeId} was already answered`, { status: state.status });
+  if (!command.text.trim()) throw new CommandRefused('BAD_USER_INPUT', 'the answer needs its text', { field: 'text' });
+}
+
+export function answerUrge(state: PetitionState, command: AnswerUrgeCommand, now: number): PetitionState {
+  checkAnswerUrge(state, command);
+  const next = {
+    ...state,
+    urges: state.urges.map((u) => (u.id === command.urgeId ? { ...u, answeredAt: now, answer: command.text } : u)),
+  };
+  return withEvent(next, now, 'URGE_ANSWERED', command.actor, command.text, { urgeId: command.urgeId });
+}
+
+export function checkEscalate(state: PetitionState, command: EscalateCommand): void {
+  assertAllowed(state, 'escalate');
+  if (state.escalation) refuse(`already escalated to ${state.escalation.leaderId}`, { status: state.status });
+  if (!command.leaderId.trim()) throw new CommandRefused('BAD_USER_INPUT', 'name the leader', { field: 'leaderId' });
+  if (!command.reason.trim()) throw new CommandRefused('BAD_USER_INPUT', 'an escalation needs a reason', { field: 'reason' });
+}
+
+/** 提级包案: a named leader owns the case from now on; its deadlines keep running. */
+export function escalate(state: PetitionState, command: EscalateCommand, now: number): PetitionState {
+  checkEscalate(state, command);
+  const next = { ...state, escalation: { leaderId: command.leaderId, reason: command.reason, at: now, by: command.actor, instructions: [] } };
+  return withEvent(next, now, 'ESCALATED', command.actor, command.reason, { leaderId: command.leaderId });
+}
+
+export function checkInstruct(state: PetitionState, command: InstructCommand): void {
+  assertAllowed(state, 'instruct');
+  if (!state.escalation) refuse('the petition is not escalated to a leader', { status: state.status });
+  if (!command.text.trim()) throw new CommandRefused('BAD_USER_INPUT', 'a 批示 needs its text', { field: 'text' });
+}
+
+/** 批示 of the leader who owns the case. */
+export function instruct(state: PetitionState, command: InstructCommand, now: number): PetitionState {
+  checkInstruct(state, command);
+  const escalation = state.escalation!;
+  const next = {
+    ...state,
+    escalation: { ...escalation, instructions: [...escalation.instructions, { text: command.text, at: now, by: command.actor }] },
+  };
+  return withEvent(next, now, 'INSTRUCTED', command.actor, command.text, { leaderId: escalation.leaderId });
+}
+
+/** Whether the case now meets a rule for 提级包案 (DOMAIN.md §7), and why. */
+function escalationReason(state: PetitionState, now: number, profile: JurisdictionProfile): string | null {
+  if (state.escalation || state.escalationProposedAt !== null || isTerminal(state)) return null;
+  const limit = profile.practice.escalateWhenOverdueDays * DAY_MS;
+  if (state.deadlines.some((d) => d.overdueAt !== null && d.metAt === null && now - effectiveDue(d) > limit)) {
+    return `overdue by more than ${profile.practice.escalateWhenOverdueDays} days`;
+  }
+  const urged = state.urges.filter((u) => u.kind !== 'REMINDER').length;
+  if (urged >= profile.practice.escalateWhenUrges) return `urged ${urged} times`;
+  if (state.stage === 'RE_REVIEW') return 'a 复核 case';
+  return null;
+}
+
 // ── Time ───────────────────────────────────────────────────────────────────────────────────────────────────
 
 function warningAt(d: Deadline, profile: JurisdictionProfile): number | null {
   if (DEADLINE_KINDS[d.kind].onExpiry !== 'OVERDUE' || d.warnedAt !== null) return null;
-  return effectiveDue(d) - profile.warningDays * DAY_MS;
+  return effectiveDue(d) - profile.practice.warningDays * DAY_MS;
 }
 
 /** The next moment time itself changes the petition (a warning or a deadline running out), if any. */
@@ -663,17 +822,25 @@ export function nextWakeUp(state: PetitionState, profile: JurisdictionProfile): 
   if (isTerminal(state)) return null;
   let next = Number.POSITIVE_INFINITY;
   for (const d of state.deadlines) {
+    if (d.overdueAt !== null && d.metAt === null && !state.escalation && state.escalationProposedAt === null) {
+      next = Math.min(next, effectiveDue(d) + profile.practice.escalateWhenOverdueDays * DAY_MS + 1);
+    }
     if (!isOpen(d)) continue;
     const warn = warningAt(d, profile);
     if (warn !== null) next = Math.min(next, warn);
     next = Math.min(next, effectiveDue(d));
   }
+  for (const u of state.urges) {
+    if (u.dueAt !== null && u.answeredAt === null && u.overdueAt === null) next = Math.min(next, u.dueAt);
+  }
   return Number.isFinite(next) ? next : null;
 }
 
 /**
- * Applies everything that is due by `now`: 预警 before a duty's deadline, overdue when it runs out, and an
- * appeal window that runs out unused closes the case.
+ * Applies everything that is due by `now`: 预警 and an automatic 催办 before a duty's deadline; overdue and an
+ * automatic 督办 when it runs out; a 督办 unanswered by its date goes overdue; an appeal window that runs out
+ * unused closes the case; and a case that meets a rule for 提级包案 is proposed for it. Applying it twice at
+ * the same moment changes nothing.
  */
 export function advanceClock(state: PetitionState, now: number, profile: JurisdictionProfile): PetitionState {
   let next = state;
@@ -684,10 +851,17 @@ export function advanceClock(state: PetitionState, now: number, profile: Jurisdi
     const replace = (patch: Partial<Deadline>) => ({ ...next, deadlines: next.deadlines.map((x) => (x.kind === d.kind && isOpen(x) ? { ...x, ...patch } : x)) });
     if (warn !== null && now >= warn && now < due) {
       next = withEvent(replace({ warnedAt: now }), now, 'WARNING', null, null, { deadline: d.kind, dueAt: due });
+      // 催办: the unit is reminded, no human needed.
+      if (actingUnitId(next)) next = withUrge(next, newUrge(next, 'REMINDER', `催办：${d.kind} 期限将于 ${new Date(due).toISOString()} 届满`, now, null, null), now, null);
     }
     if (now < due) continue;
     if (DEADLINE_KINDS[d.kind].onExpiry === 'OVERDUE') {
       next = withEvent(replace({ overdueAt: now }), now, 'OVERDUE', null, null, { deadline: d.kind, dueAt: due });
+      // 督办 at overdue: the unit owes an answer within the profile's days.
+      if (actingUnitId(next)) {
+        const answerBy = periodEnd(now, profile.practice.urgeAnswerDays, 'CALENDAR_DAYS');
+        next = withUrge(next, newUrge(next, 'SUPERVISION', `督办：${d.kind} 期限已逾期`, now, answerBy, null), now, null);
+      }
     } else {
       next = withEvent(withStatus(replace({ lapsedAt: now }), 'CLOSED', now), now, 'CLOSED', null, '期限内未请求复查或复核，事项办结', {
         deadline: d.kind,
@@ -695,7 +869,20 @@ export function advanceClock(state: PetitionState, now: number, profile: Jurisdi
       });
     }
   }
+  for (const u of next.urges) {
+    if (u.dueAt === null || u.answeredAt !== null || u.overdueAt !== null || now < u.dueAt) continue;
+    const urges = next.urges.map((x) => (x.id === u.id ? { ...x, overdueAt: now } : x));
+    next = withEvent({ ...next, urges }, now, 'URGE_OVERDUE', null, null, { urgeId: u.id, unitId: u.unitId, dueAt: u.dueAt });
+  }
+  const reason = escalationReason(next, now, profile);
+  if (reason) next = withEvent({ ...next, escalationProposedAt: now }, now, 'ESCALATION_PROPOSED', null, reason);
   return next;
+}
+
+/** Events a supervisor is told of (through the outbox): what the system did on its own, and breaches. */
+export function notifiesSupervisor(event: TimelineEvent): boolean {
+  if (event.type === 'URGED') return event.data.kind !== 'MANUAL';
+  return event.type === 'OVERDUE' || event.type === 'URGE_OVERDUE' || event.type === 'ESCALATION_PROPOSED';
 }
 
 /** Overdue now: some duty ran out and has not been met since. */

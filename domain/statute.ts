@@ -74,9 +74,23 @@ export interface JurisdictionProfile {
   name: string;
   law: string;
   rules: readonly StatuteRule[];
-  /** Days before a deadline at which the warning (预警) and reminder (催办) fall. */
-  warningDays: number;
+  practice: LocalPractice;
 }
+
+/** The local practice of DOMAIN.md §7: not in the statute, so every number is the jurisdiction's to set. */
+export interface LocalPractice {
+  /** Days before a deadline at which the warning (预警) and the automatic reminder (催办) fall. */
+  warningDays: number;
+  /** Days a unit has to answer a 督办 unless the supervisor sets others. */
+  urgeAnswerDays: number;
+  /** A case overdue by more than this many days is proposed for 提级包案. */
+  escalateWhenOverdueDays: number;
+  /** …and so is a case urged (督办) this many times. */
+  escalateWhenUrges: number;
+}
+
+/** Fengqiao's defaults (DOMAIN.md §7). */
+const DEFAULT_PRACTICE: LocalPractice = { warningDays: 3, urgeAnswerDays: 5, escalateWhenOverdueDays: 15, escalateWhenUrges: 3 };
 
 function withOverrides(base: readonly StatuteRule[], overrides: Partial<Record<RuleId, Partial<StatuteRule>>>): StatuteRule[] {
   return base.map((rule) => ({ ...rule, ...overrides[rule.id] }));
@@ -88,7 +102,7 @@ export const PROFILES: Readonly<Record<string, JurisdictionProfile>> = {
     name: '全国 (国家《信访工作条例》2022)',
     law: '《信访工作条例》(2022年5月1日起施行)',
     rules: NATIONAL_2022,
-    warningDays: 3,
+    practice: DEFAULT_PRACTICE,
   },
   'zhejiang-2016': {
     id: 'zhejiang-2016',
@@ -99,7 +113,7 @@ export const PROFILES: Readonly<Record<string, JurisdictionProfile>> = {
       HANDLE: { days: 30, article: '《浙江省信访条例》第二十三条' },
       EXTENSION: { days: 60, article: '《浙江省信访条例》第二十三条' },
     }),
-    warningDays: 3,
+    practice: DEFAULT_PRACTICE,
   },
   // The statute stops only the 复核 clock for hearings (Art. 36); some bureaus also leave first-handling
   // hearing time uncounted. That is a local rule, so it is a profile, not a branch in the workflow.
@@ -110,7 +124,7 @@ export const PROFILES: Readonly<Record<string, JurisdictionProfile>> = {
     rules: withOverrides(NATIONAL_2022, {
       HANDLE: { pausedByHearing: true, stopOrExtend: 'extension, row 8; hearing time not counted (local rule)' },
     }),
-    warningDays: 3,
+    practice: DEFAULT_PRACTICE,
   },
 };
 

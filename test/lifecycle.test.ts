@@ -180,7 +180,7 @@ describe('handling and its reply', () => {
     expect(codeOf(await attempt(otherUnit, `requestExtension(id: "${p.id}", days: 5, reason: "x")`))).toBe('FORBIDDEN');
   });
 
-  it('overdue at the handling level: a warning 3 days before, overdue at the end of day 60; lists filter both', async () => {
+  it('overdue at the handling level: 预警 and 催办 3 days before, overdue and 督办 at the end of day 60; lists filter both', async () => {
     const p = await register();
     await ok(registrar, `acceptPetition(id: "${p.id}", unitId: "U-FT-01")`);
     const due = deadline(await live(p.id), 'HANDLING').dueAt;
@@ -188,8 +188,11 @@ describe('handling and its reply', () => {
     await sleepUntil(due - 2 * DAY);
     const warned = await eventually(async () => {
       const s = await live(p.id);
-      return s.timeline.at(-1)?.type === 'WARNING' && s;
+      return s.timeline.some((e) => e.type === 'WARNING') && s;
     });
+    expect(warned.timeline.slice(-2).map((e) => e.type)).toEqual(['WARNING', 'URGED']);
+    // 催办: automatic, addressed to the unit, needing no answer.
+    expect(warned.urges).toEqual([expect.objectContaining({ kind: 'REMINDER', unitId: 'U-FT-01', dueAt: null, issuedBy: null })]);
     await eventually(() => readModelRow(p.id)?.lastSeq === warned.lastSeq);
     const soon = await system.gql(registrar, `{ petitions(filter: { dueSoon: true }, first: 100) { edges { node { id } } } }`);
     expect(soon.data.petitions.edges.map((e: any) => e.node.id)).toContain(p.id);
@@ -203,9 +206,19 @@ describe('handling and its reply', () => {
     expect(handling.warnedAt! - (due - 3 * DAY)).toBeLessThan(1_000);
     expect(handling.overdueAt! - due).toBeLessThan(1_000);
     expect(handling.overdueAt! - due).toBeGreaterThanOrEqual(0);
+    // 督办 at overdue: the unit owes an answer within 5 days (the profile's urgeAnswerDays).
+    const supervision = state.urges.find((u) => u.kind === 'SUPERVISION')!;
+    expect(supervision).toMatchObject({ unitId: 'U-FT-01', issuedAt: handling.overdueAt });
+    expect(supervision.dueAt).toBe(periodEnd(handling.overdueAt!, 5, 'CALENDAR_DAYS'));
     await eventually(() => readModelRow(p.id)?.overdue === true);
     const overdue = await system.gql(handler, `{ petitions(filter: { overdue: true }, first: 100) { edges { node { id overdue } } } }`);
     expect(overdue.data.petitions.edges).toContainEqual({ node: { id: p.id, overdue: true } });
+    // The supervisors are told, once per event, through the outbox.
+    const notices = await eventually(() => {
+      const rows = system.db.$client.prepare('SELECT kind FROM outbox WHERE petition_id = ? ORDER BY seq').all(p.id) as { kind: string }[];
+      return rows.length === 3 && rows;
+    });
+    expect(notices.map((n) => n.kind)).toEqual(['URGED', 'OVERDUE', 'URGED']);
   });
 });
 

@@ -5,16 +5,20 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type {
   AcceptCommand,
+  AnswerUrgeCommand,
   AppealCommand,
   DeclineCommand,
+  EscalateCommand,
   ExtensionCommand,
   ExtensionDecisionCommand,
   HearingCommand,
+  InstructCommand,
   PetitionState,
   Registration,
   ReplyCommand,
   RouteCommand,
   SatisfactionCommand,
+  UrgeCommand,
 } from '../domain/petition';
 
 export const TASK_QUEUE = 'petitions';
@@ -54,6 +58,15 @@ export const replyUpdate = defineUpdate<PetitionState, [ReplyCommand]>('reply');
 export const recordSatisfactionUpdate = defineUpdate<PetitionState, [SatisfactionCommand]>('recordSatisfaction');
 /** 复查 or 复核 request */
 export const requestReviewUpdate = defineUpdate<PetitionState, [AppealCommand]>('requestReview');
+
+/** 督办 */
+export const urgeUpdate = defineUpdate<PetitionState, [UrgeCommand]>('urge');
+/** The unit's answer to a 督办 */
+export const answerUrgeUpdate = defineUpdate<PetitionState, [AnswerUrgeCommand]>('answerUrge');
+/** 提级包案 */
+export const escalateUpdate = defineUpdate<PetitionState, [EscalateCommand]>('escalate');
+/** 批示 */
+export const instructUpdate = defineUpdate<PetitionState, [InstructCommand]>('instruct');
 
 /** The petition as the workflow holds it now. */
 export const petitionStateQuery = defineQuery<PetitionState>('petitionState');

@@ -15,6 +15,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
+import type { NotificationActivities } from '../activities/notification-activities';
 import type { ProjectionActivities } from '../activities/projection-activities';
 import * as petition from '../domain/petition';
 import { CommandRefused, type PetitionState } from '../domain/petition';
@@ -22,13 +23,14 @@ import { getProfile } from '../domain/statute';
 import * as defs from './definitions';
 import {
   PETITION_DUE_AT,
+  PETITION_LEADER,
   PETITION_OVERDUE,
   PETITION_STAGE,
   PETITION_STATUS,
   PETITION_UNIT,
 } from './search-attributes';
 
-const { projectPetition } = proxyActivities<ProjectionActivities>({
+const { projectPetition, notifySupervisors } = proxyActivities<ProjectionActivities & NotificationActivities>({
   startToCloseTimeout: '30 seconds',
   // No maximum attempts: a read model that is down for a while catches up instead of losing events.
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
@@ -59,11 +61,10 @@ export async function petitionWorkflow(input: defs.PetitionWorkflowInput): Promi
     projection = projection.then(async () => {
       if (state.lastSeq <= projectedSeq) return;
       const snapshot = state;
-      await projectPetition({
-        workflowId: workflowInfo().workflowId,
-        state: snapshot,
-        events: snapshot.timeline.filter((e) => e.seq > projectedSeq),
-      });
+      const events = snapshot.timeline.filter((e) => e.seq > projectedSeq);
+      await projectPetition({ workflowId: workflowInfo().workflowId, state: snapshot, events });
+      const notices = events.filter(petition.notifiesSupervisor);
+      if (notices.length) await notifySupervisors({ petitionId: snapshot.petitionId, summary: snapshot.summary, events: notices });
       projectedSeq = snapshot.lastSeq;
     });
     return projection;
@@ -79,6 +80,7 @@ export async function petitionWorkflow(input: defs.PetitionWorkflowInput): Promi
       { key: PETITION_UNIT, value: petition.actingUnitId(state) },
       { key: PETITION_OVERDUE, value: petition.isOverdue(state) },
       { key: PETITION_DUE_AT, value: dueAt === null ? null : new Date(dueAt) },
+      { key: PETITION_LEADER, value: state.escalation?.leaderId ?? null },
     ]);
     // The update answers once the read model has the change, so a client reads its own write.
     return project().then(() => state);
@@ -90,7 +92,8 @@ export async function petitionWorkflow(input: defs.PetitionWorkflowInput): Promi
     check: (state: PetitionState, command: C, now: number) => void,
     apply: (state: PetitionState, command: C, now: number) => PetitionState,
   ): void {
-    setHandler(definition, (cmd) => change(apply(state, cmd, Date.now())), {
+    // Time catches up with every command too: a 3rd 督办 or a 复核 request proposes 提级包案 at once.
+    setHandler(definition, (cmd) => change(petition.advanceClock(apply(state, cmd, Date.now()), Date.now(), profile)), {
       validator: (cmd) => refuseAsFailure(() => check(state, cmd, Date.now())),
     });
   }
@@ -109,6 +112,10 @@ export async function petitionWorkflow(input: defs.PetitionWorkflowInput): Promi
   command(defs.endHearingUpdate, (s, c) => petition.checkEndHearing(s, c), (s, c, now) => petition.endHearing(s, c, now));
   command(defs.replyUpdate, (s, c, now) => petition.checkReply(s, c, now), (s, c, now) => petition.reply(s, c, now, profile));
   command(defs.recordSatisfactionUpdate, (s, c) => petition.checkRecordSatisfaction(s, c), (s, c, now) => petition.recordSatisfaction(s, c, now));
+  command(defs.urgeUpdate, (s, c) => petition.checkUrge(s, c), (s, c, now) => petition.urge(s, c, now, profile));
+  command(defs.answerUrgeUpdate, (s, c) => petition.checkAnswerUrge(s, c), (s, c, now) => petition.answerUrge(s, c, now));
+  command(defs.escalateUpdate, (s, c) => petition.checkEscalate(s, c), (s, c, now) => petition.escalate(s, c, now));
+  command(defs.instructUpdate, (s, c) => petition.checkInstruct(s, c), (s, c, now) => petition.instruct(s, c, now));
   command(
     defs.requestReviewUpdate,
     (s, c, now) => petition.checkRequestReview(s, c, now),

@@ -9,6 +9,8 @@ export const PETITION_STAGE = defineSearchAttributeKey('PetitionStage', SearchAt
 export const PETITION_UNIT = defineSearchAttributeKey('PetitionUnit', SearchAttributeType.KEYWORD);
 export const PETITION_OVERDUE = defineSearchAttributeKey('PetitionOverdue', SearchAttributeType.BOOL);
 export const PETITION_DUE_AT = defineSearchAttributeKey('PetitionDueAt', SearchAttributeType.DATETIME);
+/** The leader the case is escalated to (提级包案), if any. */
+export const PETITION_LEADER = defineSearchAttributeKey('PetitionLeader', SearchAttributeType.KEYWORD);
 
 export const PETITION_SEARCH_ATTRIBUTES = [
   PETITION_STATUS,
@@ -16,4 +18,5 @@ export const PETITION_SEARCH_ATTRIBUTES = [
   PETITION_UNIT,
   PETITION_OVERDUE,
   PETITION_DUE_AT,
+  PETITION_LEADER,
 ] as const;
