@@ -35,6 +35,10 @@ const p = await step(
 );
 const id = p.id as string;
 await step('2 acceptPetition (registrar)', 'dev-registrar', `acceptPetition(id: "${id}", unitId: "U-FT-01", note: "受理并交办")`);
+await step('2a urge: 督办 (supervisor)', 'dev-supervisor', `urge(id: "${id}", message: "请三日内报告进展", respondWithinDays: 3)`);
+await step('2b answerUrge (unit handler)', 'dev-unit-handler', `answerUrge(id: "${id}", urgeId: "DB-1", text: "已组织现场核查")`);
+await step('2c escalate: 提级包案 (supervisor)', 'dev-supervisor', `escalate(id: "${id}", leaderId: "dev-leader", reason: "涉及群众多，久拖未决")`);
+await step('2d instruct: 批示 (leader)', 'dev-leader', `instruct(id: "${id}", text: "请一周内拿出方案")`);
 await step('3 requestExtension (unit handler)', 'dev-unit-handler', `requestExtension(id: "${id}", days: 15, reason: "需核查资金拨付流程")`);
 await step('4 decideExtension (unit head)', 'dev-unit-head', `decideExtension(id: "${id}", approve: true, note: "同意")`);
 await step('5 startHearing (unit handler)', 'dev-unit-handler', `startHearing(id: "${id}", note: "听证")`);
