@@ -1,8 +1,10 @@
-/** Every activity the worker registers, bound to the read model they write. */
+/** Every activity the worker registers, bound to the read model they write and the Temporal client they use. */
+import type { Client } from '@temporalio/client';
 import type { ReadModel } from '../db/connection';
 import { createNotificationActivities } from './notification-activities';
+import { createPanelActivities } from './panel-activities';
 import { createProjectionActivities } from './projection-activities';
 
-export function createActivities(db: ReadModel) {
-  return { ...createProjectionActivities(db), ...createNotificationActivities(db) };
+export function createActivities(db: ReadModel, client: Client, taskQueue: string) {
+  return { ...createProjectionActivities(db), ...createNotificationActivities(db), ...createPanelActivities(db, client, taskQueue) };
 }

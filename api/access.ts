@@ -5,6 +5,7 @@ export type ReadScope =
   | { kind: 'all' }
   | { kind: 'unit'; unitId: string }
   | { kind: 'leader'; leaderId: string }
+  | { kind: 'reviewer'; memberId: string }
   | { kind: 'none' };
 
 export function readScope(principal: Principal): ReadScope {
@@ -20,9 +21,9 @@ export function readScope(principal: Principal): ReadScope {
     // 包案领导 read the cases escalated to them.
     case 'LEADER':
       return { kind: 'leader', leaderId: principal.id };
-    // Reviewers read their panels' cases: nothing until evaluation panels exist.
+    // Reviewers (两代表一委员, lawyers) read the cases before their panels.
     case 'REVIEWER':
-      return { kind: 'none' };
+      return principal.memberId ? { kind: 'reviewer', memberId: principal.memberId } : { kind: 'none' };
   }
 }
 
@@ -37,9 +38,11 @@ function concernsUnit(petition: PetitionUnits, unitId: string | null): boolean {
   return unitId !== null && (petition.unitId === unitId || petition.reviewUnitId === unitId);
 }
 
-export function canRead(principal: Principal, petition: PetitionUnits): boolean {
+/** Whether the principal may read the petition; `onPanelOf` answers for reviewers (a read-model lookup). */
+export function canRead(principal: Principal, petition: PetitionUnits, onPanelOf: (memberId: string) => boolean = () => false): boolean {
   const scope = readScope(principal);
   if (scope.kind === 'leader') return petition.escalation?.leaderId === scope.leaderId;
+  if (scope.kind === 'reviewer') return onPanelOf(scope.memberId);
   return scope.kind === 'all' || (scope.kind === 'unit' && concernsUnit(petition, scope.unitId));
 }
 

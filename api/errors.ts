@@ -23,7 +23,7 @@ export type ErrorCode =
   | 'NONDETERMINISM'
   | 'UNAVAILABLE';
 
-const REFUSAL_CODES: readonly string[] = ['INVALID_TRANSITION', 'BAD_USER_INPUT', 'WINDOW_CLOSED', 'LIMIT_EXCEEDED'];
+const REFUSAL_CODES: readonly string[] = ['INVALID_TRANSITION', 'BAD_USER_INPUT', 'WINDOW_CLOSED', 'LIMIT_EXCEEDED', 'FORBIDDEN'];
 
 export function apiError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(message, { extensions: { ...extensions, code } });

@@ -30,6 +30,13 @@ export function loadPetition(db: ReadModel, id: string): PetitionParent | null {
   return row ? fromStateJson(row.stateJson) : null;
 }
 
+/** Whether a panel member has this petition before one of their panels. */
+export function onPanelOf(db: ReadModel, petitionId: string, memberId: string): boolean {
+  return !!db.get(sql`
+    SELECT 1 FROM panel_cases pc JOIN panel_members pm ON pm.panel_id = pc.panel_id
+    WHERE pc.petition_id = ${petitionId} AND pm.member_id = ${memberId} LIMIT 1`);
+}
+
 export function loadTimeline(db: ReadModel, petitionId: string): TimelineEvent[] {
   return db
     .select()
@@ -84,6 +91,11 @@ function conditions(filter: PetitionFilter): SQL | undefined {
  */
 function scopeArms(scope: ReadScope): (SQL | undefined)[] {
   if (scope.kind === 'leader') return [eq(petitions.escalatedLeaderId, scope.leaderId)];
+  if (scope.kind === 'reviewer') {
+    return [
+      sql`${petitions.id} IN (SELECT pc.petition_id FROM panel_cases pc JOIN panel_members pm ON pm.panel_id = pc.panel_id WHERE pm.member_id = ${scope.memberId})`,
+    ];
+  }
   if (scope.kind !== 'unit') return [undefined];
   return [eq(petitions.unitId, scope.unitId), and(eq(petitions.reviewUnitId, scope.unitId), sql`${petitions.unitId} IS NOT ${scope.unitId}`)];
 }

@@ -27,11 +27,14 @@ import {
   listPetitions,
   loadPetition,
   loadTimeline,
+  onPanelOf,
   type PetitionFilter,
   type PetitionParent,
   type PetitionSort,
 } from './petition-reads';
 import { computeStatistics, statisticsQuery, type StatisticsArgs } from './statistics';
+import * as panelsApi from './panels';
+import type { PanelState } from '../domain/evaluation';
 import { DateTimeScalar, JsonScalar } from './scalars';
 
 const MAX_PAGE = 100;
@@ -60,7 +63,7 @@ async function readablePetition(ctx: ApiContext, principal: Principal, id: strin
     });
   }
   if (!parent) throw apiError('NOT_FOUND', `no petition ${id}`);
-  if (!canRead(principal, parent.state)) {
+  if (!canRead(principal, parent.state, (memberId) => onPanelOf(ctx.db, id, memberId))) {
     throw apiError('FORBIDDEN', `petition ${id} is not routed to your unit`);
   }
   return parent;
@@ -219,6 +222,20 @@ export const resolvers = {
         totalCount: page.totalCount,
       };
     },
+    panel: (_: unknown, args: { id: string }, ctx: ApiContext) => {
+      const principal = requireRole(ctx.principal, 'REGISTRAR', 'SUPERVISOR', 'REVIEWER', 'TESTER');
+      const visible = panelsApi.panelIdsFor(ctx.db, principal);
+      const panel = panelsApi.loadPanel(ctx.db, args.id);
+      if (!panel) throw apiError('NOT_FOUND', `no panel ${args.id}`);
+      if (visible !== 'all' && !visible.includes(args.id)) throw apiError('FORBIDDEN', `you do not sit on panel ${args.id}`);
+      return panel;
+    },
+    panels: (_: unknown, args: { filter?: { status?: string | null } | null; first?: number | null }, ctx: ApiContext) => {
+      const principal = requireRole(ctx.principal, 'REGISTRAR', 'SUPERVISOR', 'REVIEWER', 'TESTER');
+      const first = args.first ?? 20;
+      if (first < 1 || first > MAX_PAGE) throw badInput('first', `first must be between 1 and ${MAX_PAGE}`);
+      return panelsApi.listPanels(ctx.db, principal, args.filter?.status, first);
+    },
     statistics: (_: unknown, args: { filter: StatisticsArgs }, ctx: ApiContext) => {
       const principal = requireRole(ctx.principal, 'REGISTRAR', 'UNIT_HANDLER', 'UNIT_HEAD', 'SUPERVISOR', 'LEADER', 'REVIEWER', 'TESTER');
       return computeStatistics(ctx.db, statisticsQuery(principal, args.filter));
@@ -250,12 +267,28 @@ export const resolvers = {
       commands.satisfactionCommand(principal, args),
     ),
     requestReview: petitionMutation('REGISTRAR', defs.requestReviewUpdate, commands.appealCommand, { appeal: true }),
+    conveneEvaluationPanel: (_: unknown, args: { input: panelsApi.ConveneInput }, ctx: ApiContext) =>
+      panelsApi.convenePanel(ctx, requireRole(ctx.principal, 'SUPERVISOR'), args.input),
+    recordEvaluation: (_: unknown, args: Parameters<typeof panelsApi.recordEvaluation>[2], ctx: ApiContext) =>
+      panelsApi.recordEvaluation(ctx, requireRole(ctx.principal, 'REVIEWER'), args),
     urge: petitionMutation('SUPERVISOR', defs.urgeUpdate, (_, principal, args: UrgeArgs) => commands.urgeCommand(principal, args)),
     answerUrge: petitionMutation('UNIT_HANDLER', defs.answerUrgeUpdate, (_, principal, args: AnswerUrgeArgs) =>
       commands.answerUrgeCommand(principal, args),
     ),
     escalate: petitionMutation('SUPERVISOR', defs.escalateUpdate, (_, principal, args: EscalateArgs) => commands.escalateCommand(principal, args)),
     instruct: petitionMutation('LEADER', defs.instructUpdate, (_, principal, args: { text: string }) => commands.instructCommand(principal, args)),
+  },
+
+  EvaluationPanel: {
+    id: (p: PanelState) => p.panelId,
+    members: (p: PanelState) => p.members.map((m) => ({ ...m, attended: p.votes.some((v) => v.memberId === m.memberId) })),
+    cases: (p: PanelState) =>
+      p.petitionIds.map((petitionId) => p.results.find((r) => r.petitionId === petitionId) ?? { petitionId, verdict: null, votes: 0 }),
+    evaluations: (p: PanelState) => p.votes,
+  },
+
+  PanelCase: {
+    petition: async (c: { petitionId: string }, _: unknown, ctx: ApiContext) => readablePetition(ctx, ctx.principal!, c.petitionId),
   },
 
   Petition: {
@@ -306,6 +339,7 @@ export const resolvers = {
     },
     closedAt: (p: PetitionParent) => p.state.closedAt,
     urges: (p: PetitionParent) => p.state.urges,
+    evaluations: (p: PetitionParent) => p.state.evaluations ?? [],
     escalation: (p: PetitionParent) => p.state.escalation,
     escalationProposed: (p: PetitionParent) => p.state.escalationProposedAt !== null && p.state.escalation === null,
     overdue: (p: PetitionParent) => isOverdue(p.state),

@@ -56,3 +56,76 @@ export function caseVerdict(votes: readonly Verdict[], quorum: number): Verdict 
   }
   return best;
 }
+
+/** One member's verdict on one case. */
+export interface Vote {
+  memberId: string;
+  petitionId: string;
+  verdict: Verdict;
+  comment: string | null;
+  at: number;
+}
+
+/** A panel (评议会) as its workflow keeps it. */
+export interface PanelState {
+  panelId: string;
+  title: string;
+  members: Panelist[];
+  petitionIds: string[];
+  quorum: number;
+  convenedAt: number;
+  convenedBy: string;
+  deadlineAt: number;
+  status: 'OPEN' | 'CLOSED';
+  votes: Vote[];
+  /** Per case, once closed: the verdict (null: quorum not reached) and the votes it rests on. */
+  results: { petitionId: string; verdict: Verdict | null; votes: number }[];
+  closedAt: number | null;
+  /** Bumped by every change; the read model keeps the newest. */
+  version: number;
+}
+
+export interface VoteCommand {
+  memberId: string;
+  petitionId: string;
+  verdict: Verdict;
+  comment: string | null;
+}
+
+export class VoteRefused extends Error {
+  constructor(
+    readonly code: 'INVALID_TRANSITION' | 'FORBIDDEN' | 'BAD_USER_INPUT',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Refuses a vote the panel cannot take; answers true when it is the very same vote again (harmless). */
+export function checkVote(panel: PanelState, vote: VoteCommand): boolean {
+  if (panel.status !== 'OPEN') throw new VoteRefused('INVALID_TRANSITION', `panel ${panel.panelId} is closed`);
+  if (!panel.members.some((m) => m.memberId === vote.memberId)) throw new VoteRefused('FORBIDDEN', `you do not sit on panel ${panel.panelId}`);
+  if (!panel.petitionIds.includes(vote.petitionId)) throw new VoteRefused('BAD_USER_INPUT', `petition ${vote.petitionId} is not before panel ${panel.panelId}`);
+  const earlier = panel.votes.find((v) => v.memberId === vote.memberId && v.petitionId === vote.petitionId);
+  if (!earlier) return false;
+  if (earlier.verdict === vote.verdict) return true;
+  throw new VoteRefused('INVALID_TRANSITION', `you already gave ${earlier.verdict} on ${vote.petitionId}`);
+}
+
+export function recordVote(panel: PanelState, vote: VoteCommand, now: number): PanelState {
+  if (checkVote(panel, vote)) return panel;
+  return { ...panel, votes: [...panel.votes, { ...vote, at: now }], version: panel.version + 1 };
+}
+
+export function allVoted(panel: PanelState): boolean {
+  return panel.votes.length >= panel.members.length * panel.petitionIds.length;
+}
+
+/** The panel closes (all voted, or its deadline): each case gets its verdict by `caseVerdict`. */
+export function closePanel(panel: PanelState, now: number): PanelState {
+  const results = panel.petitionIds.map((petitionId) => {
+    const votes = panel.votes.filter((v) => v.petitionId === petitionId).map((v) => v.verdict);
+    return { petitionId, verdict: caseVerdict(votes, panel.quorum), votes: votes.length };
+  });
+  return { ...panel, status: 'CLOSED', results, closedAt: now, version: panel.version + 1 };
+}

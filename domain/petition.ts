@@ -60,6 +60,8 @@ export const DEADLINE_KINDS = {
   REVIEW: { rule: 'REVIEW_OPINION', onExpiry: 'OVERDUE' },
   REEXAMINATION_WINDOW: { rule: 'REQUEST_REEXAMINATION', onExpiry: 'CLOSE' },
   REEXAMINATION: { rule: 'REEXAMINATION_OPINION', onExpiry: 'OVERDUE' },
+  /** 重新办理 after a DISSATISFIED third-party verdict: local practice, its days in the profile. */
+  REHANDLING: { rule: 'HANDLE', onExpiry: 'OVERDUE' },
 } as const satisfies Record<string, { rule: RuleId; onExpiry: 'OVERDUE' | 'CLOSE' }>;
 export type DeadlineKind = keyof typeof DEADLINE_KINDS;
 
@@ -170,6 +172,14 @@ export interface Escalation {
   instructions: { text: string; at: number; by: Actor }[];
 }
 
+/** A third-party panel's verdict on this case (第三方评议); null when its quorum was not reached. */
+export interface PanelEvaluation {
+  panelId: string;
+  verdict: 'SATISFIED' | 'BASICALLY_SATISFIED' | 'DISSATISFIED' | null;
+  votes: number;
+  at: number;
+}
+
 export interface Rating {
   target: RatingTarget;
   level: SatisfactionLevel;
@@ -213,6 +223,7 @@ export interface PetitionState {
   appeals: { level: 'REVIEW' | 'REEXAMINATION'; requestedAt: number; reason: string | null; unitId: string }[];
   ratings: Rating[];
   urges: Urge[];
+  evaluations: PanelEvaluation[];
   escalation: Escalation | null;
   /** When the case met a rule for 提级包案 (overdue long, urged often, or at 复核) while not escalated. */
   escalationProposedAt: number | null;
@@ -372,12 +383,13 @@ export function actingUnitId(state: Pick<PetitionState, 'stage' | 'unitId' | 're
 function openDeadline(profile: JurisdictionProfile, kind: DeadlineKind, startedAt: number): Deadline {
   const rule = ruleOf(profile, DEADLINE_KINDS[kind].rule);
   if (rule.days === null || rule.counting === null) throw new Error(`rule ${rule.id} has no duration`);
+  const local = kind === 'REHANDLING';
   return {
     kind,
     ruleId: rule.id,
-    article: rule.article,
+    article: local ? '本地规则：第三方评议不满意的，责任单位重新办理 (DOMAIN.md §7)' : rule.article,
     startedAt,
-    dueAt: periodEnd(startedAt, rule.days, rule.counting),
+    dueAt: periodEnd(startedAt, local ? profile.practice.rehandlingDays : rule.days, rule.counting),
     pausedMs: 0,
     pausedSince: null,
     warnedAt: null,
@@ -458,6 +470,7 @@ export function openPetition(registration: Registration, now: number, profile: J
     appeals: [],
     ratings: [],
     urges: [],
+    evaluations: [],
     escalation: null,
     escalationProposedAt: null,
     closedAt: null,
@@ -663,7 +676,7 @@ export function reply(state: PetitionState, command: ReplyCommand, now: number, 
     issuedAt: now,
     deliveredAt,
   };
-  const deadlines = meetDeadlines(state, [duty], deliveredAt);
+  const deadlines = meetDeadlines(state, level === 'HANDLING' ? [duty, 'REHANDLING'] : [duty], deliveredAt);
   if (after.window) deadlines.push(openDeadline(profile, after.window, deliveredAt));
   let next: PetitionState = { ...withStatus(state, after.status, now), deadlines, opinions: [...state.opinions, opinion] };
   next = withEvent(next, now, 'OPINION_DELIVERED', command.actor, command.text, {
@@ -808,6 +821,40 @@ function escalationReason(state: PetitionState, now: number, profile: Jurisdicti
   if (urged >= profile.practice.escalateWhenUrges) return `urged ${urged} times`;
   if (state.stage === 'RE_REVIEW') return 'a 复核 case';
   return null;
+}
+
+// ── Third-party evaluation (第三方评议) ────────────────────────────────────────────────────────────────────
+
+/** Statuses from which a DISSATISFIED verdict sends the case back to its unit (not after 复核: Art. 36). */
+const REOPENABLE: readonly PetitionStatus[] = ['DELIVERED', 'REVIEW_DELIVERED', 'CLOSED'];
+
+/**
+ * A panel's verdict reaches the case. Recorded once per panel (a repeated delivery changes nothing). A
+ * DISSATISFIED verdict returns the case to its unit for 重新办理, with a new deadline and a 督办.
+ */
+export function applyPanelVerdict(
+  state: PetitionState,
+  verdict: Omit<PanelEvaluation, 'at'>,
+  now: number,
+  profile: JurisdictionProfile,
+): PetitionState {
+  if (state.evaluations.some((e) => e.panelId === verdict.panelId)) return state;
+  let next: PetitionState = { ...state, evaluations: [...state.evaluations, { ...verdict, at: now }] };
+  next = withEvent(next, now, 'EVALUATED', null, verdict.verdict === null ? '未达法定人数，无评议结论' : null, {
+    panelId: verdict.panelId,
+    verdict: verdict.verdict,
+    votes: verdict.votes,
+  });
+  if (verdict.verdict !== 'DISSATISFIED' || !REOPENABLE.includes(state.status)) return next;
+  const windows: DeadlineKind[] = ['REVIEW_WINDOW', 'REEXAMINATION_WINDOW'];
+  next = {
+    ...withStatus(next, 'HANDLING', now),
+    closedAt: null,
+    deadlines: [...meetDeadlines(next, windows, now), openDeadline(profile, 'REHANDLING', now)],
+  };
+  next = withEvent(next, now, 'REOPENED', null, '第三方评议不满意，责任单位重新办理', { panelId: verdict.panelId, unitId: next.unitId });
+  const due = periodEnd(now, profile.practice.urgeAnswerDays, 'CALENDAR_DAYS');
+  return withUrge(next, newUrge(next, 'SUPERVISION', '督办：第三方评议不满意，请重新办理', now, due, null), now, null);
 }
 
 // ── Time ───────────────────────────────────────────────────────────────────────────────────────────────────

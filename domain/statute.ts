@@ -87,10 +87,12 @@ export interface LocalPractice {
   escalateWhenOverdueDays: number;
   /** …and so is a case urged (督办) this many times. */
   escalateWhenUrges: number;
+  /** Days a unit has to handle a case again after a DISSATISFIED third-party verdict (重新办理). */
+  rehandlingDays: number;
 }
 
 /** Fengqiao's defaults (DOMAIN.md §7). */
-const DEFAULT_PRACTICE: LocalPractice = { warningDays: 3, urgeAnswerDays: 5, escalateWhenOverdueDays: 15, escalateWhenUrges: 3 };
+const DEFAULT_PRACTICE: LocalPractice = { warningDays: 3, urgeAnswerDays: 5, escalateWhenOverdueDays: 15, escalateWhenUrges: 3, rehandlingDays: 30 };
 
 function withOverrides(base: readonly StatuteRule[], overrides: Partial<Record<RuleId, Partial<StatuteRule>>>): StatuteRule[] {
   return base.map((rule) => ({ ...rule, ...overrides[rule.id] }));

@@ -1,4 +1,5 @@
 /** Builds the worker that runs petition workflows and their activities; shared by worker/main.ts and the tests. */
+import { Client } from '@temporalio/client';
 import { NativeConnection, Worker, type WorkflowBundleOption } from '@temporalio/worker';
 import { fileURLToPath } from 'node:url';
 import { createActivities } from '../activities';
@@ -17,11 +18,15 @@ export interface PetitionWorkerOptions {
 }
 
 export function createPetitionWorker(options: PetitionWorkerOptions): Promise<Worker> {
+  const namespace = options.namespace ?? 'default';
+  const taskQueue = options.taskQueue ?? TASK_QUEUE;
+  // Activities that talk to other workflows (a panel's verdicts) share the worker's connection.
+  const client = new Client({ connection: options.connection, namespace });
   return Worker.create({
     connection: options.connection,
-    namespace: options.namespace ?? 'default',
-    taskQueue: options.taskQueue ?? TASK_QUEUE,
+    namespace,
+    taskQueue,
     ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
-    activities: createActivities(options.db),
+    activities: createActivities(options.db, client, taskQueue),
   });
 }

@@ -2,7 +2,7 @@
  * The petition workflow's messages, declared once: the workflow registers handlers for them and the API sends
  * them. Commands that can be refused are updates, so their validators answer before anything is written.
  */
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type {
   AcceptCommand,
   AnswerUrgeCommand,
@@ -13,6 +13,7 @@ import type {
   ExtensionDecisionCommand,
   HearingCommand,
   InstructCommand,
+  PanelEvaluation,
   PetitionState,
   Registration,
   ReplyCommand,
@@ -67,6 +68,9 @@ export const answerUrgeUpdate = defineUpdate<PetitionState, [AnswerUrgeCommand]>
 export const escalateUpdate = defineUpdate<PetitionState, [EscalateCommand]>('escalate');
 /** 批示 */
 export const instructUpdate = defineUpdate<PetitionState, [InstructCommand]>('instruct');
+
+/** A panel's verdict (第三方评议), sent by the panel's activity: a signal, so it reaches a closed case too. */
+export const panelVerdictSignal = defineSignal<[Omit<PanelEvaluation, 'at'>]>('panelVerdict');
 
 /** The petition as the workflow holds it now. */
 export const petitionStateQuery = defineQuery<PetitionState>('petitionState');

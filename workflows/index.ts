@@ -1,2 +1,3 @@
 /** Every workflow the worker registers. */
 export { petitionWorkflow } from './petition-workflow';
+export { evaluationPanelWorkflow } from './panel-workflow';

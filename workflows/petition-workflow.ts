@@ -99,6 +99,10 @@ export async function petitionWorkflow(input: defs.PetitionWorkflowInput): Promi
   }
 
   setHandler(defs.petitionStateQuery, () => state);
+  setHandler(defs.panelVerdictSignal, (verdict) => {
+    const next = petition.applyPanelVerdict(state, verdict, Date.now(), profile);
+    if (next !== state) void change(next);
+  });
   command(defs.acceptUpdate, (s, c) => petition.checkAccept(s, c), (s, c, now) => petition.accept(s, c, now, profile));
   command(defs.routeUpdate, (s, c) => petition.checkRoute(s, c), (s, c, now) => petition.route(s, c, now, profile));
   command(defs.declineUpdate, (s, c) => petition.checkDecline(s, c), (s, c, now) => petition.decline(s, c, now));

@@ -1,0 +1,114 @@
+/** 第三方评议 in the API: convening a panel (its own workflow), members' verdicts, and reading panels. */
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { and, desc, eq, inArray, isNotNull } from 'drizzle-orm';
+import { createHash, randomBytes } from 'node:crypto';
+import type { ReadModel } from '../db/connection';
+import { evaluations, panelCases, panelMembers, panels, petitions } from '../db/schema';
+import { DEFAULT_PANEL_RULES, panelProblem, type PanelState, type Panelist, type Verdict } from '../domain/evaluation';
+import { panelStateQuery, panelWorkflowId, recordEvaluationUpdate, type PanelWorkflowInput } from '../workflows/panel-definitions';
+import type { Principal } from './auth';
+import type { ApiDeps } from './context';
+import { apiError, badInput, callTemporal } from './errors';
+
+const DAY_MS = 86_400_000;
+
+export interface ConveneInput {
+  title: string;
+  members: Panelist[];
+  petitionIds: string[];
+  quorum?: number | null;
+  deadline?: number | null;
+  requestId?: string | null;
+}
+
+export async function convenePanel(deps: ApiDeps, principal: Principal, input: ConveneInput): Promise<PanelState> {
+  const title = input.title?.trim();
+  if (!title) throw badInput('input.title', 'a panel needs a title');
+  const quorum = input.quorum ?? DEFAULT_PANEL_RULES.defaultQuorum;
+  const problem = panelProblem(input.members, quorum);
+  if (problem) throw badInput('input.members', problem);
+  const ids = [...new Set(input.petitionIds)];
+  if (ids.length === 0 || ids.length > 200) throw badInput('input.petitionIds', 'a panel evaluates 1 to 200 petitions');
+  const delivered = deps.db
+    .select({ id: petitions.id })
+    .from(petitions)
+    .where(and(inArray(petitions.id, ids), isNotNull(petitions.deliveredAt)))
+    .all()
+    .map((r) => r.id);
+  const missing = ids.filter((id) => !delivered.includes(id));
+  if (missing.length) throw badInput('input.petitionIds', `not delivered (办结) or unknown: ${missing.join(', ')}`);
+  const deadlineAt = input.deadline ?? Date.now() + DEFAULT_PANEL_RULES.defaultDeadlineDays * DAY_MS;
+  if (deadlineAt <= Date.now()) throw badInput('input.deadline', 'the deadline lies in the past');
+  const seed = input.requestId ? createHash('sha256').update(`${principal.id}\npanel\n${input.requestId}`).digest() : randomBytes(6);
+  const panelId = `PY-${seed.subarray(0, 6).toString('hex').toUpperCase()}`;
+  const workflowInput: PanelWorkflowInput = { panelId, title, members: input.members, petitionIds: ids, quorum, deadlineAt, convenedBy: principal.id };
+  return callTemporal(panelId, async () => {
+    try {
+      await deps.temporal.workflow.start('evaluationPanelWorkflow', { workflowId: panelWorkflowId(panelId), taskQueue: deps.taskQueue, args: [workflowInput] });
+    } catch (err) {
+      if (!(err instanceof WorkflowExecutionAlreadyStartedError && input.requestId)) throw err;
+    }
+    return deps.temporal.workflow.getHandle(panelWorkflowId(panelId)).query(panelStateQuery);
+  });
+}
+
+export async function recordEvaluation(
+  deps: ApiDeps,
+  principal: Principal,
+  args: { panelId: string; petitionId: string; verdict: Verdict; comment?: string | null; requestId?: string | null },
+): Promise<PanelState> {
+  if (!principal.memberId) throw apiError('FORBIDDEN', 'your token names no panel member');
+  const comment = args.comment?.trim() || null;
+  if (comment && comment.length > 2_000) throw badInput('comment', 'comment is longer than 2000 characters');
+  const vote = { memberId: principal.memberId, petitionId: args.petitionId, verdict: args.verdict, comment };
+  return callTemporal(args.panelId, () =>
+    deps.temporal.workflow.getHandle(panelWorkflowId(args.panelId)).executeUpdate(recordEvaluationUpdate, {
+      args: [vote],
+      ...(args.requestId ? { updateId: `evaluate:${principal.id}:${args.requestId}` } : {}),
+    }),
+  );
+}
+
+/** A panel as the read model has it, shaped like PanelState for the resolvers. */
+export function loadPanel(db: ReadModel, panelId: string): PanelState | null {
+  const row = db.select().from(panels).where(eq(panels.id, panelId)).get();
+  if (!row) return null;
+  const members = db.select().from(panelMembers).where(eq(panelMembers.panelId, panelId)).all();
+  const cases = db.select().from(panelCases).where(eq(panelCases.panelId, panelId)).all();
+  const votes = db.select().from(evaluations).where(eq(evaluations.panelId, panelId)).all();
+  return {
+    panelId: row.id,
+    title: row.title,
+    members: members.map(({ memberId, name, kind }) => ({ memberId, name, kind: kind as Panelist['kind'] })),
+    petitionIds: cases.map((c) => c.petitionId),
+    quorum: row.quorum,
+    convenedAt: row.convenedAt.getTime(),
+    convenedBy: row.convenedBy,
+    deadlineAt: row.deadlineAt.getTime(),
+    status: row.status as PanelState['status'],
+    votes: votes.map((v) => ({ memberId: v.memberId, petitionId: v.petitionId, verdict: v.verdict as Verdict, comment: v.comment, at: v.at.getTime() })),
+    results: row.closedAt ? cases.map((c) => ({ petitionId: c.petitionId, verdict: c.verdict as Verdict | null, votes: c.votes })) : [],
+    closedAt: row.closedAt?.getTime() ?? null,
+    version: row.version,
+  };
+}
+
+/** Reviewers see the panels they sit on; supervisors and the bureau see all. */
+export function panelIdsFor(db: ReadModel, principal: Principal): string[] | 'all' {
+  if (principal.role !== 'REVIEWER') return 'all';
+  if (!principal.memberId) return [];
+  return db.select({ id: panelMembers.panelId }).from(panelMembers).where(eq(panelMembers.memberId, principal.memberId)).all().map((r) => r.id);
+}
+
+export function listPanels(db: ReadModel, principal: Principal, status: string | null | undefined, first: number): PanelState[] {
+  const visible = panelIdsFor(db, principal);
+  const where = and(status ? eq(panels.status, status) : undefined, visible === 'all' ? undefined : inArray(panels.id, visible.length ? visible : ['']));
+  return db
+    .select({ id: panels.id })
+    .from(panels)
+    .where(where)
+    .orderBy(desc(panels.convenedAt))
+    .limit(first)
+    .all()
+    .map((r) => loadPanel(db, r.id)!);
+}

@@ -1,0 +1,22 @@
+/** The evaluation panel workflow's messages (第三方评议), shared with the API. */
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { PanelState, Panelist, VoteCommand } from '../domain/evaluation';
+
+export interface PanelWorkflowInput {
+  panelId: string;
+  title: string;
+  members: Panelist[];
+  petitionIds: string[];
+  quorum: number;
+  deadlineAt: number;
+  convenedBy: string;
+}
+
+export function panelWorkflowId(panelId: string): string {
+  return `panel-${panelId}`;
+}
+
+/** A member's verdict on a case; the same vote again is harmless, a different one refused. */
+export const recordEvaluationUpdate = defineUpdate<PanelState, [VoteCommand]>('recordEvaluation');
+
+export const panelStateQuery = defineQuery<PanelState>('panelState');

@@ -1,0 +1,66 @@
+/**
+ * One evaluation panel (评议会), one workflow: members record their verdicts until all have voted or the
+ * deadline passes; then each case's verdict goes to its petition workflow (a DISSATISFIED one reopens it).
+ * The panel is projected into the read model after every change.
+ */
+import { ApplicationFailure, allHandlersFinished, condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import type { PanelActivities } from '../activities/panel-activities';
+import { allVoted, checkVote, closePanel, recordVote, VoteRefused, type PanelState } from '../domain/evaluation';
+import { panelStateQuery, recordEvaluationUpdate, type PanelWorkflowInput } from './panel-definitions';
+
+const { projectPanel, deliverPanelVerdict } = proxyActivities<PanelActivities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+});
+
+export async function evaluationPanelWorkflow(input: PanelWorkflowInput): Promise<PanelState> {
+  let panel: PanelState = {
+    ...input,
+    convenedAt: Date.now(),
+    status: 'OPEN',
+    votes: [],
+    results: [],
+    closedAt: null,
+    version: 1,
+  };
+  let projection: Promise<void> = Promise.resolve();
+  const project = () => {
+    const snapshot = panel;
+    projection = projection.then(() => projectPanel(snapshot));
+    return projection;
+  };
+
+  setHandler(panelStateQuery, () => panel);
+  setHandler(
+    recordEvaluationUpdate,
+    async (vote) => {
+      const next = recordVote(panel, vote, Date.now());
+      if (next !== panel) {
+        panel = next;
+        await project();
+      }
+      return panel;
+    },
+    {
+      validator: (vote) => {
+        try {
+          checkVote(panel, vote);
+        } catch (err) {
+          if (err instanceof VoteRefused) throw ApplicationFailure.create({ type: err.code, message: err.message, nonRetryable: true });
+          throw err;
+        }
+      },
+    },
+  );
+
+  await project();
+  const wait = input.deadlineAt - Date.now();
+  if (wait > 0) await condition(() => allVoted(panel), wait);
+  await condition(allHandlersFinished);
+  panel = closePanel(panel, Date.now());
+  for (const result of panel.results) {
+    await deliverPanelVerdict({ panelId: panel.panelId, ...result });
+  }
+  await project();
+  return panel;
+}
