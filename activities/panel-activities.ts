@@ -49,12 +49,12 @@ export function createPanelActivities(db: ReadModel, client: Client, taskQueue =
             .run();
         }
         tx.delete(panelCases).where(eq(panelCases.panelId, panel.panelId)).run();
-        for (const petitionId of panel.petitionIds) {
+        panel.petitionIds.forEach((petitionId, ordinal) => {
           const result = panel.results.find((r) => r.petitionId === petitionId);
           tx.insert(panelCases)
-            .values({ panelId: panel.panelId, petitionId, verdict: result?.verdict ?? null, votes: result?.votes ?? 0 })
+            .values({ panelId: panel.panelId, petitionId, ordinal, verdict: result?.verdict ?? null, votes: result?.votes ?? 0 })
             .run();
-        }
+        });
         tx.delete(evaluations).where(eq(evaluations.panelId, panel.panelId)).run();
         for (const v of panel.votes) {
           tx.insert(evaluations).values({ panelId: panel.panelId, ...v, at: new Date(v.at) }).run();

@@ -1,6 +1,6 @@
 /** 第三方评议 in the API: convening a panel (its own workflow), members' verdicts, and reading panels. */
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import { and, desc, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 import { createHash, randomBytes } from 'node:crypto';
 import type { ReadModel } from '../db/connection';
 import { evaluations, panelCases, panelMembers, panels, petitions } from '../db/schema';
@@ -10,7 +10,6 @@ import type { Principal } from './auth';
 import type { ApiDeps } from './context';
 import { apiError, badInput, callTemporal } from './errors';
 
-const DAY_MS = 86_400_000;
 
 export interface ConveneInput {
   title: string;
@@ -37,11 +36,20 @@ export async function convenePanel(deps: ApiDeps, principal: Principal, input: C
     .map((r) => r.id);
   const missing = ids.filter((id) => !delivered.includes(id));
   if (missing.length) throw badInput('input.petitionIds', `not delivered (办结) or unknown: ${missing.join(', ')}`);
-  const deadlineAt = input.deadline ?? Date.now() + DEFAULT_PANEL_RULES.defaultDeadlineDays * DAY_MS;
-  if (deadlineAt <= Date.now()) throw badInput('input.deadline', 'the deadline lies in the past');
+  const deadlineAt = input.deadline ?? null;
+  if (deadlineAt !== null && deadlineAt <= Date.now()) throw badInput('input.deadline', 'the deadline lies in the past');
   const seed = input.requestId ? createHash('sha256').update(`${principal.id}\npanel\n${input.requestId}`).digest() : randomBytes(6);
   const panelId = `PY-${seed.subarray(0, 6).toString('hex').toUpperCase()}`;
-  const workflowInput: PanelWorkflowInput = { panelId, title, members: input.members, petitionIds: ids, quorum, deadlineAt, convenedBy: principal.id };
+  const workflowInput: PanelWorkflowInput = {
+    panelId,
+    title,
+    members: input.members,
+    petitionIds: ids,
+    quorum,
+    deadlineAt,
+    deadlineDays: DEFAULT_PANEL_RULES.defaultDeadlineDays,
+    convenedBy: principal.id,
+  };
   return callTemporal(panelId, async () => {
     try {
       await deps.temporal.workflow.start('evaluationPanelWorkflow', { workflowId: panelWorkflowId(panelId), taskQueue: deps.taskQueue, args: [workflowInput] });
@@ -74,7 +82,7 @@ export function loadPanel(db: ReadModel, panelId: string): PanelState | null {
   const row = db.select().from(panels).where(eq(panels.id, panelId)).get();
   if (!row) return null;
   const members = db.select().from(panelMembers).where(eq(panelMembers.panelId, panelId)).all();
-  const cases = db.select().from(panelCases).where(eq(panelCases.panelId, panelId)).all();
+  const cases = db.select().from(panelCases).where(eq(panelCases.panelId, panelId)).orderBy(asc(panelCases.ordinal)).all();
   const votes = db.select().from(evaluations).where(eq(evaluations.panelId, panelId)).all();
   return {
     panelId: row.id,

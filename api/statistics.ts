@@ -95,6 +95,14 @@ export function statisticsQueries(q: StatisticsQuery) {
     urges: sql`
       SELECT count(*) FILTER (WHERE overdue_at IS NOT NULL) AS num, count(*) AS den
       FROM petition_urges WHERE ${q.unitId ? sql`unit_id = ${q.unitId} AND ` : sql``}issued_at >= ${q.from} AND issued_at < ${q.to} AND kind <> 'REMINDER'`,
+    panels: sql`
+      SELECT count(*) AS num, (SELECT count(*) FROM panel_members m JOIN panels p2 ON p2.id = m.panel_id
+          WHERE m.attended AND p2.closed_at >= ${q.from} AND p2.closed_at < ${q.to}) AS den
+      FROM panels WHERE closed_at >= ${q.from} AND closed_at < ${q.to}`,
+    panelVerdicts: sql`
+      SELECT count(*) FILTER (WHERE c.verdict IN ('SATISFIED', 'BASICALLY_SATISFIED')) AS num, count(*) AS den
+      FROM panel_cases c JOIN panels p ON p.id = c.panel_id ${q.unitId ? sql`JOIN petitions pe ON pe.id = c.petition_id AND pe.unit_id = ${q.unitId}` : sql``}
+      WHERE c.verdict IS NOT NULL AND p.closed_at >= ${q.from} AND p.closed_at < ${q.to}`,
     timelyNotice: sql`
       SELECT count(*) FILTER (WHERE met_at <= due_at) AS num, count(*) AS den
       FROM petition_deadlines WHERE kind = 'NOTICE' AND due_at > ${q.from} AND due_at <= ${q.to} ${inUnit(sql`unit_id`)}`,
@@ -125,6 +133,9 @@ export function computeStatistics(db: ReadModel, q: StatisticsQuery) {
     delivered: delivered.den,
     overdueNow: fraction(queries.overdueNow).den,
     ...(({ num, den }) => ({ urgesIssued: den, urgesOverdue: num }))(fraction(queries.urges)),
+    // 第三方评议, as Shenzhen reports it: meetings, member attendances, cases evaluated, share satisfactory.
+    ...(({ num, den }) => ({ panelsHeld: num, panelAttendances: den }))(fraction(queries.panels)),
+    evaluationSatisfactionRate: ratio(fraction(queries.panelVerdicts), 'cases found satisfied or basically satisfied ÷ cases given a verdict by panels closed in the period'),
     completionRate: ratio(
       fraction(queries.completion),
       'delivered by the end of the period ÷ petitions whose handling deadline (with extensions) falls in the period',

@@ -213,6 +213,8 @@ export const panelCases = sqliteTable(
   {
     panelId: text('panel_id').notNull(),
     petitionId: text('petition_id').notNull(),
+    /** The order the supervisor listed the cases in. */
+    ordinal: integer('ordinal').notNull(),
     verdict: text('verdict'),
     votes: integer('votes').notNull(),
   },

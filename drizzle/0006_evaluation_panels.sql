@@ -11,6 +11,7 @@ CREATE TABLE `evaluations` (
 CREATE TABLE `panel_cases` (
 	`panel_id` text NOT NULL,
 	`petition_id` text NOT NULL,
+	`ordinal` integer NOT NULL,
 	`verdict` text,
 	`votes` integer NOT NULL,
 	PRIMARY KEY(`panel_id`, `petition_id`)

@@ -8,7 +8,9 @@ export interface PanelWorkflowInput {
   members: Panelist[];
   petitionIds: string[];
   quorum: number;
-  deadlineAt: number;
+  /** A set deadline; otherwise `deadlineDays` counted by the workflow's own clock from convening. */
+  deadlineAt: number | null;
+  deadlineDays: number;
   convenedBy: string;
 }
 

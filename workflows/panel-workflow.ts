@@ -5,6 +5,7 @@
  */
 import { ApplicationFailure, allHandlersFinished, condition, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { PanelActivities } from '../activities/panel-activities';
+import { periodEnd } from '../domain/calendar';
 import { allVoted, checkVote, closePanel, recordVote, VoteRefused, type PanelState } from '../domain/evaluation';
 import { panelStateQuery, recordEvaluationUpdate, type PanelWorkflowInput } from './panel-definitions';
 
@@ -14,9 +15,12 @@ const { projectPanel, deliverPanelVerdict } = proxyActivities<PanelActivities>({
 });
 
 export async function evaluationPanelWorkflow(input: PanelWorkflowInput): Promise<PanelState> {
+  const convenedAt = Date.now();
+  const { deadlineDays, ...facts } = input;
   let panel: PanelState = {
-    ...input,
-    convenedAt: Date.now(),
+    ...facts,
+    deadlineAt: input.deadlineAt ?? periodEnd(convenedAt, deadlineDays, 'CALENDAR_DAYS'),
+    convenedAt,
     status: 'OPEN',
     votes: [],
     results: [],
@@ -54,7 +58,7 @@ export async function evaluationPanelWorkflow(input: PanelWorkflowInput): Promis
   );
 
   await project();
-  const wait = input.deadlineAt - Date.now();
+  const wait = panel.deadlineAt - Date.now();
   if (wait > 0) await condition(() => allVoted(panel), wait);
   await condition(allHandlersFinished);
   panel = closePanel(panel, Date.now());

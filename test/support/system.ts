@@ -32,7 +32,7 @@ export interface System {
   db: ReadModel;
   dbFile: string;
   yoga: ReturnType<typeof createFengqiaoYoga>;
-  token(role: Role, options?: { unitId?: string; principalId?: string }): string;
+  token(role: Role, options?: { unitId?: string; principalId?: string; memberId?: string }): string;
   gql<T = any>(token: string | null, query: string, variables?: Record<string, unknown>): Promise<GraphQLAnswer<T>>;
   /** The same API configured for another jurisdiction profile (new petitions start under it). */
   withProfile(profileId: string): Pick<System, 'gql'>;
@@ -73,6 +73,7 @@ export async function startSystem(env: TestWorkflowEnvironment, profileId = DEFA
         role,
         principalId: options.principalId ?? `${role.toLowerCase()}-${++n}`,
         unitId: options.unitId ?? (role === 'UNIT_HANDLER' || role === 'UNIT_HEAD' ? 'U-FT-01' : null),
+        memberId: options.memberId ?? null,
       }),
     gql: gqlVia(yoga),
     async stop() {

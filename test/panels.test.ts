@@ -1,0 +1,237 @@
+/**
+ * 第三方评议 through GraphQL on the time-skipping server: a panel of five reaching verdicts (a DISSATISFIED one
+ * reopening its case, a closed case included), a panel timing out without quorum, duplicate and foreign votes,
+ * and the Shenzhen figures in the statistics.
+ */
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { periodEnd } from '../domain/calendar';
+import type { PetitionState } from '../domain/petition';
+import { petitionWorkflowId } from '../workflows/definitions';
+import { startTimeSkippingServer } from './support/environments';
+import { eventually, startSystem, type GraphQLAnswer, type System } from './support/system';
+
+const DAY = 86_400_000;
+
+let env: TestWorkflowEnvironment;
+let system: System;
+let registrar: string;
+let supervisor: string;
+let handler: string;
+const reviewers = new Map<string, string>();
+
+const MEMBERS = [
+  { memberId: 'M-NPC-1', name: '人大代表甲', kind: 'NPC_DEPUTY' },
+  { memberId: 'M-NPC-2', name: '人大代表乙', kind: 'NPC_DEPUTY' },
+  { memberId: 'M-CPPCC-1', name: '政协委员丙', kind: 'CPPCC_MEMBER' },
+  { memberId: 'M-PARTY-1', name: '党代表丁', kind: 'PARTY_DEPUTY' },
+  { memberId: 'M-LAW-1', name: '律师戊', kind: 'LAWYER' },
+];
+
+beforeAll(async () => {
+  env = await startTimeSkippingServer();
+  system = await startSystem(env);
+  registrar = system.token('REGISTRAR');
+  supervisor = system.token('SUPERVISOR');
+  handler = system.token('UNIT_HANDLER', { unitId: 'U-FT-01' });
+  for (const m of [...MEMBERS, { memberId: 'M-OUTSIDER' }]) {
+    reviewers.set(m.memberId, system.token('REVIEWER', { principalId: `reviewer-${m.memberId}`, memberId: m.memberId }));
+  }
+});
+
+afterAll(async () => {
+  await system?.stop();
+  await env?.teardown();
+});
+
+const codeOf = (answer: GraphQLAnswer) => answer.errors?.[0]?.extensions?.code;
+
+async function gqlOk(token: string, query: string, variables?: Record<string, unknown>) {
+  const answer = await system.gql(token, query, variables);
+  expect(answer.errors, JSON.stringify(answer.errors)).toBeUndefined();
+  return answer.data;
+}
+
+async function live(id: string): Promise<PetitionState> {
+  return (await gqlOk(registrar, `{ petition(id: "${id}") { live } }`)).petition.live;
+}
+
+async function deliveredPetition(summary: string) {
+  const { registerPetition } = await gqlOk(
+    registrar,
+    `mutation { registerPetition(input: { petitioner: { name: "评议对象", phone: "13700001111" }, channel: ONLINE, category: CLAIM, summary: "${summary}", content: "${summary}，请求处理" }) { id } }`,
+  );
+  const id = registerPetition.id as string;
+  await gqlOk(registrar, `mutation { acceptPetition(id: "${id}", unitId: "U-FT-01") { id } }`);
+  await gqlOk(handler, `mutation { replyPetition(id: "${id}", outcome: EXPLAIN, text: "已答复") { id } }`);
+  return id;
+}
+
+const CONVENE = `mutation($input: ConveneEvaluationPanelInput!) { conveneEvaluationPanel(input: $input) { id status quorum members { memberId } } }`;
+
+async function convene(petitionIds: string[], extra: Record<string, unknown> = {}) {
+  return (await gqlOk(supervisor, CONVENE, { input: { title: '2026年第4次评议会', members: MEMBERS, petitionIds, ...extra } })).conveneEvaluationPanel;
+}
+
+function vote(memberId: string, panelId: string, petitionId: string, verdict: string) {
+  return system.gql(
+    reviewers.get(memberId)!,
+    `mutation { recordEvaluation(panelId: "${panelId}", petitionId: "${petitionId}", verdict: ${verdict}, comment: "意见") { id status evaluations { memberId } } }`,
+  );
+}
+
+describe('a panel of five', () => {
+  it('reaches verdicts: SATISFIED is recorded, DISSATISFIED reopens the case (a closed one too) with a new deadline and a 督办', async () => {
+    const fine = await deliveredPetition('道路维修');
+    const poor = await deliveredPetition('噪音投诉');
+    const closed = await deliveredPetition('违建拆除');
+    // Let the 复查 windows run out: the three cases close and their workflows complete.
+    await env.sleep(32 * DAY);
+    await eventually(async () => (await live(closed)).status === 'CLOSED');
+    expect((await env.client.workflow.getHandle(petitionWorkflowId(closed)).describe()).status.name).toBe('COMPLETED');
+
+    const panel = await convene([fine, poor, closed]);
+    expect(panel).toMatchObject({ status: 'OPEN', quorum: 3 });
+    const ballots: Record<string, string[]> = {
+      [fine]: ['SATISFIED', 'SATISFIED', 'SATISFIED', 'BASICALLY_SATISFIED', 'DISSATISFIED'],
+      [poor]: ['DISSATISFIED', 'DISSATISFIED', 'DISSATISFIED', 'SATISFIED', 'SATISFIED'],
+      [closed]: ['DISSATISFIED', 'BASICALLY_SATISFIED', 'DISSATISFIED', 'SATISFIED', 'DISSATISFIED'],
+    };
+    for (const [petitionId, verdicts] of Object.entries(ballots)) {
+      for (const [i, verdict] of verdicts.entries()) {
+        const answer = await vote(MEMBERS[i]!.memberId, panel.id, petitionId, verdict);
+        expect(answer.errors, JSON.stringify(answer.errors)).toBeUndefined();
+      }
+    }
+
+    const result = await eventually(async () => {
+      const data = await gqlOk(supervisor, `{ panel(id: "${panel.id}") { status closedAt cases { verdict votes petition { id } } members { attended } } }`);
+      return data.panel?.status === 'CLOSED' && data.panel;
+    });
+    expect(result.cases).toEqual([
+      { verdict: 'SATISFIED', votes: 5, petition: { id: fine } },
+      { verdict: 'DISSATISFIED', votes: 5, petition: { id: poor } },
+      { verdict: 'DISSATISFIED', votes: 5, petition: { id: closed } },
+    ]);
+    expect(result.members.every((m: any) => m.attended)).toBe(true);
+
+    const fineState = await eventually(async () => {
+      const s = await live(fine);
+      return s.evaluations.length > 0 && s;
+    });
+    expect(fineState.evaluations[0]).toMatchObject({ panelId: panel.id, verdict: 'SATISFIED', votes: 5 });
+    expect(fineState.status).toBe('CLOSED');
+
+    for (const id of [poor, closed]) {
+      const state = await eventually(async () => {
+        const s = await live(id);
+        return s.status === 'HANDLING' && s;
+      });
+      const reopenedAt = state.timeline.find((e) => e.type === 'REOPENED')!.at;
+      const types = state.timeline.map((e) => e.type);
+      const evaluated = types.lastIndexOf('EVALUATED');
+      expect(types.slice(evaluated, evaluated + 3)).toEqual(['EVALUATED', 'REOPENED', 'URGED']);
+      const rehandling = state.deadlines.find((d) => d.kind === 'REHANDLING')!;
+      expect(rehandling.startedAt).toBe(reopenedAt);
+      expect(rehandling.dueAt).toBe(periodEnd(reopenedAt, 30, 'CALENDAR_DAYS'));
+      expect(state.urges.at(-1)).toMatchObject({ kind: 'SUPERVISION', unitId: 'U-FT-01', issuedAt: reopenedAt });
+      expect(state.closedAt).toBeNull();
+    }
+    // The case that had closed runs again, from its final state.
+    expect((await env.client.workflow.getHandle(petitionWorkflowId(closed)).describe()).status.name).toBe('RUNNING');
+    // Re-handled and answered: delivered again, with a new 复查 window.
+    const again = await gqlOk(handler, `mutation { replyPetition(id: "${poor}", outcome: SUPPORT, text: "重新办理，支持诉求") { status } }`);
+    expect(again.replyPetition.status).toBe('DELIVERED');
+  });
+});
+
+describe('votes', () => {
+  it('the same vote again is harmless, a different one is refused, and a member of no panel is refused', async () => {
+    const id = await deliveredPetition('绿化带');
+    const panel = await convene([id]);
+    expect((await vote('M-LAW-1', panel.id, id, 'SATISFIED')).errors).toBeUndefined();
+    const again = await vote('M-LAW-1', panel.id, id, 'SATISFIED');
+    expect(again.errors).toBeUndefined();
+    expect(again.data.recordEvaluation.evaluations).toHaveLength(1);
+    expect(codeOf(await vote('M-LAW-1', panel.id, id, 'DISSATISFIED'))).toBe('INVALID_TRANSITION');
+    expect(codeOf(await vote('M-OUTSIDER', panel.id, id, 'SATISFIED'))).toBe('FORBIDDEN');
+  });
+
+  it('a reviewer reads the cases of their own panels only, with the petitioner masked', async () => {
+    const inPanel = await deliveredPetition('路灯');
+    const elsewhere = await deliveredPetition('井盖');
+    await convene([inPanel]);
+    const member = reviewers.get('M-NPC-1')!;
+    const own = await gqlOk(member, `{ petition(id: "${inPanel}") { id petitioner { name phone masked } } }`);
+    expect(own.petition).toEqual({ id: inPanel, petitioner: { name: '评**', phone: '*******1111', masked: true } });
+    expect(codeOf(await system.gql(member, `{ petition(id: "${elsewhere}") { id } }`))).toBe('FORBIDDEN');
+    expect(codeOf(await system.gql(reviewers.get('M-OUTSIDER')!, `{ petition(id: "${inPanel}") { id } }`))).toBe('FORBIDDEN');
+    const listed = await gqlOk(member, '{ petitions(first: 100) { edges { node { id } } } }');
+    expect(listed.petitions.edges.map((e: any) => e.node.id)).toContain(inPanel);
+    expect(listed.petitions.edges.map((e: any) => e.node.id)).not.toContain(elsewhere);
+  });
+
+  it('a panel without quorum by its deadline closes with no verdict, and says so on the case', async () => {
+    const id = await deliveredPetition('公交线路');
+    const panel = await convene([id]);
+    await vote('M-NPC-1', panel.id, id, 'DISSATISFIED');
+    await vote('M-NPC-2', panel.id, id, 'DISSATISFIED');
+    const { deadlineAt } = (await gqlOk(supervisor, `{ panel(id: "${panel.id}") { deadlineAt } }`)).panel;
+    // 14 days by default, ending at 24:00 of its last day like every period here.
+    expect(Date.parse(deadlineAt) - (await env.currentTimeMs())).toBeGreaterThan(14 * DAY - DAY);
+    await env.sleep(Date.parse(deadlineAt) - (await env.currentTimeMs()) + 60_000);
+    const closed = await eventually(async () => {
+      const data = await gqlOk(supervisor, `{ panel(id: "${panel.id}") { status cases { verdict votes } members { attended } } }`);
+      return data.panel?.status === 'CLOSED' && data.panel;
+    });
+    expect(closed.cases).toEqual([{ verdict: null, votes: 2 }]);
+    expect(closed.members.filter((m: any) => m.attended)).toHaveLength(2);
+    const state = await eventually(async () => {
+      const s = await live(id);
+      return s.evaluations.length > 0 && s;
+    });
+    expect(state.evaluations[0]).toMatchObject({ verdict: null, votes: 2 });
+    expect(state.timeline.find((e) => e.type === 'EVALUATED')!.note).toContain('无评议结论');
+    expect(state.deadlines.some((d) => d.kind === 'REHANDLING')).toBe(false);
+  });
+
+  it('convening checks the panel: five to nine members, a lawyer, delivered petitions', async () => {
+    const id = await deliveredPetition('菜市场');
+    const notLawyers = MEMBERS.map((m) => ({ ...m, kind: 'NPC_DEPUTY' }));
+    const noLawyer = await system.gql(supervisor, CONVENE, { input: { title: 't', members: notLawyers, petitionIds: [id] } });
+    expect(noLawyer.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.members' });
+    const { registerPetition } = await gqlOk(
+      registrar,
+      'mutation { registerPetition(input: { petitioner: { name: "未办结" }, channel: VISIT, category: CLAIM, summary: "s", content: "c" }) { id } }',
+    );
+    const open = await system.gql(supervisor, CONVENE, { input: { title: 't', members: MEMBERS, petitionIds: [registerPetition.id] } });
+    expect(open.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.petitionIds' });
+    expect(codeOf(await system.gql(registrar, CONVENE, { input: { title: 't', members: MEMBERS, petitionIds: [id] } }))).toBe('FORBIDDEN');
+  });
+
+  it('statistics give the figures Shenzhen publishes: meetings held, member attendances, cases evaluated', async () => {
+    const a = await deliveredPetition('小区停车');
+    const b = await deliveredPetition('学位分配');
+    const panel = await convene([a, b]);
+    for (const [i, m] of MEMBERS.entries()) {
+      await vote(m.memberId, panel.id, a, 'SATISFIED');
+      if (i < 4) await vote(m.memberId, panel.id, b, i < 2 ? 'BASICALLY_SATISFIED' : 'DISSATISFIED');
+    }
+    // Four of five voted on b: the panel waits for its deadline, then closes.
+    const { deadlineAt } = (await gqlOk(supervisor, `{ panel(id: "${panel.id}") { deadlineAt } }`)).panel;
+    await env.sleep(Date.parse(deadlineAt) - (await env.currentTimeMs()) + 60_000);
+    const closedAt = await eventually(async () => (await gqlOk(supervisor, `{ panel(id: "${panel.id}") { closedAt } }`)).panel.closedAt);
+    const from = new Date(Date.parse(closedAt) - 1_000).toISOString();
+    const to = new Date(Date.parse(closedAt) + 1_000).toISOString();
+    const stats = await gqlOk(
+      supervisor,
+      `{ statistics(filter: { from: "${from}", to: "${to}" }) { panelsHeld panelAttendances evaluationSatisfactionRate { numerator denominator percent } } }`,
+    );
+    // b: 2 basically satisfied, 2 dissatisfied — a tie, so the less favourable verdict.
+    expect(stats.statistics).toEqual({
+      panelsHeld: 1,
+      panelAttendances: 5,
+      evaluationSatisfactionRate: { numerator: 1, denominator: 2, percent: '50.00' },
+    });
+  });
+});
