@@ -14,7 +14,10 @@ export interface DevToken {
   token: string;
 }
 
-/** One principal per role, plus handlers at the two organs that hear 复查 and 复核 in the seeded unit tree. */
+/**
+ * One principal per role, plus handlers at the two organs that hear 复查 and 复核 in the seeded unit tree, and
+ * the five members of a dev evaluation panel (两代表一委员 and a lawyer).
+ */
 const DEV_PRINCIPALS: readonly Omit<DevToken, 'token'>[] = [
   { role: 'REGISTRAR', principalId: 'dev-registrar', unitId: 'B-FT', memberId: null },
   { role: 'UNIT_HANDLER', principalId: 'dev-unit-handler', unitId: 'U-FT-01', memberId: null },
@@ -22,6 +25,10 @@ const DEV_PRINCIPALS: readonly Omit<DevToken, 'token'>[] = [
   { role: 'SUPERVISOR', principalId: 'dev-supervisor', unitId: 'B-FT', memberId: null },
   { role: 'LEADER', principalId: 'dev-leader', unitId: null, memberId: null },
   { role: 'REVIEWER', principalId: 'dev-reviewer', unitId: null, memberId: 'M-LAWYER-01' },
+  { role: 'REVIEWER', principalId: 'dev-npc-deputy', unitId: null, memberId: 'M-NPC-01' },
+  { role: 'REVIEWER', principalId: 'dev-npc-deputy-2', unitId: null, memberId: 'M-NPC-02' },
+  { role: 'REVIEWER', principalId: 'dev-cppcc-member', unitId: null, memberId: 'M-CPPCC-01' },
+  { role: 'REVIEWER', principalId: 'dev-party-deputy', unitId: null, memberId: 'M-PARTY-01' },
   { role: 'TESTER', principalId: 'dev-tester', unitId: null, memberId: null },
   { role: 'ADMIN', principalId: 'dev-admin', unitId: null, memberId: null },
   { role: 'UNIT_HANDLER', principalId: 'dev-review-organ', unitId: 'O-FT-GOV', memberId: null },

@@ -13,15 +13,19 @@ const as = (principalId: string) => tokens.find((t) => t.principalId === princip
 
 const FIELDS = 'id status stage dueAt deadlines { kind dueAt lastDay met paused pausedMs } timeline { seq type }';
 
-async function step(title: string, who: string, mutation: string): Promise<any> {
+async function graphql(who: string, query: string): Promise<any> {
   const response = await fetch(api, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${as(who)}` },
-    body: JSON.stringify({ query: `mutation { ${mutation} { ${FIELDS} } }` }),
+    body: JSON.stringify({ query }),
   });
   const answer = (await response.json()) as { data?: Record<string, any>; errors?: unknown[] };
-  if (answer.errors) throw new Error(`${title}: ${JSON.stringify(answer.errors)}`);
-  const petition = Object.values(answer.data!)[0];
+  if (answer.errors) throw new Error(`${query.slice(0, 60)}…: ${JSON.stringify(answer.errors)}`);
+  return answer.data;
+}
+
+async function step(title: string, who: string, mutation: string): Promise<any> {
+  const petition = Object.values(await graphql(who, `mutation { ${mutation} { ${FIELDS} } }`))[0] as any;
   const open = petition.deadlines.filter((d: any) => !d.met).map((d: any) => `${d.kind} due ${d.lastDay}${d.paused ? ' (paused)' : ''}`);
   console.log(`${title.padEnd(34)} ${petition.status.padEnd(20)} ${open.join('; ') || 'no open deadline'}`);
   return petition;
@@ -51,4 +55,42 @@ await step('11 requestReview: 复核 (registrar)', 'dev-registrar', `requestRevi
 await step('12 startHearing (复核 organ)', 'dev-reexam-organ', `startHearing(id: "${id}", note: "复核听证")`);
 await step('13 endHearing (复核 organ)', 'dev-reexam-organ', `endHearing(id: "${id}")`);
 await step('14 replyPetition (复核 organ)', 'dev-reexam-organ', `replyPetition(id: "${id}", outcome: SUPPORT, text: "责令限期发放补贴")`);
-console.log(`\npetition ${id}: see it in the Temporal UI as workflow petition-${id}`);
+
+// 第三方评议: a second petition, delivered, before a panel of five; three find it unsatisfactory.
+const second = await step(
+  '15 registerPetition (registrar)',
+  'dev-registrar',
+  `registerPetition(input: { petitioner: { name: "李四" }, channel: ONLINE, category: CLAIM, summary: "噪音扰民", content: "夜间施工噪音" })`,
+);
+await step('16 acceptPetition (registrar)', 'dev-registrar', `acceptPetition(id: "${second.id}", unitId: "U-FT-01")`);
+await step('17 replyPetition (unit handler)', 'dev-unit-handler', `replyPetition(id: "${second.id}", outcome: EXPLAIN, text: "已责令施工方整改")`);
+const members = [
+  ['M-NPC-01', '人大代表甲', 'NPC_DEPUTY', 'dev-npc-deputy'],
+  ['M-NPC-02', '人大代表乙', 'NPC_DEPUTY', 'dev-npc-deputy-2'],
+  ['M-CPPCC-01', '政协委员丙', 'CPPCC_MEMBER', 'dev-cppcc-member'],
+  ['M-PARTY-01', '党代表丁', 'PARTY_DEPUTY', 'dev-party-deputy'],
+  ['M-LAWYER-01', '律师戊', 'LAWYER', 'dev-reviewer'],
+] as const;
+const convened = await graphql(
+  'dev-supervisor',
+  `mutation { conveneEvaluationPanel(input: { title: "评议会", petitionIds: ["${second.id}"], members: [${members
+    .map(([memberId, name, kind]) => `{ memberId: "${memberId}", name: "${name}", kind: ${kind} }`)
+    .join(', ')}] }) { id status } }`,
+);
+const panelId = convened.conveneEvaluationPanel.id as string;
+console.log(`18 conveneEvaluationPanel (supervisor) panel ${panelId} ${convened.conveneEvaluationPanel.status}`);
+for (const [i, [, , , who]] of members.entries()) {
+  const verdict = i < 3 ? 'DISSATISFIED' : 'SATISFIED';
+  await graphql(who, `mutation { recordEvaluation(panelId: "${panelId}", petitionId: "${second.id}", verdict: ${verdict}, comment: "评议意见") { id } }`);
+}
+console.log('19 recordEvaluation × 5 (panel members): 3 DISSATISFIED, 2 SATISFIED');
+for (let i = 0; i < 50; i += 1) {
+  const answer = await graphql('dev-registrar', `{ petition(id: "${second.id}") { status evaluations { verdict } deadlines { kind lastDay met } } }`);
+  if (answer.petition.evaluations.length) {
+    const open = answer.petition.deadlines.filter((d: any) => !d.met).map((d: any) => `${d.kind} due ${d.lastDay}`);
+    console.log(`20 verdict ${answer.petition.evaluations[0].verdict} → petition ${answer.petition.status}, ${open.join('; ')}`);
+    break;
+  }
+  await new Promise((r) => setTimeout(r, 200));
+}
+console.log(`\nsee them in the Temporal UI: workflows petition-${id}, petition-${second.id} and panel-${panelId}`);
