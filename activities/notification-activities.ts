@@ -3,14 +3,9 @@
  * proposals) by writing to the outbox table. Idempotent: one row per (petition, event sequence).
  */
 import type { ReadModel } from '../db/connection';
-import { outbox } from '../db/schema';
-import type { TimelineEvent } from '../domain/petition';
+import { writeSupervisorNotices, type NotifySupervisorsInput } from '../db/outbox';
 
-export interface NotifySupervisorsInput {
-  petitionId: string;
-  summary: string;
-  events: TimelineEvent[];
-}
+export type { NotifySupervisorsInput };
 
 export interface NotificationActivities {
   notifySupervisors(input: NotifySupervisorsInput): Promise<void>;
@@ -18,22 +13,8 @@ export interface NotificationActivities {
 
 export function createNotificationActivities(db: ReadModel): NotificationActivities {
   return {
-    async notifySupervisors({ petitionId, summary, events }) {
-      db.transaction((tx) => {
-        for (const e of events) {
-          tx.insert(outbox)
-            .values({
-              petitionId,
-              seq: e.seq,
-              recipientRole: 'SUPERVISOR',
-              kind: e.type,
-              message: `${petitionId}「${summary}」${e.note ?? e.type}`,
-              createdAt: new Date(e.at),
-            })
-            .onConflictDoNothing()
-            .run();
-        }
-      });
+    async notifySupervisors(input) {
+      writeSupervisorNotices(db, input);
     },
   };
 }

@@ -1,18 +1,23 @@
 /**
  * Rebuilds the read model from Temporal alone, with no worker running: for every petition workflow, the state
  * it last handed to the projection activity (the input of its last `projectPetition` in the current run's
- * history), or the state a continued-as-new run was started with. That is exactly what the live projection
- * wrote, so the rebuilt tables equal the live ones.
+ * history), or the state a continued-as-new run was started with; the supervisors' notices follow from its
+ * timeline; and every evaluation panel from the last `projectPanel` in its history. That is exactly what the
+ * live activities wrote, so the rebuilt tables equal the live ones.
  */
 import type { Client } from '@temporalio/client';
 import { defaultPayloadConverter } from '@temporalio/common';
 import type { ProjectPetitionInput } from '../activities/projection-activities';
-import type { PetitionState } from '../domain/petition';
+import type { PanelState } from '../domain/evaluation';
+import { notifiesSupervisor, type PetitionState } from '../domain/petition';
 import type { PetitionWorkflowInput } from '../workflows/definitions';
 import type { ReadModel } from './connection';
+import { writeSupervisorNotices } from './outbox';
+import { projectPanelState } from './panel-projection';
 import { projectPetitionState } from './projection';
 
 export const PETITION_WORKFLOWS = `WorkflowType = 'petitionWorkflow'`;
+export const PANEL_WORKFLOWS = `WorkflowType = 'evaluationPanelWorkflow'`;
 
 export interface RebuildProgress {
   done: number;
@@ -38,21 +43,46 @@ export async function latestProjectedState(client: Client, workflowId: string): 
   return state;
 }
 
-/** Projects every petition workflow into `db` (a fresh read model); answers how many were written. */
+/** The newest snapshot an evaluation panel workflow projected. */
+async function latestPanelState(client: Client, workflowId: string): Promise<PanelState | null> {
+  const history = await client.workflow.getHandle(workflowId).fetchHistory();
+  let panel: PanelState | null = null;
+  for (const event of history.events ?? []) {
+    const scheduled = event.activityTaskScheduledEventAttributes;
+    if (scheduled?.activityType?.name === 'projectPanel' && scheduled.input?.payloads?.[0]) {
+      panel = defaultPayloadConverter.fromPayload<PanelState>(scheduled.input.payloads[0]);
+    }
+  }
+  return panel;
+}
+
+/** Projects every petition and panel workflow into `db` (a fresh read model); answers how many were written. */
 export async function rebuildReadModel(
   client: Client,
   db: ReadModel,
   onProgress: (progress: RebuildProgress) => void = () => undefined,
 ): Promise<number> {
-  const { count: total } = await client.workflow.count(PETITION_WORKFLOWS);
+  const total = (await client.workflow.count(PETITION_WORKFLOWS)).count + (await client.workflow.count(PANEL_WORKFLOWS)).count;
   const seen = new Set<string>();
   let done = 0;
-  // A petition that continued as new is listed once per run: the handle without a run id reads the current one.
+  // A petition that continued as new (or ran again for a panel's verdict) is listed once per run: the handle
+  // without a run id reads the current one.
   for await (const execution of client.workflow.list({ query: PETITION_WORKFLOWS })) {
     if (seen.has(execution.workflowId)) continue;
     seen.add(execution.workflowId);
     const state = await latestProjectedState(client, execution.workflowId);
-    if (state) projectPetitionState(db, execution.workflowId, state, state.timeline);
+    if (state) {
+      projectPetitionState(db, execution.workflowId, state, state.timeline);
+      writeSupervisorNotices(db, { petitionId: state.petitionId, summary: state.summary, events: state.timeline.filter(notifiesSupervisor) });
+    }
+    done += 1;
+    onProgress({ done, total, workflowId: execution.workflowId });
+  }
+  for await (const execution of client.workflow.list({ query: PANEL_WORKFLOWS })) {
+    if (seen.has(execution.workflowId)) continue;
+    seen.add(execution.workflowId);
+    const panel = await latestPanelState(client, execution.workflowId);
+    if (panel) projectPanelState(db, panel);
     done += 1;
     onProgress({ done, total, workflowId: execution.workflowId });
   }

@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openReadModel, type ReadModel } from '../db/connection';
-import { PETITION_WORKFLOWS, rebuildReadModel } from '../db/rebuild';
+import { PANEL_WORKFLOWS, PETITION_WORKFLOWS, rebuildReadModel } from '../db/rebuild';
+import { panelWorkflowId } from '../workflows/panel-definitions';
 import { matchExpression } from '../db/search-tokens';
 import { petitionStateQuery, petitionWorkflowId, TASK_QUEUE } from '../workflows/definitions';
 import type { petitionWorkflow } from '../workflows/petition-workflow';
@@ -44,6 +45,12 @@ function tables(db: ReadModel) {
     deadlines: all('SELECT * FROM petition_deadlines ORDER BY petition_id, ordinal'),
     ratings: all('SELECT * FROM petition_ratings ORDER BY petition_id, ordinal'),
     appeals: all('SELECT * FROM petition_appeals ORDER BY petition_id, level'),
+    urges: all('SELECT * FROM petition_urges ORDER BY petition_id, id'),
+    outbox: all('SELECT * FROM outbox ORDER BY petition_id, seq'),
+    panels: all('SELECT * FROM panels ORDER BY id'),
+    panelMembers: all('SELECT * FROM panel_members ORDER BY panel_id, member_id'),
+    panelCases: all('SELECT * FROM panel_cases ORDER BY panel_id, petition_id'),
+    evaluations: all('SELECT * FROM evaluations ORDER BY panel_id, member_id, petition_id'),
     // The index is contentless: compare what it finds.
     search: ['供暖', '补偿', '法院', '积', '征地补偿'].map((word) =>
       all(`SELECT p.id FROM petition_search s JOIN petitions p ON p.num = s.rowid WHERE petition_search MATCH '${matchExpression(word)!.replace(/'/g, "''")}' ORDER BY p.id`),
@@ -69,6 +76,21 @@ it('a lost read model is rebuilt from Temporal, equal to the live one row for ro
   await ok(handler, `replyPetition(id: "${delivered.id}", outcome: SUPPORT, text: "已协调供暖公司")`);
   await ok(registrar, `recordSatisfaction(id: "${delivered.id}", level: SATISFIED)`);
   await ok(registrar, `requestReview(id: "${delivered.id}", reason: "仍不满意")`);
+  // Supervision and a third-party panel leave rows of their own.
+  await ok(system.token('SUPERVISOR'), `urge(id: "${delivered.id}", message: "请复查机关按期办理")`);
+  await ok(system.token('SUPERVISOR'), `escalate(id: "${waiting.id}", leaderId: "leader-1", reason: "多次来访")`);
+  const members = ['NPC_DEPUTY', 'NPC_DEPUTY', 'CPPCC_MEMBER', 'PARTY_DEPUTY', 'LAWYER'].map((kind, i) => ({ memberId: `M-${i}`, name: `委员${i}`, kind }));
+  const convened = await system.gql(
+    system.token('SUPERVISOR'),
+    'mutation($input: ConveneEvaluationPanelInput!) { conveneEvaluationPanel(input: $input) { id } }',
+    { input: { title: '评议会', members, petitionIds: [delivered.id] } },
+  );
+  const panelId = convened.data.conveneEvaluationPanel.id;
+  for (const m of members) {
+    const voter = system.token('REVIEWER', { memberId: m.memberId });
+    await system.gql(voter, `mutation { recordEvaluation(panelId: "${panelId}", petitionId: "${delivered.id}", verdict: SATISFIED) { id } }`);
+  }
+  await eventually(() => system.db.$client.prepare("SELECT 1 FROM panels WHERE id = ? AND status = 'CLOSED'").get(panelId));
   const declined = await register('法院判决执行');
   await ok(registrar, `declinePetition(id: "${declined.id}", reason: LITIGATION_RELATED)`);
 
@@ -113,19 +135,22 @@ it('a lost read model is rebuilt from Temporal, equal to the live one row for ro
     }
     const listed = new Set<string>();
     for await (const wf of env.client.workflow.list({ query: PETITION_WORKFLOWS })) listed.add(wf.workflowId);
-    return ids.every((id) => listed.has(petitionWorkflowId(id)));
+    for await (const wf of env.client.workflow.list({ query: PANEL_WORKFLOWS })) listed.add(wf.workflowId);
+    return ids.every((id) => listed.has(petitionWorkflowId(id))) && listed.has(panelWorkflowId(panelId));
   }, 30_000);
 
   const rebuilt = openReadModel(join(dir, 'rebuilt.db'));
   const progress: number[] = [];
   const written = await rebuildReadModel(env.client, rebuilt, ({ done }) => progress.push(done));
-  expect(written).toBe(4);
-  expect(progress).toEqual([1, 2, 3, 4]);
+  expect(written).toBe(5);
+  expect(progress).toEqual([1, 2, 3, 4, 5]);
 
   const live = tables(system.db);
   const fresh = tables(rebuilt);
   expect(live.petitions.map((p: any) => p.status).sort()).toEqual(['DECLINED', 'HANDLING', 'REGISTERED', 'UNDER_REVIEW']);
   expect(live.events.length).toBeGreaterThan(15);
+  expect(live.urges).toHaveLength(1);
+  expect(live.panelCases).toEqual([expect.objectContaining({ petition_id: delivered.id, verdict: 'SATISFIED', votes: 5 })]);
   expect(live.search.map((ids) => ids.length)).toEqual([1, 1, 1, 1, 1]);
   expect(fresh).toEqual(live);
   rebuilt.$client.close();
