@@ -23,7 +23,7 @@ TEMPORAL_UI_PORT=${TEMPORAL_UI_PORT:-8233}
 PORT=${PORT:-4000}
 PID_FILE="$DATA/temporal.pid"
 
-say() { printf '[temporal-dev] %s\n' "$*" >&2; }
+say() { printf '[temporal-dev] %s\n' "$*" >&2 || true; }
 
 # The CLI on PATH, in the project's .tools/bin, or in the per-user cache (a fresh clone on the same machine
 # reuses it); otherwise it is built from the Go module proxy into the cache.
@@ -120,7 +120,10 @@ up() {
   children=()
   cleanup() {
     trap - INT TERM EXIT
-    set +e # best effort from here: every step runs even if one fails
+    # Best effort from here: every step runs even if one fails, or if whoever read our output (a `| tee`) is
+    # gone already.
+    trap '' PIPE
+    set +e
     say "stopping the worker and the API"
     stop_children
     if [[ $started_server == 1 ]]; then stop_server; fi
