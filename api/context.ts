@@ -1,5 +1,6 @@
 /** What every resolver gets: who is asking, and the two stores behind the API. */
 import type { Client } from '@temporalio/client';
+import type { WorkflowBundleOption } from '@temporalio/worker';
 import type { ReadModel } from '../db/connection';
 import type { Principal } from './auth';
 
@@ -9,6 +10,8 @@ export interface ApiDeps {
   taskQueue: string;
   /** Jurisdiction profile new petitions are started with (domain/statute.ts). */
   profileId: string;
+  /** The workflow code `replayHistory` checks against; bundled from source on first use when absent. */
+  workflowBundle?: WorkflowBundleOption;
 }
 
 export interface ApiContext extends ApiDeps {

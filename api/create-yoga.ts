@@ -5,7 +5,9 @@ import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createSchema, createYoga, type Plugin } from 'graphql-yoga';
 import { petitions } from '../db/schema';
 import { count } from 'drizzle-orm';
-import { authenticate } from './auth';
+import { GraphQLError } from 'graphql';
+import { authenticate, requireRole } from './auth';
+import { petitionHistory } from './histories';
 import type { ApiContext, ApiDeps } from './context';
 import { resolvers } from './resolvers';
 
@@ -50,6 +52,34 @@ function useHealth(deps: ApiDeps): Plugin {
   };
 }
 
+/** GET /petitions/{id}/history.json: the history as a file, with the same authorization as `petitionHistory`. */
+function useHistoryDownload(deps: ApiDeps): Plugin {
+  return {
+    async onRequest({ request, url, endResponse, fetchAPI }) {
+      const match = /^\/petitions\/([^/]+)\/history\.json$/.exec(url.pathname);
+      if (!match || request.method !== 'GET') return;
+      const fail = (status: number, code: string, message: string) =>
+        endResponse(fetchAPI.Response.json({ errors: [{ message, extensions: { code } }] }, { status }));
+      try {
+        requireRole(authenticate(deps.db, request.headers.get('authorization')), 'TESTER');
+        const id = decodeURIComponent(match[1]!);
+        const history = await petitionHistory(deps, id);
+        endResponse(
+          new fetchAPI.Response(JSON.stringify(history, null, 2), {
+            headers: { 'content-type': 'application/json', 'content-disposition': `attachment; filename="petition-${id}.history.json"` },
+          }),
+        );
+      } catch (err) {
+        if (err instanceof GraphQLError) {
+          const code = String(err.extensions.code);
+          return fail({ UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, UNAVAILABLE: 503 }[code] ?? 400, code, err.message);
+        }
+        return fail(500, 'INTERNAL_SERVER_ERROR', 'Unexpected error.');
+      }
+    },
+  };
+}
+
 export function createFengqiaoYoga(deps: ApiDeps) {
   return createYoga<{}, ApiContext>({
     schema: createSchema<ApiContext>({ typeDefs: readFileSync(SCHEMA_FILE, 'utf8'), resolvers }),
@@ -64,7 +94,7 @@ export function createFengqiaoYoga(deps: ApiDeps) {
       title: 'Fengqiao 枫桥 GraphQL',
       defaultQuery: GRAPHIQL_EXAMPLE,
     },
-    plugins: [useHealth(deps)],
+    plugins: [useHealth(deps), useHistoryDownload(deps)],
     logging: process.env.FENGQIAO_LOG === 'debug' ? 'debug' : 'warn',
   });
 }

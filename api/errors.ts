@@ -33,6 +33,8 @@ export function badInput(field: string, message: string): GraphQLError {
   return apiError('BAD_USER_INPUT', message, { field });
 }
 
+const GRPC_NOT_FOUND = 5;
+
 /** gRPC status codes that mean "the server could not be reached or did not answer": nothing was changed. */
 const UNREACHABLE_GRPC_CODES = new Set([4 /* DEADLINE_EXCEEDED */, 14 /* UNAVAILABLE */]);
 
@@ -53,9 +55,16 @@ export function fromTemporal(err: unknown, petitionId?: string): unknown {
   }
   if (err instanceof ServiceError) {
     const code = (err.cause as { code?: number } | undefined)?.code;
+    if (code === GRPC_NOT_FOUND) return apiError('NOT_FOUND', `${petitionId ?? 'it'} does not exist`);
     if (code === undefined || UNREACHABLE_GRPC_CODES.has(code)) {
       return apiError('UNAVAILABLE', 'the workflow service (Temporal) is unreachable; nothing was changed, retry later');
     }
+  }
+  // Some client calls (fetchHistory) surface the raw gRPC error rather than a ServiceError.
+  const grpcCode = (err as { code?: unknown; metadata?: unknown }).metadata !== undefined ? (err as { code?: unknown }).code : undefined;
+  if (grpcCode === GRPC_NOT_FOUND) return apiError('NOT_FOUND', `${petitionId ?? 'it'} does not exist`);
+  if (typeof grpcCode === 'number' && UNREACHABLE_GRPC_CODES.has(grpcCode)) {
+    return apiError('UNAVAILABLE', 'the workflow service (Temporal) is unreachable; nothing was changed, retry later');
   }
   return err;
 }

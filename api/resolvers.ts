@@ -34,6 +34,7 @@ import {
 } from './petition-reads';
 import { computeStatistics, statisticsQuery, type StatisticsArgs } from './statistics';
 import * as panelsApi from './panels';
+import * as histories from './histories';
 import type { PanelState } from '../domain/evaluation';
 import { DateTimeScalar, JsonScalar } from './scalars';
 
@@ -222,6 +223,10 @@ export const resolvers = {
         totalCount: page.totalCount,
       };
     },
+    petitionHistory: (_: unknown, args: { id: string }, ctx: ApiContext) => {
+      requireRole(ctx.principal, 'TESTER');
+      return histories.petitionHistory(ctx, args.id);
+    },
     panel: (_: unknown, args: { id: string }, ctx: ApiContext) => {
       const principal = requireRole(ctx.principal, 'REGISTRAR', 'SUPERVISOR', 'REVIEWER', 'TESTER');
       const visible = panelsApi.panelIdsFor(ctx.db, principal);
@@ -267,6 +272,10 @@ export const resolvers = {
       commands.satisfactionCommand(principal, args),
     ),
     requestReview: petitionMutation('REGISTRAR', defs.requestReviewUpdate, commands.appealCommand, { appeal: true }),
+    replayHistory: (_: unknown, args: { history: unknown }, ctx: ApiContext) => {
+      requireRole(ctx.principal, 'TESTER');
+      return histories.replayHistory(ctx, args.history);
+    },
     conveneEvaluationPanel: (_: unknown, args: { input: panelsApi.ConveneInput }, ctx: ApiContext) =>
       panelsApi.convenePanel(ctx, requireRole(ctx.principal, 'SUPERVISOR'), args.input),
     recordEvaluation: (_: unknown, args: Parameters<typeof panelsApi.recordEvaluation>[2], ctx: ApiContext) =>

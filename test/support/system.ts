@@ -50,7 +50,8 @@ export async function startSystem(env: TestWorkflowEnvironment, profileId = DEFA
     workflowBundle: { codePath: inject('workflowBundlePath') },
   });
   const running = worker.run();
-  const yogaFor = (profile: string) => createFengqiaoYoga({ db, temporal: env.client, taskQueue: TASK_QUEUE, profileId: profile });
+  const workflowBundle = { codePath: inject('workflowBundlePath') };
+  const yogaFor = (profile: string) => createFengqiaoYoga({ db, temporal: env.client, taskQueue: TASK_QUEUE, profileId: profile, workflowBundle });
   const yoga = yogaFor(profileId);
   const gqlVia =
     (server: ReturnType<typeof createFengqiaoYoga>) =>

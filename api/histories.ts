@@ -1,0 +1,23 @@
+/** Workflow histories for testers: fetch a petition's history (as the Temporal CLI/UI export it) and replay one. */
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { parseHistory, replay } from '../worker/replay';
+import { petitionWorkflowId } from '../workflows/definitions';
+import type { ApiDeps } from './context';
+import { apiError, badInput, callTemporal } from './errors';
+
+export async function petitionHistory(deps: ApiDeps, petitionId: string): Promise<unknown> {
+  const history = await callTemporal(petitionId, () => deps.temporal.workflow.getHandle(petitionWorkflowId(petitionId)).fetchHistory());
+  return JSON.parse(historyToJSON(history));
+}
+
+export async function replayHistory(deps: ApiDeps, json: unknown) {
+  let history;
+  try {
+    history = parseHistory(json);
+  } catch (err) {
+    throw badInput('history', `not a workflow history: ${(err as Error).message}`);
+  }
+  const outcome = await replay(history, deps.workflowBundle);
+  if (outcome.ok) return outcome;
+  throw apiError('NONDETERMINISM', outcome.message, { runId: outcome.runId, events: outcome.events });
+}
