@@ -1,0 +1,25 @@
+/**
+ * The replay gate: every recorded history under test/histories/ (npm run histories:record) must replay against
+ * today's workflow code. A change that alters what an old history did without `patched()` fails here.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { parseHistory, replay } from '../worker/replay';
+
+const DIR = fileURLToPath(new URL('./histories/', import.meta.url));
+const files = readdirSync(DIR).filter((f) => f.endsWith('.json')).sort();
+
+describe('the recorded histories replay against the current code', () => {
+  it('the corpus covers the petition and panel workflows', () => {
+    expect(files.length).toBeGreaterThanOrEqual(8);
+    const types = files.map((f) => JSON.parse(readFileSync(DIR + f, 'utf8')).events[0].workflowExecutionStartedEventAttributes.workflowType.name);
+    expect(new Set(types)).toEqual(new Set(['petitionWorkflow', 'evaluationPanelWorkflow']));
+  });
+
+  it.each(files)('%s', async (file) => {
+    const outcome = await replay(parseHistory(readFileSync(DIR + file, 'utf8')), { codePath: inject('workflowBundlePath') });
+    expect(outcome, outcome.ok ? '' : outcome.message).toMatchObject({ ok: true });
+  });
+});
