@@ -1,11 +1,12 @@
 /** The GraphQL server: schema/schema.graphql, its resolvers, Bearer-token identity, and GET /health. */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createSchema, createYoga, type Plugin } from 'graphql-yoga';
 import { petitions } from '../db/schema';
 import { count } from 'drizzle-orm';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type ExecutionResult } from 'graphql';
 import { authenticate, requireRole } from './auth';
 import { petitionHistory } from './histories';
 import type { ApiContext, ApiDeps } from './context';
@@ -80,6 +81,33 @@ function useHistoryDownload(deps: ApiDeps): Plugin {
   };
 }
 
+/**
+ * Every client error carries a code of API.md: a malformed or oversized operation (parse, validation, or a
+ * graphql-armor limit) is BAD_USER_INPUT, with the GraphQL-level reason kept beside it.
+ */
+function useContractErrorCodes(): Plugin {
+  const CONTRACT: readonly string[] = ['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT', 'INVALID_TRANSITION', 'WINDOW_CLOSED', 'LIMIT_EXCEEDED', 'ALREADY_EXISTS', 'NONDETERMINISM', 'UNAVAILABLE'];
+  const toContract = (result: ExecutionResult): ExecutionResult => {
+    if (!result.errors?.length) return result;
+    const errors = result.errors.map((error) => {
+      const code = error.extensions?.code;
+      if (typeof code === 'string' && (CONTRACT.includes(code) || code === 'INTERNAL_SERVER_ERROR')) return error;
+      return new GraphQLError(error.message, {
+        nodes: error.nodes,
+        path: error.path,
+        extensions: { ...error.extensions, code: 'BAD_USER_INPUT', reason: typeof code === 'string' ? code : 'OPERATION_LIMIT' },
+      });
+    });
+    return { ...result, errors };
+  };
+  return {
+    onResultProcess({ result, setResult }) {
+      if (Array.isArray(result)) setResult(result.map(toContract));
+      else if (result && typeof result === 'object' && 'errors' in result) setResult(toContract(result as ExecutionResult));
+    },
+  };
+}
+
 export function createFengqiaoYoga(deps: ApiDeps) {
   return createYoga<{}, ApiContext>({
     schema: createSchema<ApiContext>({ typeDefs: readFileSync(SCHEMA_FILE, 'utf8'), resolvers }),
@@ -94,7 +122,21 @@ export function createFengqiaoYoga(deps: ApiDeps) {
       title: 'Fengqiao 枫桥 GraphQL',
       defaultQuery: GRAPHIQL_EXAMPLE,
     },
-    plugins: [useHealth(deps), useHistoryDownload(deps)],
+    plugins: [
+      useHealth(deps),
+      useHistoryDownload(deps),
+      // Hostile queries are refused before they run: depth, aliases, tokens, directives and cost are bounded,
+      // and a misspelt field gets no suggestion of the real ones.
+      useContractErrorCodes(),
+      EnvelopArmorPlugin({
+        maxDepth: { n: 12, ignoreIntrospection: true },
+        maxAliases: { n: 20 },
+        maxTokens: { n: 3_000 },
+        maxDirectives: { n: 20 },
+        costLimit: { maxCost: 20_000, ignoreIntrospection: true },
+        blockFieldSuggestion: { enabled: true },
+      }),
+    ],
     logging: process.env.FENGQIAO_LOG === 'debug' ? 'debug' : 'warn',
   });
 }

@@ -96,6 +96,8 @@ export interface ReadModelHarness {
   petition(options: ConstructorParameters<typeof PetitionFixture>[1]): PetitionFixture;
   token(role: Role, unitId?: string): string;
   gql<T = any>(token: string, query: string, variables?: Record<string, unknown>): Promise<GraphQLAnswer<T>>;
+  /** POST a raw body, as a hostile client would. */
+  gqlRaw(token: string | null, body: string): Promise<Response>;
   close(): void;
 }
 
@@ -120,6 +122,13 @@ export function openReadModelHarness(): ReadModelHarness {
         body: JSON.stringify({ query, variables }),
       });
       return (await response.json()) as GraphQLAnswer;
+    },
+    async gqlRaw(token, body) {
+      return yoga.fetch('http://fengqiao.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body,
+      });
     },
     close() {
       db.$client.close();
