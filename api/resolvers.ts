@@ -63,9 +63,9 @@ async function readablePetition(ctx: ApiContext, principal: Principal, id: strin
       throw err; // Temporal unreachable is UNAVAILABLE, not "no such petition"
     });
   }
-  if (!parent) throw apiError('NOT_FOUND', `no petition ${id}`);
-  if (!canRead(principal, parent.state, (memberId) => onPanelOf(ctx.db, id, memberId))) {
-    throw apiError('FORBIDDEN', `petition ${id} is not routed to your unit`);
+  // A petition the principal may not read answers exactly as one that does not exist: no leak that it does.
+  if (!parent || !canRead(principal, parent.state, (memberId) => onPanelOf(ctx.db, id, memberId))) {
+    throw apiError('NOT_FOUND', `no petition ${id} that you may see`);
   }
   return parent;
 }

@@ -129,7 +129,7 @@ describe('roles', () => {
     expect(admin.data.routePetition.status).toBe('ASSIGNED');
   });
 
-  it('a unit sees only its own petitions, and the petitioner unmasked only when the case is theirs', async () => {
+  it('a unit sees only its own petitions (another unit\'s is NOT_FOUND: no leak that it exists), and the petitioner unmasked only when the case is theirs', async () => {
     const ours = await register();
     const theirs = await register();
     await system.gql(registrar, `mutation { acceptPetition(id: "${ours.id}", unitId: "U-FT-01") { id } }`);
@@ -143,7 +143,7 @@ describe('roles', () => {
     expect(list.data.petitions.edges.every((e: any) => e.node.unit.id === 'U-FT-01')).toBe(true);
     expect(list.data.petitions.edges[0].node.petitioner).toEqual({ name: '王五', masked: false });
 
-    expect(codeOf(await system.gql(handler, `{ petition(id: "${theirs.id}") { id } }`))).toBe('FORBIDDEN');
+    expect(codeOf(await system.gql(handler, `{ petition(id: "${theirs.id}") { id } }`))).toBe('NOT_FOUND');
     const supervisor = await system.gql(system.token('SUPERVISOR'), `{ petition(id: "${ours.id}") { petitioner { name phone masked } } }`);
     expect(supervisor.data.petition.petitioner).toEqual({ name: '王**', phone: '*******5678', masked: true });
   });

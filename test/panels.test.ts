@@ -166,8 +166,8 @@ describe('votes', () => {
     const member = reviewers.get('M-NPC-1')!;
     const own = await gqlOk(member, `{ petition(id: "${inPanel}") { id petitioner { name phone masked } } }`);
     expect(own.petition).toEqual({ id: inPanel, petitioner: { name: '评**', phone: '*******1111', masked: true } });
-    expect(codeOf(await system.gql(member, `{ petition(id: "${elsewhere}") { id } }`))).toBe('FORBIDDEN');
-    expect(codeOf(await system.gql(reviewers.get('M-OUTSIDER')!, `{ petition(id: "${inPanel}") { id } }`))).toBe('FORBIDDEN');
+    expect(codeOf(await system.gql(member, `{ petition(id: "${elsewhere}") { id } }`))).toBe('NOT_FOUND');
+    expect(codeOf(await system.gql(reviewers.get('M-OUTSIDER')!, `{ petition(id: "${inPanel}") { id } }`))).toBe('NOT_FOUND');
     const listed = await gqlOk(member, '{ petitions(first: 100) { edges { node { id } } } }');
     expect(listed.petitions.edges.map((e: any) => e.node.id)).toContain(inPanel);
     expect(listed.petitions.edges.map((e: any) => e.node.id)).not.toContain(elsewhere);

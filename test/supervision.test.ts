@@ -62,7 +62,7 @@ describe('督办', () => {
     const issuedAt = (await live(id)).urges[0]!.issuedAt;
     expect(Date.parse(urge.dueAt)).toBe(periodEnd(issuedAt, 3, 'CALENDAR_DAYS'));
 
-    expect(codeOf(await system.gql(system.token('UNIT_HANDLER', { unitId: 'U-FT-02' }), `mutation { answerUrge(id: "${id}", urgeId: "${urge.id}", text: "x") { id } }`))).toBe('FORBIDDEN');
+    expect(codeOf(await system.gql(system.token('UNIT_HANDLER', { unitId: 'U-FT-02' }), `mutation { answerUrge(id: "${id}", urgeId: "${urge.id}", text: "x") { id } }`))).toBe('NOT_FOUND');
     expect(codeOf(await system.gql(handler, `mutation { urge(id: "${id}", message: "x") { id } }`))).toBe('FORBIDDEN');
     await env.sleep(DAY);
     const answered = await ok(handler, `answerUrge(id: "${id}", urgeId: "${urge.id}", text: "已约谈物业，明日恢复供水")`);
@@ -128,8 +128,8 @@ describe('提级包案', () => {
     expect(mine.data.petitions.edges).toEqual([{ node: { id, petitioner: { name: '督办测试', masked: false }, escalation: { leaderId: 'leader-wang' } } }]);
     const theirs = await system.gql(otherLeader, '{ petitions { edges { node { id } } } }');
     expect(theirs.data.petitions.edges).toEqual([]);
-    expect(codeOf(await system.gql(otherLeader, `{ petition(id: "${id}") { id } }`))).toBe('FORBIDDEN');
-    expect(codeOf(await system.gql(otherLeader, `mutation { instruct(id: "${id}", text: "x") { id } }`))).toBe('FORBIDDEN');
+    expect(codeOf(await system.gql(otherLeader, `{ petition(id: "${id}") { id } }`))).toBe('NOT_FOUND');
+    expect(codeOf(await system.gql(otherLeader, `mutation { instruct(id: "${id}", text: "x") { id } }`))).toBe('NOT_FOUND');
 
     const instructed = await ok(leader, `instruct(id: "${id}", text: "请住建局一周内拿出方案")`);
     expect(instructed.escalation.instructions).toEqual([{ text: '请住建局一周内拿出方案' }]);
