@@ -8,6 +8,7 @@ import { periodEnd, formatShanghai } from '../domain/calendar';
 import { startTimeSkippingServer } from './support/environments';
 import { eventually, startSystem, type System } from './support/system';
 import { petitions } from '../db/schema';
+import { revokeToken } from '../api/auth';
 import { eq } from 'drizzle-orm';
 
 let env: TestWorkflowEnvironment;
@@ -115,6 +116,14 @@ describe('roles', () => {
     expect(codeOf(await system.gql(null, REGISTER, { input: registration() }))).toBe('UNAUTHENTICATED');
     expect(codeOf(await system.gql(null, '{ petitions { totalCount } }'))).toBe('UNAUTHENTICATED');
     expect(codeOf(await system.gql('fq_not-a-token', '{ viewer { id } }'))).toBe('UNAUTHENTICATED');
+  });
+
+  it('a revoked token stops working at once', async () => {
+    const token = system.token('SUPERVISOR');
+    expect((await system.gql(token, '{ viewer { role } }')).data.viewer).toEqual({ role: 'SUPERVISOR' });
+    expect(revokeToken(system.db, token)).toBe(true);
+    expect(codeOf(await system.gql(token, '{ viewer { role } }'))).toBe('UNAUTHENTICATED');
+    expect(revokeToken(system.db, token)).toBe(false);
   });
 
   it('only registrars (and admins) register, accept, route and decline', async () => {

@@ -1,11 +1,11 @@
 /**
  * Issues an API token: `npm run token -- --role UNIT_HANDLER --unit U-FT-01 [--id zhang.san] [--member M-1]`.
- * Prints the token once; only its hash is stored.
+ * Prints the token once; only its hash is stored. `npm run token -- --revoke fq_…` revokes one at once.
  */
 import { parseArgs } from 'node:util';
 import { openReadModel } from '../../db/connection';
 import { seedUnits } from '../../db/seed-units';
-import { issueToken, ROLES, type Role } from '../auth';
+import { issueToken, revokeToken, ROLES, type Role } from '../auth';
 
 const { values } = parseArgs({
   options: {
@@ -14,8 +14,17 @@ const { values } = parseArgs({
     member: { type: 'string' },
     id: { type: 'string' },
     label: { type: 'string' },
+    revoke: { type: 'string' },
   },
 });
+
+if (values.revoke) {
+  const db = openReadModel();
+  const existed = revokeToken(db, values.revoke);
+  db.$client.close();
+  console.log(existed ? 'revoked' : 'no such token');
+  process.exit(existed ? 0 : 1);
+}
 
 const role = values.role?.toUpperCase() as Role | undefined;
 if (!role || !ROLES.includes(role)) {
