@@ -948,13 +948,3 @@ export function currentDueAt(state: Pick<PetitionState, 'deadlines'>, now: numbe
   if (open.length === 0) return null;
   return Math.min(...open.map((d) => projectedDue(d, now)));
 }
-
-/** The running clock that runs out first (paused clocks do not run out). */
-export function nextDeadline(state: PetitionState): Deadline | null {
-  let next: Deadline | null = null;
-  for (const d of state.deadlines) {
-    if (!isOpen(d) || d.pausedSince !== null) continue;
-    if (next === null || effectiveDue(d) < effectiveDue(next)) next = d;
-  }
-  return next;
-}

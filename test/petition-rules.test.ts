@@ -8,7 +8,7 @@ import {
   decline,
   advanceClock,
   isOverdue,
-  nextDeadline,
+  nextWakeUp,
   openPetition,
   route,
   type PetitionState,
@@ -96,11 +96,12 @@ describe('transitions', () => {
 describe('deadlines', () => {
   it('overdue marks the open deadline once, and meeting it later clears the overdue flag', () => {
     const state = registered();
-    const due = nextDeadline(state)!;
+    const due = state.deadlines[0]!;
     const overdue = advanceClock(state, due.dueAt, national);
     expect(isOverdue(overdue)).toBe(true);
     expect(overdue.timeline.at(-1)).toMatchObject({ type: 'OVERDUE', at: due.dueAt, data: { deadline: 'REGISTRATION', dueAt: due.dueAt } });
-    expect(nextDeadline(overdue)).toBeNull();
+    // Nothing left to wait for but the 提级包案 proposal, 15 days after the deadline.
+    expect(nextWakeUp(overdue, national)).toBe(due.dueAt + 15 * day + 1);
     expect(advanceClock(overdue, due.dueAt + 1, national)).toBe(overdue);
     const late = accept(overdue, { unitId: 'U-1', note: null, actor }, due.dueAt + day, national);
     expect(isOverdue(late)).toBe(false);
