@@ -3,10 +3,9 @@
  * and a real SQLite file: roles, error codes, idempotent retries, the read model.
  */
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { periodEnd, formatShanghai } from '../domain/calendar';
-import { startTimeSkippingServer } from './support/environments';
-import { eventually, startSystem, type System } from './support/system';
+import { eventually, type System, useTimeSkippingSystem } from './support/system';
 import { petitions } from '../db/schema';
 import { revokeToken } from '../api/auth';
 import { eq } from 'drizzle-orm';
@@ -15,15 +14,10 @@ let env: TestWorkflowEnvironment;
 let system: System;
 let registrar: string;
 
-beforeAll(async () => {
-  env = await startTimeSkippingServer();
-  system = await startSystem(env);
+useTimeSkippingSystem(async (started, running) => {
+  env = started;
+  system = running;
   registrar = system.token('REGISTRAR');
-});
-
-afterAll(async () => {
-  await system?.stop();
-  await env?.teardown();
 });
 
 const PETITION_FIELDS = `id status stage receivedAt overdue dueAt unit { id name }

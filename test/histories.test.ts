@@ -3,15 +3,13 @@
  * current code, and see a change made without `patched()` caught by the replay.
  */
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode } from '@temporalio/worker';
 import { GraphQLError } from 'graphql';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { replayHistory } from '../api/histories';
-import { parseHistory, replay } from '../worker/replay';
+import { bundleWorkflows, parseHistory, replay } from '../worker/replay';
 import { TASK_QUEUE } from '../workflows/definitions';
-import { startTimeSkippingServer } from './support/environments';
-import { startSystem, type System } from './support/system';
+import { type System, useTimeSkippingSystem } from './support/system';
 
 let env: TestWorkflowEnvironment;
 let system: System;
@@ -19,9 +17,9 @@ let tester: string;
 let registrar: string;
 let petitionId: string;
 
-beforeAll(async () => {
-  env = await startTimeSkippingServer();
-  system = await startSystem(env);
+useTimeSkippingSystem(async (started, running) => {
+  env = started;
+  system = running;
   tester = system.token('TESTER');
   registrar = system.token('REGISTRAR');
   const handler = system.token('UNIT_HANDLER', { unitId: 'U-FT-01' });
@@ -33,11 +31,6 @@ beforeAll(async () => {
   await system.gql(registrar, `mutation { acceptPetition(id: "${petitionId}", unitId: "U-FT-01") { id } }`);
   await env.sleep(20 * 86_400_000);
   await system.gql(handler, `mutation { replyPetition(id: "${petitionId}", outcome: EXPLAIN, text: "答复") { id } }`);
-});
-
-afterAll(async () => {
-  await system?.stop();
-  await env?.teardown();
 });
 
 async function fetchHistory(): Promise<any> {
@@ -87,10 +80,7 @@ describe('replaying a history', () => {
 
   it('the gate: a change made without patched() is caught as NONDETERMINISM', async () => {
     const history = await fetchHistory();
-    const changed = await bundleWorkflowCode({
-      workflowsPath: fileURLToPath(new URL('./fixtures/changed-workflow/index.ts', import.meta.url)),
-      logger: { log: () => undefined, trace: () => undefined, debug: () => undefined, info: () => undefined, warn: () => undefined, error: console.error },
-    });
+    const changed = await bundleWorkflows(fileURLToPath(new URL('./fixtures/changed-workflow/index.ts', import.meta.url)));
     const outcome = await replay(parseHistory(history), { code: changed.code });
     expect(outcome).toMatchObject({ ok: false, kind: 'NONDETERMINISM' });
     // …and through the API, which answers with the typed error.

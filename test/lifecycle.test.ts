@@ -4,14 +4,13 @@
  */
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { petitions } from '../db/schema';
 import { formatShanghai, isWorkingDay, periodEnd, shanghaiDayNumber } from '../domain/calendar';
 import type { Deadline, DeadlineKind, PetitionState, Registration } from '../domain/petition';
 import { petitionWorkflowId, TASK_QUEUE } from '../workflows/definitions';
 import type { petitionWorkflow } from '../workflows/petition-workflow';
-import { startTimeSkippingServer } from './support/environments';
-import { eventually, startSystem, type GraphQLAnswer, type System } from './support/system';
+import { eventually, type GraphQLAnswer, type System, useTimeSkippingSystem } from './support/system';
 
 const DAY = 86_400_000;
 const MINUTE = 60_000;
@@ -24,19 +23,14 @@ let head: string;
 let reviewOrgan: string;
 let reexamOrgan: string;
 
-beforeAll(async () => {
-  env = await startTimeSkippingServer();
-  system = await startSystem(env);
+useTimeSkippingSystem(async (started, running) => {
+  env = started;
+  system = running;
   registrar = system.token('REGISTRAR');
   handler = system.token('UNIT_HANDLER', { unitId: 'U-FT-01' });
   head = system.token('UNIT_HEAD', { unitId: 'U-FT-01' });
   reviewOrgan = system.token('UNIT_HANDLER', { unitId: 'O-FT-GOV' });
   reexamOrgan = system.token('UNIT_HANDLER', { unitId: 'O-SZ-GOV' });
-});
-
-afterAll(async () => {
-  await system?.stop();
-  await env?.teardown();
 });
 
 const FIELDS = `id status stage declineReason repeatOf isRepeat closedAt

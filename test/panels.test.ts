@@ -4,12 +4,11 @@
  * and the Shenzhen figures in the statistics.
  */
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { periodEnd } from '../domain/calendar';
 import type { PetitionState } from '../domain/petition';
 import { petitionWorkflowId } from '../workflows/definitions';
-import { startTimeSkippingServer } from './support/environments';
-import { eventually, startSystem, type GraphQLAnswer, type System } from './support/system';
+import { eventually, type GraphQLAnswer, type System, useTimeSkippingSystem } from './support/system';
 
 const DAY = 86_400_000;
 
@@ -28,20 +27,15 @@ const MEMBERS = [
   { memberId: 'M-LAW-1', name: '律师戊', kind: 'LAWYER' },
 ];
 
-beforeAll(async () => {
-  env = await startTimeSkippingServer();
-  system = await startSystem(env);
+useTimeSkippingSystem(async (started, running) => {
+  env = started;
+  system = running;
   registrar = system.token('REGISTRAR');
   supervisor = system.token('SUPERVISOR');
   handler = system.token('UNIT_HANDLER', { unitId: 'U-FT-01' });
   for (const m of [...MEMBERS, { memberId: 'M-OUTSIDER' }]) {
     reviewers.set(m.memberId, system.token('REVIEWER', { principalId: `reviewer-${m.memberId}`, memberId: m.memberId }));
   }
-});
-
-afterAll(async () => {
-  await system?.stop();
-  await env?.teardown();
 });
 
 const codeOf = (answer: GraphQLAnswer) => answer.errors?.[0]?.extensions?.code;

@@ -3,13 +3,12 @@
  * durable timers.
  */
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { periodEnd } from '../domain/calendar';
 import type { PetitionState, Registration } from '../domain/petition';
 import { acceptUpdate, petitionStateQuery, petitionWorkflowId, TASK_QUEUE } from '../workflows/definitions';
 import type { petitionWorkflow } from '../workflows/petition-workflow';
-import { startTimeSkippingServer } from './support/environments';
-import { eventually, startSystem, type System } from './support/system';
+import { eventually, type System, useTimeSkippingSystem } from './support/system';
 import { petitionEvents } from '../db/schema';
 import { eq } from 'drizzle-orm';
 
@@ -17,14 +16,9 @@ const DAY = 86_400_000;
 let env: TestWorkflowEnvironment;
 let system: System;
 
-beforeAll(async () => {
-  env = await startTimeSkippingServer();
-  system = await startSystem(env);
-});
-
-afterAll(async () => {
-  await system?.stop();
-  await env?.teardown();
+useTimeSkippingSystem(async (started, running) => {
+  env = started;
+  system = running;
 });
 
 let counter = 0;

@@ -3,13 +3,12 @@
  * seen by its leader and no other, 批示, and the cases proposed for escalation.
  */
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { periodEnd } from '../domain/calendar';
 import type { PetitionState } from '../domain/petition';
 import { petitionWorkflowId } from '../workflows/definitions';
 import { PETITION_LEADER } from '../workflows/search-attributes';
-import { startTimeSkippingServer } from './support/environments';
-import { eventually, startSystem, type GraphQLAnswer, type System } from './support/system';
+import { eventually, type GraphQLAnswer, type System, useTimeSkippingSystem } from './support/system';
 
 const DAY = 86_400_000;
 
@@ -19,17 +18,12 @@ let registrar: string;
 let supervisor: string;
 let handler: string;
 
-beforeAll(async () => {
-  env = await startTimeSkippingServer();
-  system = await startSystem(env);
+useTimeSkippingSystem(async (started, running) => {
+  env = started;
+  system = running;
   registrar = system.token('REGISTRAR');
   supervisor = system.token('SUPERVISOR');
   handler = system.token('UNIT_HANDLER', { unitId: 'U-FT-01' });
-});
-
-afterAll(async () => {
-  await system?.stop();
-  await env?.teardown();
 });
 
 async function ok(token: string, mutation: string): Promise<any> {

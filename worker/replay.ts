@@ -10,12 +10,22 @@ export type ReplayOutcome =
   | { ok: true; runId: string; events: number }
   | { ok: false; kind: 'NONDETERMINISM' | 'FAILED'; message: string; runId: string; events: number };
 
+const ignore = () => undefined;
+
+/** Bundles workflow code without webpack's progress chatter; warnings and errors still show. */
+export async function bundleWorkflows(workflowsPath: string = WORKFLOWS_PATH): Promise<{ code: string }> {
+  const { code } = await bundleWorkflowCode({
+    workflowsPath,
+    logger: { log: ignore, trace: ignore, debug: ignore, info: ignore, warn: console.warn, error: console.error },
+  });
+  return { code };
+}
+
 let bundled: Promise<WorkflowBundleOption> | null = null;
 
 /** The current workflow code, bundled once per process. */
 export function currentWorkflowBundle(): Promise<WorkflowBundleOption> {
-  const quiet = { log: () => undefined, trace: () => undefined, debug: () => undefined, info: () => undefined, warn: console.warn, error: console.error };
-  bundled ??= bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: quiet }).then(({ code }) => ({ code }));
+  bundled ??= bundleWorkflows();
   return bundled;
 }
 

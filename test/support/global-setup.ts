@@ -2,14 +2,13 @@
  * Once per test run: locate the real servers' executables (building or resolving them when missing) and
  * bundle the workflow code once, so each test file's worker starts in a second instead of bundling again.
  */
-import { bundleWorkflowCode } from '@temporalio/worker';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
-import { WORKFLOWS_PATH } from '../../worker/create-worker';
+import { bundleWorkflows } from '../../worker/replay';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -29,12 +28,9 @@ export default async function setup(project: TestProject) {
   project.provide('testServerPath', join(ROOT, 'scripts/temporal-test-server'));
 
   const started = Date.now();
-  const { code } = await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: quietLogger });
+  const { code } = await bundleWorkflows();
   const file = join(mkdtempSync(join(tmpdir(), 'fengqiao-bundle-')), 'workflow-bundle.js');
   writeFileSync(file, code);
   project.provide('workflowBundlePath', file);
   console.log(`[test] workflow bundle built in ${Date.now() - started} ms`);
 }
-
-const noop = () => undefined;
-const quietLogger = { log: noop, trace: noop, debug: noop, info: noop, warn: console.warn, error: console.error };

@@ -6,7 +6,8 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { startTimeSkippingServer } from './environments';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { issueToken, type Role } from '../../api/auth';
 import { createFengqiaoYoga } from '../../api/create-yoga';
@@ -98,4 +99,22 @@ export async function eventually<T>(
     if (Date.now() > deadline) throw new Error('condition not met in time');
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/**
+ * One Java time-skipping server and one system on it for a whole test file: started before its tests (then
+ * `ready` runs, e.g. to issue tokens), stopped after them.
+ */
+export function useTimeSkippingSystem(ready: (env: TestWorkflowEnvironment, system: System) => void | Promise<void>): void {
+  let env: TestWorkflowEnvironment | undefined;
+  let system: System | undefined;
+  beforeAll(async () => {
+    env = await startTimeSkippingServer();
+    system = await startSystem(env);
+    await ready(env, system);
+  });
+  afterAll(async () => {
+    await system?.stop();
+    await env?.teardown();
+  });
 }
