@@ -1,4 +1,8 @@
-/** Runs the petition worker against the Temporal server at TEMPORAL_ADDRESS (default localhost:7233). */
+/**
+ * Runs the petition worker against the Temporal server at TEMPORAL_ADDRESS (default localhost:7233). With
+ * FENGQIAO_WORKFLOW_BUNDLE (a file written by `bundleWorkflows`) it starts in a second instead of bundling the
+ * workflow code again: the crash tests restart workers many times.
+ */
 import { Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { openReadModel } from '../db/connection';
@@ -14,7 +18,8 @@ await ensureSearchAttributes(client, namespace);
 await client.close();
 
 const connection = await NativeConnection.connect({ address });
-const worker = await createPetitionWorker({ connection, db, namespace });
+const bundlePath = process.env.FENGQIAO_WORKFLOW_BUNDLE;
+const worker = await createPetitionWorker({ connection, db, namespace, ...(bundlePath ? { workflowBundle: { codePath: bundlePath } } : {}) });
 console.log(`[worker] polling task queue "${worker.options.taskQueue}" on ${address} (namespace ${namespace})`);
 try {
   // Worker.run() shuts down gracefully on SIGINT/SIGTERM by default.

@@ -31,7 +31,9 @@ import {
 } from './search-attributes';
 
 const { projectPetition, notifySupervisors } = proxyActivities<ProjectionActivities & NotificationActivities>({
-  startToCloseTimeout: '30 seconds',
+  // A projection writes one petition in milliseconds, or waits up to SQLite's 5 s busy timeout; a worker that
+  // died mid-projection is noticed (and the projection retried elsewhere) when this runs out.
+  startToCloseTimeout: '10 seconds',
   // No maximum attempts: a read model that is down for a while catches up instead of losing events.
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });

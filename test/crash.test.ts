@@ -1,0 +1,265 @@
+/**
+ * Crashes lose nothing. The system runs as it does in production, as separate processes — the Temporal CLI's
+ * dev server on a SQLite file, `worker/main.ts`, `api/main.ts` over HTTP — with petitions in every stage and
+ * their timers pending. The worker is killed (-9) in the middle of a projection, the API between a request and
+ * its answer, and the dev server is stopped and started again. After each, every petition is still there, no
+ * accepted update is lost or applied twice, and in the end the read model equals a rebuild from Temporal.
+ * (Timers that come due while the worker is down are in worker-outage.test.ts: on the dev server statutory
+ * timers are days away.)
+ */
+import { Client, Connection } from '@temporalio/client';
+import { temporal } from '@temporalio/proto';
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { issueToken } from '../api/auth';
+import { openReadModel, type ReadModel } from '../db/connection';
+import { rebuildReadModel } from '../db/rebuild';
+import { seedUnits } from '../db/seed-units';
+import { petitionStateQuery, petitionWorkflowId } from '../workflows/definitions';
+import { freePort, type Managed, startDevServerProcess, startEntryPoint } from './support/processes';
+import { readModelTables } from './support/read-model-tables';
+import { eventually, type GraphQLAnswer } from './support/system';
+
+const { PendingActivityState } = temporal.api.enums.v1;
+
+let dir: string;
+let db: ReadModel;
+let temporalPort: number;
+let httpPort: number;
+let apiPort: number;
+let server: Managed;
+let worker: Managed;
+let api: Managed;
+let client: Client;
+let tokens: { registrar: string; supervisor: string; handler: string; reviewOrgan: string };
+
+const startServer = () =>
+  startDevServerProcess({ cliPath: inject('temporalCliPath'), dbFile: join(dir, 'temporal.db'), port: temporalPort, httpPort });
+
+const processEnv = () => ({
+  TEMPORAL_ADDRESS: `127.0.0.1:${temporalPort}`,
+  FENGQIAO_DB: join(dir, 'fengqiao.db'),
+  FENGQIAO_WORKFLOW_BUNDLE: inject('workflowBundlePath'),
+  PORT: String(apiPort),
+});
+
+async function startWorker() {
+  worker = startEntryPoint('worker', 'worker/main.ts', processEnv());
+  await worker.waitForOutput(/\[worker\] polling/);
+}
+
+async function startApi() {
+  api = startEntryPoint('api', 'api/main.ts', processEnv());
+  await api.waitForOutput(/\[api\] GraphQL/);
+}
+
+function post(token: string, query: string): Promise<Response> {
+  return fetch(`http://127.0.0.1:${apiPort}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query }),
+  });
+}
+
+async function gql(token: string, query: string): Promise<GraphQLAnswer> {
+  return (await (await post(token, query)).json()) as GraphQLAnswer;
+}
+
+async function ok(token: string, mutation: string): Promise<any> {
+  const answer = await gql(token, `mutation { ${mutation} { id status urges { id } } }`);
+  expect(answer.errors, JSON.stringify(answer.errors)).toBeUndefined();
+  return Object.values(answer.data)[0];
+}
+
+const live = (id: string) => client.workflow.getHandle(petitionWorkflowId(id)).query(petitionStateQuery);
+const urgeCount = (id: string) =>
+  (db.$client.prepare('SELECT count(*) AS n FROM petition_urges WHERE petition_id = ?').get(id) as { n: number }).n;
+const ratingCount = (id: string) =>
+  (db.$client.prepare('SELECT count(*) AS n FROM petition_ratings WHERE petition_id = ?').get(id) as { n: number }).n;
+
+/** The read model has caught up with every workflow. */
+async function projected(ids: string[], timeoutMs = 40_000) {
+  await eventually(async () => {
+    for (const id of ids) {
+      const row = db.$client.prepare('SELECT last_seq FROM petitions WHERE id = ?').get(id) as { last_seq: number } | undefined;
+      if (row?.last_seq !== (await live(id)).lastSeq) return false;
+    }
+    return true;
+  }, timeoutMs);
+}
+
+/** Whether the workflow is waiting on a durable timer (its last timer started and neither fired nor cancelled). */
+async function timerPending(id: string): Promise<boolean> {
+  const history = await client.workflow.getHandle(petitionWorkflowId(id)).fetchHistory();
+  const open = new Set<string>();
+  for (const event of history.events ?? []) {
+    if (event.timerStartedEventAttributes) open.add(event.timerStartedEventAttributes.timerId!);
+    if (event.timerFiredEventAttributes) open.delete(event.timerFiredEventAttributes.timerId!);
+    if (event.timerCanceledEventAttributes) open.delete(event.timerCanceledEventAttributes.timerId!);
+  }
+  return open.size > 0;
+}
+
+/** Petitions in every stage, each with a clock running. */
+type Stage = 'registered' | 'handling' | 'urged' | 'extension' | 'replied' | 'review' | 'declined';
+const stages = {} as Record<Stage, string>;
+
+async function register(summary: string): Promise<string> {
+  const input = `{ petitioner: { name: "崩溃测试" }, channel: ONLINE, category: CLAIM, summary: "${summary}", content: "${summary}，请求处理" }`;
+  return (await ok(tokens.registrar, `registerPetition(input: ${input})`)).id;
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'fengqiao-crash-'));
+  [temporalPort, httpPort, apiPort] = await Promise.all([freePort(), freePort(), freePort()]);
+  server = await startServer();
+  db = openReadModel(join(dir, 'fengqiao.db'));
+  seedUnits(db);
+  const issue = (role: Parameters<typeof issueToken>[1]['role'], unitId: string | null = null) =>
+    issueToken(db, { role, principalId: `crash-${role.toLowerCase()}-${unitId ?? 'bureau'}`, unitId, memberId: null });
+  tokens = {
+    registrar: issue('REGISTRAR'),
+    supervisor: issue('SUPERVISOR'),
+    handler: issue('UNIT_HANDLER', 'U-FT-01'),
+    reviewOrgan: issue('UNIT_HANDLER', 'O-FT-GOV'),
+  };
+  await Promise.all([startWorker(), startApi()]);
+  client = new Client({ connection: await Connection.connect({ address: `127.0.0.1:${temporalPort}` }) });
+
+  const { registrar, handler, supervisor, reviewOrgan } = tokens;
+  stages.registered = await register('登记后待受理');
+  stages.handling = await register('办理中');
+  await ok(registrar, `acceptPetition(id: "${stages.handling}", unitId: "U-FT-01")`);
+  stages.urged = await register('督办中');
+  await ok(registrar, `acceptPetition(id: "${stages.urged}", unitId: "U-FT-01")`);
+  await ok(supervisor, `urge(id: "${stages.urged}", message: "请报告进展", respondWithinDays: 5)`);
+  stages.extension = await register('申请延期');
+  await ok(registrar, `acceptPetition(id: "${stages.extension}", unitId: "U-FT-01")`);
+  await ok(handler, `requestExtension(id: "${stages.extension}", days: 20, reason: "需现场核查")`);
+  stages.replied = await register('已答复');
+  await ok(registrar, `acceptPetition(id: "${stages.replied}", unitId: "U-FT-01")`);
+  await ok(handler, `replyPetition(id: "${stages.replied}", outcome: EXPLAIN, text: "已解释说明")`);
+  stages.review = await register('复查中');
+  await ok(registrar, `acceptPetition(id: "${stages.review}", unitId: "U-FT-01")`);
+  await ok(handler, `replyPetition(id: "${stages.review}", outcome: NOT_SUPPORT, text: "不予支持")`);
+  await ok(registrar, `requestReview(id: "${stages.review}", reason: "不服处理意见")`);
+  await ok(reviewOrgan, `startHearing(id: "${stages.review}", note: "复查听证")`);
+  stages.declined = await register('不予受理');
+  await ok(registrar, `declinePetition(id: "${stages.declined}", reason: LITIGATION_RELATED, note: "已起诉")`);
+  await projected(Object.values(stages));
+}, 180_000);
+
+afterAll(async () => {
+  client?.connection.close();
+  for (const process of [api, worker, server]) await process?.stop();
+  db?.$client.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('crashes lose nothing', () => {
+  it('kill -9 of the worker in the middle of a projection: the next worker projects it once and the request is answered', async () => {
+    const id = stages.handling;
+    // Another connection holds SQLite's write lock, so the projection of the urge waits inside the activity
+    // (and the update, which answers once the read model has the change, waits with it).
+    const blocker = new Database(join(dir, 'fengqiao.db'));
+    blocker.exec('BEGIN IMMEDIATE');
+    let answer: Promise<any>;
+    try {
+      answer = ok(tokens.supervisor, `urge(id: "${id}", message: "请尽快办理", requestId: "crash-1")`);
+      await eventually(async () => {
+        const described = await client.workflow.getHandle(petitionWorkflowId(id)).describe();
+        const pending = described.raw.pendingActivities ?? [];
+        return pending.some((a) => a.activityType?.name === 'projectPetition' && a.state === PendingActivityState.PENDING_ACTIVITY_STATE_STARTED);
+      });
+      await worker.kill9();
+    } finally {
+      blocker.exec('ROLLBACK');
+      blocker.close();
+    }
+    expect(urgeCount(id)).toBe(0); // the killed projection wrote nothing
+
+    await startWorker();
+    // The request still open from before the crash is answered: the update was accepted and survived it.
+    expect((await answer!).urges).toHaveLength(1);
+    expect(urgeCount(id)).toBe(1);
+    // The client, unsure, sends the same request again: it is answered, not applied a second time.
+    const again = await ok(tokens.supervisor, `urge(id: "${id}", message: "请尽快办理", requestId: "crash-1")`);
+    expect(again.urges).toHaveLength(1);
+    expect((await live(id)).urges).toHaveLength(1);
+  });
+
+  it('kill -9 of the API between request and answer: the retry with the same requestId is applied once', async () => {
+    const id = stages.replied;
+    // A stalled worker keeps the update from completing, so the API is surely killed before it answers.
+    worker.child.kill('SIGSTOP');
+    const pending = post(tokens.registrar, `mutation { recordSatisfaction(id: "${id}", level: DISSATISFIED, requestId: "crash-2") { id } }`).then(
+      () => 'answered',
+      () => 'connection lost',
+    );
+    await new Promise((r) => setTimeout(r, 1_500));
+    await api.kill9();
+    expect(await pending).toBe('connection lost');
+    worker.child.kill('SIGCONT');
+    // The update reached Temporal before the API died: it is applied with no one waiting for it.
+    await eventually(() => ratingCount(id) === 1, 20_000);
+
+    await startApi();
+    const retried = await gql(tokens.registrar, `mutation { recordSatisfaction(id: "${id}", level: DISSATISFIED, requestId: "crash-2") { id satisfaction { level } } }`);
+    expect(retried.errors, JSON.stringify(retried.errors)).toBeUndefined();
+    const ratings = (await live(id)).ratings;
+    expect(ratings).toHaveLength(1);
+    await projected([id]);
+    expect(ratingCount(id)).toBe(1);
+  });
+
+  it('the dev server stopped: mutations answer UNAVAILABLE at once and change nothing; restarted, every petition and timer is there', async () => {
+    const before = readModelTables(db);
+    await server.stop();
+
+    const started = Date.now();
+    const refused = await gql(tokens.supervisor, `mutation { urge(id: "${stages.urged}", message: "再次督办") { id } }`);
+    expect(refused.errors?.[0]?.extensions?.code).toBe('UNAVAILABLE');
+    const refusedRegistration = await gql(
+      tokens.registrar,
+      `mutation { registerPetition(input: { petitioner: { name: "停机" }, channel: VISIT, category: CLAIM, summary: "停机期间", content: "停机期间来访" }) { id } }`,
+    );
+    expect(refusedRegistration.errors?.[0]?.extensions?.code).toBe('UNAVAILABLE');
+    expect(Date.now() - started).toBeLessThan(10_000);
+    // Reads come from the read model and still answer.
+    const listed = await gql(tokens.registrar, `{ petitions(first: 50) { totalCount } }`);
+    expect(listed.data?.petitions.totalCount).toBe(Object.keys(stages).length);
+    expect(readModelTables(db)).toEqual(before);
+
+    server = await startServer();
+    for (const id of Object.values(stages)) {
+      expect((await live(id)).petitionId).toBe(id);
+    }
+    for (const stage of ['registered', 'handling', 'urged', 'extension', 'replied', 'review'] as const) {
+      expect(await timerPending(stages[stage]), stage).toBe(true);
+    }
+    // The worker and the API came back by themselves: a command goes through end to end.
+    const urged = await eventually(async () => {
+      const answer = await gql(tokens.supervisor, `mutation { urge(id: "${stages.urged}", message: "再次督办", requestId: "crash-3") { urges { id } } }`);
+      return answer.errors ? false : answer.data!.urge;
+    }, 60_000);
+    expect(urged.urges).toHaveLength(2);
+  });
+
+  it('afterwards the read model equals a rebuild from Temporal', async () => {
+    const ids = Object.values(stages);
+    await projected(ids);
+    const rebuilt = openReadModel(join(dir, 'rebuilt.db'));
+    try {
+      await eventually(async () => (await client.workflow.count(`WorkflowType = 'petitionWorkflow'`)).count === ids.length, 20_000);
+      expect(await rebuildReadModel(client, rebuilt)).toBe(ids.length);
+      expect(readModelTables(rebuilt)).toEqual(readModelTables(db));
+    } finally {
+      rebuilt.$client.close();
+    }
+    expect(urgeCount(stages.handling)).toBe(1);
+    expect(urgeCount(stages.urged)).toBe(2);
+  });
+});
