@@ -1,6 +1,7 @@
 /** 第三方评议 in the API: convening a panel (its own workflow), members' verdicts, and reading panels. */
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { and, asc, desc, eq, inArray, isNotNull } from 'drizzle-orm';
+import { GraphQLError } from 'graphql';
 import { createHash, randomBytes } from 'node:crypto';
 import type { ReadModel } from '../db/connection';
 import { evaluations, panelCases, panelMembers, panels, petitions } from '../db/schema';
@@ -60,6 +61,11 @@ export async function convenePanel(deps: ApiDeps, principal: Principal, input: C
   });
 }
 
+/** A panel the principal does not sit on answers exactly as one that does not exist: no leak that it does. */
+export function panelNotFound(panelId: string) {
+  return apiError('NOT_FOUND', `no panel ${panelId} that you may see`);
+}
+
 export async function recordEvaluation(
   deps: ApiDeps,
   principal: Principal,
@@ -69,8 +75,15 @@ export async function recordEvaluation(
   const comment = args.comment?.trim() || null;
   if (comment && comment.length > 2_000) throw badInput('comment', 'comment is longer than 2000 characters');
   const vote = { memberId: principal.memberId, petitionId: args.petitionId, verdict: args.verdict, comment };
+  const handle = deps.temporal.workflow.getHandle(panelWorkflowId(args.panelId));
+  // Asked of the workflow, not the read model: a panel convened a moment ago may not be projected yet.
+  const panel = await callTemporal(args.panelId, () => handle.query(panelStateQuery)).catch((err: unknown) => {
+    if (err instanceof GraphQLError && err.extensions.code === 'NOT_FOUND') return null;
+    throw err;
+  });
+  if (!panel?.members.some((m) => m.memberId === principal.memberId)) throw panelNotFound(args.panelId);
   return callTemporal(args.panelId, () =>
-    deps.temporal.workflow.getHandle(panelWorkflowId(args.panelId)).executeUpdate(recordEvaluationUpdate, {
+    handle.executeUpdate(recordEvaluationUpdate, {
       args: [vote],
       ...(args.requestId ? { updateId: `evaluate:${principal.id}:${args.requestId}` } : {}),
     }),

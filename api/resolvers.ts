@@ -18,7 +18,7 @@ import {
 import { getProfile, PROFILES, ruleOf, type JurisdictionProfile } from '../domain/statute';
 import * as defs from '../workflows/definitions';
 import { canRead, readScope, seesPetitioner } from './access';
-import { requireRole, type Principal, type Role } from './auth';
+import { requireRole, ROLES, type Principal, type Role } from './auth';
 import type { ApiContext } from './context';
 import { apiError, badInput } from './errors';
 import * as commands from './petition-commands';
@@ -191,7 +191,8 @@ export const resolvers = {
   JSON: JsonScalar,
 
   Query: {
-    viewer: (_: unknown, __: unknown, ctx: ApiContext) => ctx.principal,
+    // API.md: without a token only health and statute answer.
+    viewer: (_: unknown, __: unknown, ctx: ApiContext) => requireRole(ctx.principal, ...ROLES),
     statute: (_: unknown, args: { profile?: string | null }, ctx: ApiContext) => {
       const id = args.profile ?? ctx.profileId;
       if (!PROFILES[id]) throw badInput('profile', `unknown profile ${id}; known: ${Object.keys(PROFILES).join(', ')}`);
@@ -231,8 +232,7 @@ export const resolvers = {
       const principal = requireRole(ctx.principal, 'REGISTRAR', 'SUPERVISOR', 'REVIEWER', 'TESTER');
       const visible = panelsApi.panelIdsFor(ctx.db, principal);
       const panel = panelsApi.loadPanel(ctx.db, args.id);
-      if (!panel) throw apiError('NOT_FOUND', `no panel ${args.id}`);
-      if (visible !== 'all' && !visible.includes(args.id)) throw apiError('FORBIDDEN', `you do not sit on panel ${args.id}`);
+      if (!panel || (visible !== 'all' && !visible.includes(args.id))) throw panelsApi.panelNotFound(args.id);
       return panel;
     },
     panels: (_: unknown, args: { filter?: { status?: string | null } | null; first?: number | null }, ctx: ApiContext) => {
