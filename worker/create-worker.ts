@@ -15,6 +15,8 @@ export interface PetitionWorkerOptions {
   taskQueue?: string;
   /** A prebuilt bundle (tests build it once); otherwise the workflows are bundled from source. */
   workflowBundle?: WorkflowBundleOption;
+  /** The sticky cache's size (the SDK's default when absent); 0 sends every workflow task to the shared queue. */
+  maxCachedWorkflows?: number;
 }
 
 export function createPetitionWorker(options: PetitionWorkerOptions): Promise<Worker> {
@@ -28,5 +30,6 @@ export function createPetitionWorker(options: PetitionWorkerOptions): Promise<Wo
     taskQueue,
     ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
     activities: createActivities(options.db, client, taskQueue),
+    ...(options.maxCachedWorkflows === undefined ? {} : { maxCachedWorkflows: options.maxCachedWorkflows }),
   });
 }

@@ -37,6 +37,8 @@ export interface System {
   gql<T = any>(token: string | null, query: string, variables?: Record<string, unknown>): Promise<GraphQLAnswer<T>>;
   /** The same API configured for another jurisdiction profile (new petitions start under it). */
   withProfile(profileId: string): Pick<System, 'gql'>;
+  /** Shuts the worker down, runs `whileDown`, then starts a new worker on the same read model. */
+  restartWorker(whileDown: () => Promise<void>, options?: { maxCachedWorkflows?: number }): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -45,13 +47,12 @@ export async function startSystem(env: TestWorkflowEnvironment, profileId = DEFA
   const dbFile = join(dir, 'fengqiao.db');
   const db = openReadModel(dbFile);
   seedUnits(db);
-  const worker = await createPetitionWorker({
-    connection: env.nativeConnection,
-    db,
-    workflowBundle: { codePath: inject('workflowBundlePath') },
-  });
-  const running = worker.run();
   const workflowBundle = { codePath: inject('workflowBundlePath') };
+  const startWorker = async (options: { maxCachedWorkflows?: number } = {}) => {
+    const worker = await createPetitionWorker({ connection: env.nativeConnection, db, workflowBundle, ...options });
+    return { worker, running: worker.run() };
+  };
+  let current = await startWorker();
   const yogaFor = (profile: string) => createFengqiaoYoga({ db, temporal: env.client, taskQueue: TASK_QUEUE, profileId: profile, workflowBundle });
   const yoga = yogaFor(profileId);
   const gqlVia =
@@ -78,9 +79,15 @@ export async function startSystem(env: TestWorkflowEnvironment, profileId = DEFA
         memberId: options.memberId ?? null,
       }),
     gql: gqlVia(yoga),
+    async restartWorker(whileDown, options) {
+      current.worker.shutdown();
+      await current.running;
+      await whileDown();
+      current = await startWorker(options);
+    },
     async stop() {
-      worker.shutdown();
-      await running;
+      if (current.worker.getState() === 'RUNNING') current.worker.shutdown();
+      await current.running;
       db.$client.close();
       rmSync(dir, { recursive: true, force: true });
     },

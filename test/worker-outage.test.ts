@@ -1,0 +1,89 @@
+/**
+ * Timers that come due while no worker runs fire when one returns. On the time-skipping server (statutory
+ * timers are days away) the worker is shut down, five weeks pass, and nothing happens to the read model; a new
+ * worker then takes the fired timers, and every petition ends up as if the worker had never been away.
+ */
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { expect, it } from 'vitest';
+import type { PetitionState } from '../domain/petition';
+import { petitionStateQuery, petitionWorkflowId } from '../workflows/definitions';
+import { eventually, type System, useTimeSkippingSystem } from './support/system';
+
+const DAY = 86_400_000;
+
+let env: TestWorkflowEnvironment;
+let system: System;
+let registrar: string;
+let handler: string;
+let supervisor: string;
+
+useTimeSkippingSystem(async (started, running) => {
+  env = started;
+  system = running;
+  registrar = system.token('REGISTRAR');
+  handler = system.token('UNIT_HANDLER', { unitId: 'U-FT-01' });
+  supervisor = system.token('SUPERVISOR');
+});
+
+async function ok(token: string, mutation: string): Promise<any> {
+  const answer = await system.gql(token, `mutation { ${mutation} { id } }`);
+  expect(answer.errors, JSON.stringify(answer.errors)).toBeUndefined();
+  return Object.values(answer.data)[0];
+}
+
+async function register(summary: string, receivedAt: string): Promise<string> {
+  const input = `{ petitioner: { name: "停机测试" }, channel: LETTER, category: CLAIM, summary: "${summary}", content: "${summary}", receivedAt: "${receivedAt}" }`;
+  return (await ok(registrar, `registerPetition(input: ${input})`)).id;
+}
+
+const live = (id: string): Promise<PetitionState> => env.client.workflow.getHandle(petitionWorkflowId(id)).query(petitionStateQuery);
+
+const deadlineOf = (state: PetitionState) => state.deadlines.find((d) => d.kind === 'REGISTRATION')!;
+
+function row(id: string) {
+  return system.db.$client.prepare('SELECT status, overdue, last_seq FROM petitions WHERE id = ?').get(id) as {
+    status: string;
+    overdue: number;
+    last_seq: number;
+  };
+}
+
+it('overdue timers that come due while the worker is down fire when it returns', async () => {
+  // A real server moves a stopped worker's tasks off its sticky queue at once; the Java test server waits for the
+  // sticky timeout, a timer that cannot run while its clock is held (see below). So this worker keeps no cache.
+  await system.restartWorker(async () => undefined, { maxCachedWorkflows: 0 });
+  // Received 13 days ago: warned at once, and the registration deadline is about two days away — the first
+  // timer of each of the three petitions, all due at the same moment.
+  const receivedAt = new Date((await env.currentTimeMs()) - 13 * DAY).toISOString();
+  const ids: string[] = [];
+  for (const summary of ['无人登记转送一', '无人登记转送二', '无人登记转送三']) ids.push(await register(summary, receivedAt));
+  await eventually(async () => {
+    for (const id of ids) if (row(id)?.last_seq !== (await live(id)).lastSeq) return false;
+    return true;
+  });
+  const dueAt = deadlineOf(await live(ids[0]!)).dueAt;
+  expect(ids.map((id) => row(id).overdue)).toEqual([0, 0, 0]);
+
+  let outage: Promise<void> = Promise.resolve();
+  await system.restartWorker(async () => {
+    // The time-skipping server moves its clock to the timers and fires them; with no worker to run the workflow
+    // tasks it then holds time there until one comes.
+    outage = env.sleep(5 * DAY);
+    await eventually(async () => (await env.currentTimeMs()) >= dueAt);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(ids.map((id) => row(id).overdue)).toEqual([0, 0, 0]);
+  });
+  await outage;
+
+  await eventually(() => ids.every((id) => row(id).overdue === 1), 20_000);
+  for (const id of ids) {
+    const registration = deadlineOf(await live(id));
+    expect(registration.dueAt).toBe(dueAt);
+    // Noticed when the worker returned (the server's clock ran on, held, for the outage's second or so), and
+    // recorded against the moment it came due.
+    expect(registration.overdueAt).toBeGreaterThanOrEqual(dueAt);
+    expect(registration.overdueAt).toBeLessThan(dueAt + 60_000);
+    const overdue = (await live(id)).timeline.filter((e) => e.type === 'OVERDUE');
+    expect(overdue.map((e) => e.data)).toEqual([{ deadline: 'REGISTRATION', dueAt }]);
+  }
+});
