@@ -5,46 +5,19 @@
  * search attributes, which needs the dev server's visibility store.
  */
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDevServer } from './support/environments';
+import { freePort, type Managed, startEntryPoint } from './support/processes';
 import { eventually } from './support/system';
-
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const TSX = join(ROOT, 'node_modules/.bin/tsx');
 
 let env: TestWorkflowEnvironment;
 let dir: string;
 let port: number;
-const children: ChildProcess[] = [];
+const children: Managed[] = [];
 let tokens: { role: string; token: string; unitId: string | null }[];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
-
-function startProcess(entry: string, extraEnv: Record<string, string>): ChildProcess {
-  const child = spawn(TSX, [join(ROOT, entry)], { env: { ...process.env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout!.on('data', (d) => (output += d));
-  child.stderr!.on('data', (d) => (output += d));
-  child.on('exit', (code) => {
-    if (code && code !== 0) console.error(`${entry} exited with ${code}:\n${output}`);
-  });
-  children.push(child);
-  return child;
-}
 
 async function gql(token: string | null, query: string) {
   const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
@@ -62,16 +35,17 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'fengqiao-e2e-'));
   port = await freePort();
   const common = { TEMPORAL_ADDRESS: env.address, FENGQIAO_DB: join(dir, 'fengqiao.db') };
-  startProcess('worker/main.ts', common);
-  startProcess('api/main.ts', { ...common, PORT: String(port), FENGQIAO_DEV_TOKENS: join(dir, 'tokens.json') });
-  await eventually(async () => (await fetch(`http://127.0.0.1:${port}/health`).catch(() => null))?.status === 200, 60_000);
+  // The worker bundles the workflow code itself, as it does for a newcomer.
+  children.push(startEntryPoint('worker', 'worker/main.ts', common));
+  children.push(startEntryPoint('api', 'api/main.ts', { ...common, PORT: String(port), FENGQIAO_DEV_TOKENS: join(dir, 'tokens.json') }));
+  await eventually(async () => (await fetch(`http://127.0.0.1:${port}/health`).catch(() => null))?.status === 200, 60_000).catch((err: Error) => {
+    throw new Error(`${err.message}\n${children.map((c) => `${c.name}:\n${c.output.slice(-20).join('\n')}`).join('\n')}`);
+  });
   tokens = JSON.parse(readFileSync(join(dir, 'tokens.json'), 'utf8'));
 });
 
 afterAll(async () => {
-  await Promise.all(
-    children.map((child) => new Promise((resolve) => (child.exitCode !== null ? resolve(null) : (child.once('exit', resolve), child.kill('SIGTERM'))))),
-  );
+  await Promise.all(children.map((child) => child.stop()));
   await env?.teardown();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
