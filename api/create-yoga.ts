@@ -10,6 +10,7 @@ import { GraphQLError, type ExecutionResult } from 'graphql';
 import { authenticate, requireRole } from './auth';
 import { petitionHistory } from './histories';
 import type { ApiContext, ApiDeps } from './context';
+import { withInputField } from './input-paths';
 import { resolvers } from './resolvers';
 
 const GRAPHIQL_EXAMPLE = `# Add a REGISTRAR token (printed by ./temporal-dev.sh) in the Headers tab below:
@@ -83,7 +84,8 @@ function useHistoryDownload(deps: ApiDeps): Plugin {
 
 /**
  * Every client error carries a code of API.md: a malformed or oversized operation (parse, validation, or a
- * graphql-armor limit) is BAD_USER_INPUT, with the GraphQL-level reason kept beside it.
+ * graphql-armor limit) is BAD_USER_INPUT, with the GraphQL-level reason kept beside it, and a wrong argument
+ * value names its field (./input-paths.ts), as the API's own input rules do.
  */
 function useContractErrorCodes(): Plugin {
   const CONTRACT: readonly string[] = ['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT', 'INVALID_TRANSITION', 'WINDOW_CLOSED', 'LIMIT_EXCEEDED', 'ALREADY_EXISTS', 'NONDETERMINISM', 'UNAVAILABLE'];
@@ -101,6 +103,21 @@ function useContractErrorCodes(): Plugin {
     return { ...result, errors };
   };
   return {
+    onValidate({ params }) {
+      return ({ result, setResult }) => {
+        if (result.length) setResult(result.map((error) => withInputField(error, params.documentAST, params.schema)));
+      };
+    },
+    onExecute({ args }) {
+      return {
+        onExecuteDone({ result, setResult }) {
+          // Variables are coerced before anything runs: their errors come back alone, without a path or a code.
+          if (!('errors' in result) || !result.errors?.length || 'data' in result) return;
+          const defaults = { code: 'BAD_USER_INPUT', reason: 'INVALID_VARIABLE' };
+          setResult({ ...result, errors: result.errors.map((error) => (error.path ? error : withInputField(error, args.document, args.schema, defaults))) });
+        },
+      };
+    },
     onResultProcess({ result, setResult }) {
       if (Array.isArray(result)) setResult(result.map(toContract));
       else if (result && typeof result === 'object' && 'errors' in result) setResult(toContract(result as ExecutionResult));

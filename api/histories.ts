@@ -4,8 +4,10 @@ import { parseHistory, replay } from '../worker/replay';
 import { petitionWorkflowId } from '../workflows/definitions';
 import type { ApiDeps } from './context';
 import { apiError, badInput, callTemporal } from './errors';
+import { IDS, requiredId } from './input-rules';
 
-export async function petitionHistory(deps: ApiDeps, petitionId: string): Promise<unknown> {
+export async function petitionHistory(deps: ApiDeps, givenId: string): Promise<unknown> {
+  const petitionId = requiredId('id', givenId, IDS.petition);
   const history = await callTemporal(petitionId, () => deps.temporal.workflow.getHandle(petitionWorkflowId(petitionId)).fetchHistory());
   return JSON.parse(historyToJSON(history));
 }

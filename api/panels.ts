@@ -10,6 +10,10 @@ import { panelStateQuery, panelWorkflowId, recordEvaluationUpdate, type PanelWor
 import type { Principal } from './auth';
 import type { ApiDeps } from './context';
 import { apiError, badInput, callTemporal } from './errors';
+import { futureMoment, IDS, optionalText, requiredId, requiredText, TEXT } from './input-rules';
+
+/** A panel sits for days or weeks (14 by default); a deadline further off is a typo. */
+const PANEL_DEADLINE_MAX_DAYS = 366;
 
 
 export interface ConveneInput {
@@ -22,12 +26,18 @@ export interface ConveneInput {
 }
 
 export async function convenePanel(deps: ApiDeps, principal: Principal, input: ConveneInput): Promise<PanelState> {
-  const title = input.title?.trim();
-  if (!title) throw badInput('input.title', 'a panel needs a title');
+  const title = requiredText('input.title', input.title, TEXT.title);
+  const requestId = optionalText('input.requestId', input.requestId, TEXT.requestId);
+  const members: Panelist[] = input.members.map((member, i) => ({
+    memberId: requiredId(`input.members[${i}].memberId`, member.memberId, IDS.member),
+    name: requiredText(`input.members[${i}].name`, member.name, TEXT.personName),
+    kind: member.kind,
+  }));
   const quorum = input.quorum ?? DEFAULT_PANEL_RULES.defaultQuorum;
-  const problem = panelProblem(input.members, quorum);
-  if (problem) throw badInput('input.members', problem);
-  const ids = [...new Set(input.petitionIds)];
+  const problem = panelProblem(members, quorum);
+  // A make-up that would sit with a quorum of 1 was refused for its quorum.
+  if (problem) throw badInput(panelProblem(members, 1) ? 'input.members' : 'input.quorum', problem);
+  const ids = [...new Set(input.petitionIds.map((id, i) => requiredId(`input.petitionIds[${i}]`, id, IDS.petition)))];
   if (ids.length === 0 || ids.length > 200) throw badInput('input.petitionIds', 'a panel evaluates 1 to 200 petitions');
   const delivered = deps.db
     .select({ id: petitions.id })
@@ -37,14 +47,13 @@ export async function convenePanel(deps: ApiDeps, principal: Principal, input: C
     .map((r) => r.id);
   const missing = ids.filter((id) => !delivered.includes(id));
   if (missing.length) throw badInput('input.petitionIds', `not delivered (办结) or unknown: ${missing.join(', ')}`);
-  const deadlineAt = input.deadline ?? null;
-  if (deadlineAt !== null && deadlineAt <= Date.now()) throw badInput('input.deadline', 'the deadline lies in the past');
-  const seed = input.requestId ? createHash('sha256').update(`${principal.id}\npanel\n${input.requestId}`).digest() : randomBytes(6);
+  const deadlineAt = futureMoment('input.deadline', input.deadline, PANEL_DEADLINE_MAX_DAYS);
+  const seed = requestId ? createHash('sha256').update(`${principal.id}\npanel\n${requestId}`).digest() : randomBytes(6);
   const panelId = `PY-${seed.subarray(0, 6).toString('hex').toUpperCase()}`;
   const workflowInput: PanelWorkflowInput = {
     panelId,
     title,
-    members: input.members,
+    members,
     petitionIds: ids,
     quorum,
     deadlineAt,
@@ -55,7 +64,7 @@ export async function convenePanel(deps: ApiDeps, principal: Principal, input: C
     try {
       await deps.temporal.workflow.start('evaluationPanelWorkflow', { workflowId: panelWorkflowId(panelId), taskQueue: deps.taskQueue, args: [workflowInput] });
     } catch (err) {
-      if (!(err instanceof WorkflowExecutionAlreadyStartedError && input.requestId)) throw err;
+      if (!(err instanceof WorkflowExecutionAlreadyStartedError && requestId)) throw err;
     }
     return deps.temporal.workflow.getHandle(panelWorkflowId(panelId)).query(panelStateQuery);
   });
@@ -69,11 +78,16 @@ export function panelNotFound(panelId: string) {
 export async function recordEvaluation(
   deps: ApiDeps,
   principal: Principal,
-  args: { panelId: string; petitionId: string; verdict: Verdict; comment?: string | null; requestId?: string | null },
+  given: { panelId: string; petitionId: string; verdict: Verdict; comment?: string | null; requestId?: string | null },
 ): Promise<PanelState> {
   if (!principal.memberId) throw apiError('FORBIDDEN', 'your token names no panel member');
-  const comment = args.comment?.trim() || null;
-  if (comment && comment.length > 2_000) throw badInput('comment', 'comment is longer than 2000 characters');
+  const args = {
+    panelId: requiredId('panelId', given.panelId, IDS.panel),
+    petitionId: requiredId('petitionId', given.petitionId, IDS.petition),
+    verdict: given.verdict,
+    requestId: optionalText('requestId', given.requestId, TEXT.requestId),
+  };
+  const comment = optionalText('comment', given.comment, TEXT.note);
   const vote = { memberId: principal.memberId, petitionId: args.petitionId, verdict: args.verdict, comment };
   const handle = deps.temporal.workflow.getHandle(panelWorkflowId(args.panelId));
   // Asked of the workflow, not the read model: a panel convened a moment ago may not be projected yet.

@@ -9,7 +9,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { petitions, units } from '../db/schema';
 import type { UpdateDefinition } from '@temporalio/common';
 import { matterKey, petitionerKey } from '../domain/matter';
-import { isTerminal } from '../domain/petition';
+import { isTerminal, URGE_ANSWER_MAX_DAYS } from '../domain/petition';
+import { getProfile, ruleOf } from '../domain/statute';
 import type {
   AcceptCommand,
   Actor,
@@ -40,7 +41,20 @@ import { petitionStateQuery, petitionWorkflowId } from '../workflows/definitions
 import type { petitionWorkflow } from '../workflows/petition-workflow';
 import type { Principal } from './auth';
 import type { ApiDeps } from './context';
-import { badInput, callTemporal } from './errors';
+import { apiError, badInput, callTemporal } from './errors';
+import {
+  IDS,
+  TEXT,
+  idNumber,
+  knownUnit,
+  optionalId,
+  optionalText,
+  pastMoment,
+  phoneNumber,
+  requiredId,
+  requiredText,
+  wholeNumber,
+} from './input-rules';
 
 export interface RegisterInput {
   petitioner: { name: string; idNumber?: string | null; phone?: string | null; address?: string | null };
@@ -52,28 +66,6 @@ export interface RegisterInput {
   respondentUnitId?: string | null;
   repeatOf?: string | null;
   requestId?: string | null;
-}
-
-const LIMITS = { name: 100, summary: 200, content: 20_000, note: 2_000, requestId: 200 } as const;
-
-function requireText(field: string, value: string | null | undefined, max: number): string {
-  const text = value?.trim() ?? '';
-  if (!text) throw badInput(field, `${field} must not be empty`);
-  if (text.length > max) throw badInput(field, `${field} is longer than ${max} characters`);
-  return text;
-}
-
-function optionalText(field: string, value: string | null | undefined, max: number): string | null {
-  const text = value?.trim();
-  if (!text) return null;
-  if (text.length > max) throw badInput(field, `${field} is longer than ${max} characters`);
-  return text;
-}
-
-export function requireUnit(deps: ApiDeps, field: string, unitId: string): void {
-  if (!deps.db.select().from(units).where(eq(units.id, unitId)).get()) {
-    throw badInput(field, `no unit with code ${unitId}`);
-  }
 }
 
 /** A retried request (same principal, same requestId) gets the same petition id, so it starts nothing new. */
@@ -104,8 +96,8 @@ function findRepeatOf(
   const who = petitionerKey(petitioner);
   if (confirmed) {
     const earlier = deps.db.select().from(petitions).where(eq(petitions.id, confirmed)).get();
-    if (!earlier) throw badInput('repeatOf', `no petition ${confirmed}`);
-    if (earlier.petitionerKey !== who) throw badInput('repeatOf', `petition ${confirmed} is not this petitioner's`);
+    if (!earlier) throw badInput('input.repeatOf', `input.repeatOf: no petition ${confirmed}`);
+    if (earlier.petitionerKey !== who) throw badInput('input.repeatOf', `input.repeatOf: petition ${confirmed} is not this petitioner's`);
     return { petitionId: earlier.id, status: earlier.status as PetitionState['status'] };
   }
   const matter = matterKey(category, respondentUnitId);
@@ -123,26 +115,27 @@ function findRepeatOf(
 
 /** 登记: starts the petition's workflow and answers with its first state. */
 export async function registerPetition(deps: ApiDeps, principal: Principal, input: RegisterInput): Promise<PetitionState> {
-  const receivedAt = input.receivedAt ?? null;
-  if (receivedAt !== null && receivedAt > Date.now() + 60_000) throw badInput('receivedAt', 'receivedAt lies in the future');
-  const requestId = optionalText('requestId', input.requestId, LIMITS.requestId);
-  const respondentUnitId = optionalText('respondentUnitId', input.respondentUnitId, 50);
-  if (respondentUnitId) requireUnit(deps, 'respondentUnitId', respondentUnitId);
+  const receivedAt = pastMoment('input.receivedAt', input.receivedAt);
+  const requestId = optionalText('input.requestId', input.requestId, TEXT.requestId);
+  const respondentUnitId = knownUnit(deps.db, 'input.respondentUnitId', input.respondentUnitId);
   const petitionId = petitionIdFor(principal, requestId);
   const petitioner = {
-    name: requireText('petitioner.name', input.petitioner.name, LIMITS.name),
-    idNumber: optionalText('petitioner.idNumber', input.petitioner.idNumber, 30),
-    phone: optionalText('petitioner.phone', input.petitioner.phone, 30),
-    address: optionalText('petitioner.address', input.petitioner.address, 300),
+    name: requiredText('input.petitioner.name', input.petitioner.name, TEXT.personName),
+    idNumber: idNumber('input.petitioner.idNumber', input.petitioner.idNumber),
+    phone: phoneNumber('input.petitioner.phone', input.petitioner.phone),
+    address: optionalText('input.petitioner.address', input.petitioner.address, TEXT.address),
   };
+  const summary = requiredText('input.summary', input.summary, TEXT.summary);
+  const content = requiredText('input.content', input.content, TEXT.content);
+  const confirmedRepeat = optionalId('input.repeatOf', input.repeatOf, IDS.petition);
   const registration: Registration = {
     petitionId,
     petitioner,
-    repeatOf: findRepeatOf(deps, petitioner, input.category, respondentUnitId, optionalText('repeatOf', input.repeatOf, 50)),
+    repeatOf: findRepeatOf(deps, petitioner, input.category, respondentUnitId, confirmedRepeat),
     channel: input.channel,
     category: input.category,
-    summary: requireText('summary', input.summary, LIMITS.summary),
-    content: requireText('content', input.content, LIMITS.content),
+    summary,
+    content,
     receivedAt,
     respondentUnitId,
     registeredBy: actorOf(principal),
@@ -168,7 +161,7 @@ export async function queryPetition(deps: ApiDeps, petitionId: string): Promise<
 }
 
 function updateOptions(principal: Principal, command: string, requestId: string | null | undefined) {
-  const id = optionalText('requestId', requestId, LIMITS.requestId);
+  const id = optionalText('requestId', requestId, TEXT.requestId);
   // Temporal applies an update id once per workflow run, which makes a retried mutation a no-op.
   return id ? { updateId: `${command}:${principal.id}:${id}` } : {};
 }
@@ -188,31 +181,40 @@ export function sendUpdate<C>(
 }
 
 export function acceptCommand(deps: ApiDeps, principal: Principal, args: { unitId?: string | null; note?: string | null }): AcceptCommand {
-  const unitId = optionalText('unitId', args.unitId, 50);
-  if (unitId) requireUnit(deps, 'unitId', unitId);
-  return { unitId, note: optionalText('note', args.note, LIMITS.note), actor: actorOf(principal) };
+  return { unitId: knownUnit(deps.db, 'unitId', args.unitId), note: optionalText('note', args.note, TEXT.note), actor: actorOf(principal) };
 }
 
 export function routeCommand(deps: ApiDeps, principal: Principal, args: { unitId: string; mode: RouteMode; note?: string | null }): RouteCommand {
-  const unitId = requireText('unitId', args.unitId, 50);
-  requireUnit(deps, 'unitId', unitId);
-  return { unitId, mode: args.mode, note: optionalText('note', args.note, LIMITS.note), actor: actorOf(principal) };
+  const unitId = requiredId('unitId', args.unitId, IDS.unit);
+  knownUnit(deps.db, 'unitId', unitId);
+  return { unitId, mode: args.mode, note: optionalText('note', args.note, TEXT.note), actor: actorOf(principal) };
 }
 
 export function declineCommand(principal: Principal, args: { reason: DeclineReason; note?: string | null }): DeclineCommand {
-  return { reason: args.reason, note: optionalText('note', args.note, LIMITS.note), actor: actorOf(principal) };
+  return { reason: args.reason, note: optionalText('note', args.note, TEXT.note), actor: actorOf(principal) };
 }
 
 export function extensionCommand(principal: Principal, args: { days: number; reason: string }): ExtensionCommand {
-  return { days: args.days, reason: requireText('reason', args.reason, LIMITS.note), actor: actorOf(principal) };
+  return { days: wholeNumber('days', args.days, 1), reason: requiredText('reason', args.reason, TEXT.note), actor: actorOf(principal) };
+}
+
+/**
+ * More days than the petition's statute allows in total can never be granted: refused here, before the workflow
+ * (which also counts the days already granted).
+ */
+export function assertExtensionWithinStatute(command: ExtensionCommand, state: Pick<PetitionState, 'profileId'>): void {
+  const max = ruleOf(getProfile(state.profileId), 'EXTENSION').days ?? 0;
+  if (command.days > max) {
+    throw apiError('LIMIT_EXCEEDED', `extensions may add at most ${max} days in total; ${command.days} asked`, { field: 'days', maxDays: max });
+  }
 }
 
 export function extensionDecisionCommand(principal: Principal, args: { approve: boolean; note?: string | null }): ExtensionDecisionCommand {
-  return { approve: args.approve, note: optionalText('note', args.note, LIMITS.note), actor: actorOf(principal) };
+  return { approve: args.approve, note: optionalText('note', args.note, TEXT.note), actor: actorOf(principal) };
 }
 
 export function hearingCommand(principal: Principal, args: { note?: string | null }): HearingCommand {
-  return { note: optionalText('note', args.note, LIMITS.note), actor: actorOf(principal) };
+  return { note: optionalText('note', args.note, TEXT.note), actor: actorOf(principal) };
 }
 
 export function replyCommand(
@@ -221,8 +223,10 @@ export function replyCommand(
 ): ReplyCommand {
   return {
     outcome: args.outcome,
-    text: requireText('text', args.text, LIMITS.content),
-    basis: optionalText('basis', args.basis, LIMITS.note),
+    text: requiredText('text', args.text, TEXT.content),
+    basis: optionalText('basis', args.basis, TEXT.note),
+    // Whether it lies in the future is the workflow's to say (checkReply): its clock is the case's, and runs ahead
+    // of ours under a time-skipping server.
     deliveredAt: args.deliveredAt ?? null,
     actor: actorOf(principal),
   };
@@ -233,37 +237,49 @@ export function satisfactionCommand(principal: Principal, args: { level: Satisfa
 }
 
 export function urgeCommand(principal: Principal, args: { message: string; respondWithinDays?: number | null }): UrgeCommand {
-  return { message: requireText('message', args.message, LIMITS.note), respondWithinDays: args.respondWithinDays ?? null, actor: actorOf(principal) };
+  const days = args.respondWithinDays ?? null;
+  return {
+    message: requiredText('message', args.message, TEXT.note),
+    respondWithinDays: days === null ? null : wholeNumber('respondWithinDays', days, 1, URGE_ANSWER_MAX_DAYS),
+    actor: actorOf(principal),
+  };
 }
 
 export function answerUrgeCommand(principal: Principal, args: { urgeId: string; text: string }): AnswerUrgeCommand {
-  return { urgeId: requireText('urgeId', args.urgeId, 20), text: requireText('text', args.text, LIMITS.note), actor: actorOf(principal) };
+  return { urgeId: requiredId('urgeId', args.urgeId, IDS.urge), text: requiredText('text', args.text, TEXT.note), actor: actorOf(principal) };
 }
 
 export function escalateCommand(principal: Principal, args: { leaderId: string; reason: string }): EscalateCommand {
-  return { leaderId: requireText('leaderId', args.leaderId, 100), reason: requireText('reason', args.reason, LIMITS.note), actor: actorOf(principal) };
+  return { leaderId: requiredId('leaderId', args.leaderId, IDS.leader), reason: requiredText('reason', args.reason, TEXT.note), actor: actorOf(principal) };
 }
 
 export function instructCommand(principal: Principal, args: { text: string }): InstructCommand {
-  return { text: requireText('text', args.text, LIMITS.note), actor: actorOf(principal) };
+  return { text: requiredText('text', args.text, TEXT.note), actor: actorOf(principal) };
+}
+
+/** 复查/复核 as asked: the organ stays null when the registrar names none (withReviewUnit fills it in). */
+export type AppealRequest = Omit<AppealCommand, 'reviewUnitId'> & { reviewUnitId: string | null };
+
+export function appealCommand(deps: ApiDeps, principal: Principal, args: { reason?: string | null; reviewUnitId?: string | null }): AppealRequest {
+  return {
+    reason: optionalText('reason', args.reason, TEXT.note),
+    reviewUnitId: knownUnit(deps.db, 'reviewUnitId', args.reviewUnitId),
+    actor: actorOf(principal),
+  };
 }
 
 /**
  * 复查 goes to the organ above the responsible unit, 复核 to the organ above the 复查 organ (the unit tree in
  * the units table), unless the registrar names one.
  */
-export function appealCommand(
+export function withReviewUnit(
   deps: ApiDeps,
-  principal: Principal,
-  args: { reason?: string | null; reviewUnitId?: string | null },
+  command: AppealRequest,
   state: Pick<PetitionState, 'status' | 'unitId' | 'reviewUnitId'>,
 ): AppealCommand {
-  let reviewUnitId = optionalText('reviewUnitId', args.reviewUnitId, 50);
-  if (reviewUnitId) requireUnit(deps, 'reviewUnitId', reviewUnitId);
-  else {
-    const below = state.status === 'REVIEW_DELIVERED' ? state.reviewUnitId : state.unitId;
-    reviewUnitId = below ? (deps.db.select().from(units).where(eq(units.id, below)).get()?.parentId ?? null) : null;
-    if (!reviewUnitId) throw badInput('reviewUnitId', `no organ above ${below ?? 'the unit'} is known: name the reviewUnitId`);
-  }
-  return { reason: optionalText('reason', args.reason, LIMITS.note), reviewUnitId, actor: actorOf(principal) };
+  if (command.reviewUnitId) return { ...command, reviewUnitId: command.reviewUnitId };
+  const below = state.status === 'REVIEW_DELIVERED' ? state.reviewUnitId : state.unitId;
+  const reviewUnitId = below ? (deps.db.select().from(units).where(eq(units.id, below)).get()?.parentId ?? null) : null;
+  if (!reviewUnitId) throw badInput('reviewUnitId', `no organ above ${below ?? 'the unit'} is known: name the reviewUnitId`);
+  return { ...command, reviewUnitId };
 }

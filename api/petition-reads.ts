@@ -121,7 +121,7 @@ function decode(after: string | null | undefined): Cursor | null {
   } catch {
     // fall through
   }
-  throw badInput('after', 'not a cursor this API gave out');
+  throw badInput('after', 'after is not a cursor this API gave out: pass the endCursor of the page before');
 }
 
 export function listPetitions(
@@ -132,11 +132,14 @@ export function listPetitions(
   first: number,
   after: string | null | undefined,
 ): PetitionPage {
-  if (scope.kind === 'none') return { nodes: [], hasNextPage: false, totalCount: () => 0 };
   const cursor = decode(after);
+  if (scope.kind === 'none') return { nodes: [], hasNextPage: false, totalCount: () => 0 };
   const where = conditions(filter);
   const arms = scopeArms(scope);
-  if (filter.text?.trim()) return search(db, or(...arms.map((arm) => and(arm, where)).filter(Boolean)), filter.text, first, cursor);
+  // A cursor of a search pages by rank, one of a list by key: the other kind would restart silently.
+  const text = filter.text?.trim();
+  if (cursor && cursor.k !== (text ? 'off' : 'key')) throw badInput('after', 'after is a cursor of another listing: page with the same filter');
+  if (text) return search(db, or(...arms.map((arm) => and(arm, where)).filter(Boolean)), text, first, cursor);
 
   const byDue = sort === 'DUE_ASC';
   const key = byDue ? petitions.dueAt : petitions.receivedAt;

@@ -21,6 +21,7 @@ import { canRead, readScope, seesPetitioner } from './access';
 import { requireRole, ROLES, type Principal, type Role } from './auth';
 import type { ApiContext } from './context';
 import { apiError, badInput } from './errors';
+import { IDS, knownUnit, optionalChoice, optionalText, pageSize, period, requiredId, TEXT } from './input-rules';
 import * as commands from './petition-commands';
 import {
   fromWorkflowState,
@@ -38,7 +39,7 @@ import * as histories from './histories';
 import type { PanelState } from '../domain/evaluation';
 import { DateTimeScalar, JsonScalar } from './scalars';
 
-const MAX_PAGE = 100;
+const PANEL_STATUSES: readonly PanelState['status'][] = ['OPEN', 'CLOSED'];
 
 function mask(text: string | null, keep: number): string | null {
   if (!text) return text;
@@ -116,27 +117,41 @@ type UrgeArgs = Parameters<typeof commands.urgeCommand>[1];
 type AnswerUrgeArgs = Parameters<typeof commands.answerUrgeCommand>[1];
 type EscalateArgs = Parameters<typeof commands.escalateCommand>[1];
 
+type Build<A, B> = (ctx: ApiContext, principal: Principal, args: A) => B;
+type Complete<B, C> = (ctx: ApiContext, command: B, current: PetitionState) => C;
+type PetitionMutationOptions = { appeal?: boolean };
+
 /**
- * A mutation that sends one update to a petition: the role check, the acting-unit check, the command built
- * from the arguments (refusing bad input), then the update, retried once per `requestId`.
+ * A mutation that sends one update to a petition: the role check; the arguments checked and the command built
+ * (bad input is refused before the petition is looked up, so none of it reaches Temporal); the read and
+ * acting-unit checks; what needs the petition's own state (`complete`); then the update, retried once per
+ * `requestId`.
  */
-function petitionMutation<A, C>(
+function petitionMutation<A, C>(role: Role, update: UpdateDefinition<PetitionState, [C]>, build: Build<A, C>, options?: PetitionMutationOptions & { complete?: Complete<C, C> }): PetitionResolver<A>;
+function petitionMutation<A, B, C>(role: Role, update: UpdateDefinition<PetitionState, [C]>, build: Build<A, B>, options: PetitionMutationOptions & { complete: Complete<B, C> }): PetitionResolver<A>;
+function petitionMutation<A, B, C>(
   role: Role,
   update: UpdateDefinition<PetitionState, [C]>,
-  build: (ctx: ApiContext, principal: Principal, args: A, current: PetitionState) => C,
-  options: { appeal?: boolean } = {},
-) {
-  return (_: unknown, args: A & { id: string; requestId?: string | null }, ctx: ApiContext) => {
+  build: Build<A, B>,
+  options: PetitionMutationOptions & { complete?: Complete<B, C> } = {},
+): PetitionResolver<A> {
+  return (_, args, ctx) => {
     const principal = requireRole(ctx.principal, role);
+    const id = requiredId('id', args.id, IDS.petition);
+    const requestId = optionalText('requestId', args.requestId, TEXT.requestId);
+    const command = build(ctx, principal, args);
+    const complete = options.complete ?? ((_ctx: ApiContext, same: B) => same as unknown as C);
     return commandOn(
       ctx,
       principal,
-      args.id,
-      (current) => commands.sendUpdate(ctx, principal, args.id, update, build(ctx, principal, args, current.state as PetitionState), args.requestId),
+      id,
+      (current) => commands.sendUpdate(ctx, principal, id, update, complete(ctx, command, current.state as PetitionState), requestId),
       options.appeal,
     );
   };
 }
+
+type PetitionResolver<A> = (_: unknown, args: A & { id: string; requestId?: string | null }, ctx: ApiContext) => Promise<PetitionParent>;
 
 function profileOf(ctx: ApiContext, parent?: PetitionParent): JurisdictionProfile {
   return getProfile(parent?.state.profileId ?? ctx.profileId);
@@ -168,14 +183,15 @@ function deadlineView(d: Deadline) {
   };
 }
 
-function toFilter(input: Record<string, unknown> | null | undefined): PetitionFilter {
+function toFilter(ctx: ApiContext, input: Record<string, unknown> | null | undefined): PetitionFilter {
   const f = (input ?? {}) as Record<string, never>;
+  period('filter.receivedFrom', f.receivedFrom, 'filter.receivedTo', f.receivedTo);
   return {
     status: f.status,
-    unitId: f.unitId,
+    unitId: knownUnit(ctx.db, 'filter.unitId', f.unitId),
     overdue: f.overdue,
     category: f.category,
-    text: f.text,
+    text: optionalText('filter.text', f.text, TEXT.search),
     dueSoon: f.dueSoon,
     escalated: f.escalated,
     escalationProposed: f.escalationProposed,
@@ -207,7 +223,7 @@ export const resolvers = {
     },
     petition: async (_: unknown, args: { id: string }, ctx: ApiContext) => {
       const principal = requireRole(ctx.principal, 'REGISTRAR', 'UNIT_HANDLER', 'UNIT_HEAD', 'SUPERVISOR', 'LEADER', 'REVIEWER', 'TESTER');
-      return readablePetition(ctx, principal, args.id);
+      return readablePetition(ctx, principal, requiredId('id', args.id, IDS.petition));
     },
     petitions: (
       _: unknown,
@@ -215,9 +231,8 @@ export const resolvers = {
       ctx: ApiContext,
     ) => {
       const principal = requireRole(ctx.principal, 'REGISTRAR', 'UNIT_HANDLER', 'UNIT_HEAD', 'SUPERVISOR', 'LEADER', 'REVIEWER', 'TESTER');
-      const first = args.first ?? 20;
-      if (first < 1 || first > MAX_PAGE) throw badInput('first', `first must be between 1 and ${MAX_PAGE}`);
-      const page = listPetitions(ctx.db, readScope(principal), toFilter(args.filter), args.sort ?? 'RECEIVED_DESC', first, args.after);
+      const first = pageSize('first', args.first);
+      const page = listPetitions(ctx.db, readScope(principal), toFilter(ctx, args.filter), args.sort ?? 'RECEIVED_DESC', first, args.after);
       return {
         edges: page.nodes.map(({ parent, cursor, highlight }) => ({ node: parent, cursor, highlight })),
         pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.nodes.at(-1)?.cursor ?? null },
@@ -231,19 +246,19 @@ export const resolvers = {
     panel: (_: unknown, args: { id: string }, ctx: ApiContext) => {
       const principal = requireRole(ctx.principal, 'REGISTRAR', 'SUPERVISOR', 'REVIEWER', 'TESTER');
       const visible = panelsApi.panelIdsFor(ctx.db, principal);
-      const panel = panelsApi.loadPanel(ctx.db, args.id);
-      if (!panel || (visible !== 'all' && !visible.includes(args.id))) throw panelsApi.panelNotFound(args.id);
+      const id = requiredId('id', args.id, IDS.panel);
+      const panel = panelsApi.loadPanel(ctx.db, id);
+      if (!panel || (visible !== 'all' && !visible.includes(id))) throw panelsApi.panelNotFound(id);
       return panel;
     },
     panels: (_: unknown, args: { filter?: { status?: string | null } | null; first?: number | null }, ctx: ApiContext) => {
       const principal = requireRole(ctx.principal, 'REGISTRAR', 'SUPERVISOR', 'REVIEWER', 'TESTER');
-      const first = args.first ?? 20;
-      if (first < 1 || first > MAX_PAGE) throw badInput('first', `first must be between 1 and ${MAX_PAGE}`);
-      return panelsApi.listPanels(ctx.db, principal, args.filter?.status, first);
+      return panelsApi.listPanels(ctx.db, principal, optionalChoice('filter.status', args.filter?.status, PANEL_STATUSES), pageSize('first', args.first));
     },
     statistics: (_: unknown, args: { filter: StatisticsArgs }, ctx: ApiContext) => {
       const principal = requireRole(ctx.principal, 'REGISTRAR', 'UNIT_HANDLER', 'UNIT_HEAD', 'SUPERVISOR', 'LEADER', 'REVIEWER', 'TESTER');
-      return computeStatistics(ctx.db, statisticsQuery(principal, args.filter));
+      const filter = { ...args.filter, unitId: knownUnit(ctx.db, 'filter.unitId', args.filter.unitId) };
+      return computeStatistics(ctx.db, statisticsQuery(principal, filter));
     },
   },
 
@@ -255,8 +270,11 @@ export const resolvers = {
     acceptPetition: petitionMutation('REGISTRAR', defs.acceptUpdate, commands.acceptCommand),
     routePetition: petitionMutation('REGISTRAR', defs.routeUpdate, commands.routeCommand),
     declinePetition: petitionMutation('REGISTRAR', defs.declineUpdate, (_, principal, args: DeclineArgs) => commands.declineCommand(principal, args)),
-    requestExtension: petitionMutation('UNIT_HANDLER', defs.requestExtensionUpdate, (_, principal, args: ExtensionArgs) =>
-      commands.extensionCommand(principal, args),
+    requestExtension: petitionMutation(
+      'UNIT_HANDLER',
+      defs.requestExtensionUpdate,
+      (_, principal, args: ExtensionArgs) => commands.extensionCommand(principal, args),
+      { complete: (_, command, current) => (commands.assertExtensionWithinStatute(command, current), command) },
     ),
     decideExtension: petitionMutation('UNIT_HEAD', defs.decideExtensionUpdate, (_, principal, args: DecisionArgs) =>
       commands.extensionDecisionCommand(principal, args),
@@ -271,7 +289,7 @@ export const resolvers = {
     recordSatisfaction: petitionMutation('REGISTRAR', defs.recordSatisfactionUpdate, (_, principal, args: SatisfactionArgs) =>
       commands.satisfactionCommand(principal, args),
     ),
-    requestReview: petitionMutation('REGISTRAR', defs.requestReviewUpdate, commands.appealCommand, { appeal: true }),
+    requestReview: petitionMutation('REGISTRAR', defs.requestReviewUpdate, commands.appealCommand, { appeal: true, complete: commands.withReviewUnit }),
     replayHistory: (_: unknown, args: { history: unknown }, ctx: ApiContext) => {
       requireRole(ctx.principal, 'TESTER');
       return histories.replayHistory(ctx, args.history);

@@ -745,12 +745,15 @@ function withUrge(state: PetitionState, urge: Urge, now: number, actor: Actor | 
   return withEvent(next, now, 'URGED', actor, urge.message, { urgeId: urge.id, kind: urge.kind, unitId: urge.unitId, dueAt: urge.dueAt });
 }
 
+/** The longest answer period a supervisor may give a 督办 (local practice). */
+export const URGE_ANSWER_MAX_DAYS = 60;
+
 export function checkUrge(state: PetitionState, command: UrgeCommand): void {
   assertAllowed(state, 'urge');
   if (!command.message.trim()) throw new CommandRefused('BAD_USER_INPUT', 'a 督办 needs a message', { field: 'message' });
   const days = command.respondWithinDays;
-  if (days !== null && (!Number.isInteger(days) || days < 1 || days > 60)) {
-    throw new CommandRefused('BAD_USER_INPUT', 'respondWithinDays must be a whole number from 1 to 60', { field: 'respondWithinDays' });
+  if (days !== null && (!Number.isInteger(days) || days < 1 || days > URGE_ANSWER_MAX_DAYS)) {
+    throw new CommandRefused('BAD_USER_INPUT', `respondWithinDays must be a whole number from 1 to ${URGE_ANSWER_MAX_DAYS}`, { field: 'respondWithinDays' });
   }
 }
 

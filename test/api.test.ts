@@ -29,7 +29,7 @@ const REGISTER = `mutation($input: RegisterPetitionInput!) { registerPetition(in
 
 function registration(overrides: Record<string, unknown> = {}) {
   return {
-    petitioner: { name: '王五', phone: '13912345678', idNumber: '440304199001011234' },
+    petitioner: { name: '王五', phone: '13912345678', idNumber: '440304199001011233' },
     channel: 'ONLINE',
     category: 'CLAIM',
     summary: '物业维修基金使用争议',
@@ -88,11 +88,11 @@ describe('registerPetition', () => {
   it('refuses bad input with BAD_USER_INPUT and the field', async () => {
     const empty = await system.gql(registrar, REGISTER, { input: registration({ summary: '  ' }) });
     expect(codeOf(empty)).toBe('BAD_USER_INPUT');
-    expect(empty.errors![0]!.extensions!.field).toBe('summary');
+    expect(empty.errors![0]!.extensions!.field).toBe('input.summary');
 
     const unit = await system.gql(registrar, REGISTER, { input: registration({ respondentUnitId: 'U-NOPE' }) });
     expect(codeOf(unit)).toBe('BAD_USER_INPUT');
-    expect(unit.errors![0]!.extensions!.field).toBe('respondentUnitId');
+    expect(unit.errors![0]!.extensions!.field).toBe('input.respondentUnitId');
 
     const date = await system.gql(registrar, REGISTER, { input: registration({ receivedAt: 'yesterday' }) });
     expect(codeOf(date)).toBe('BAD_USER_INPUT');

@@ -5,6 +5,7 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { residentIdCheckChar } from '../api/input-rules';
 import { petitions } from '../db/schema';
 import { formatShanghai, isWorkingDay, periodEnd, shanghaiDayNumber } from '../domain/calendar';
 import type { Deadline, DeadlineKind, PetitionState, Registration } from '../domain/petition';
@@ -46,7 +47,8 @@ let petitionerNo = 0;
 /** A petitioner of their own per test, so repeats are only the ones a test makes. */
 function newPetitioner() {
   petitionerNo += 1;
-  return { name: `测试人${petitionerNo}`, idNumber: `44030419900101${String(petitionerNo).padStart(4, '0')}` };
+  const first17 = `44030419900101${String(petitionerNo).padStart(3, '0')}`;
+  return { name: `测试人${petitionerNo}`, idNumber: first17 + residentIdCheckChar(first17) };
 }
 
 async function ok(token: string, mutation: string, via: Pick<System, 'gql'> = system): Promise<any> {

@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { residentIdCheckChar } from '../api/input-rules';
 import { openReadModel, type ReadModel } from '../db/connection';
 import { PANEL_WORKFLOWS, PETITION_WORKFLOWS, rebuildReadModel } from '../db/rebuild';
 import { panelWorkflowId } from '../workflows/panel-definitions';
@@ -16,6 +17,11 @@ import type { petitionWorkflow } from '../workflows/petition-workflow';
 import { startDevServer } from './support/environments';
 import { readModelTables as tables } from './support/read-model-tables';
 import { eventually, startSystem, type System } from './support/system';
+
+function randomIdNumber(): string {
+  const first17 = `44030419800101${Math.floor(Math.random() * 900 + 100)}`;
+  return first17 + residentIdCheckChar(first17);
+}
 
 let env: TestWorkflowEnvironment;
 let system: System;
@@ -43,7 +49,7 @@ it('a lost read model is rebuilt from Temporal, equal to the live one row for ro
   const registrar = system.token('REGISTRAR');
   const handler = system.token('UNIT_HANDLER', { unitId: 'U-FT-01' });
   const register = (summary: string) =>
-    ok(registrar, `registerPetition(input: { petitioner: { name: "王某", idNumber: "44030419800101${Math.floor(Math.random() * 9000 + 1000)}" }, channel: ONLINE, category: CLAIM, summary: "${summary}", content: "${summary}，请求处理。" })`);
+    ok(registrar, `registerPetition(input: { petitioner: { name: "王某", idNumber: "${randomIdNumber()}" }, channel: ONLINE, category: CLAIM, summary: "${summary}", content: "${summary}，请求处理。" })`);
 
   const waiting = await register('道路积水');
   const delivered = await register('供暖不足');

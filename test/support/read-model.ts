@@ -101,13 +101,14 @@ export interface ReadModelHarness {
   close(): void;
 }
 
-export function openReadModelHarness(): ReadModelHarness {
+/** `temporal`: a client standing in for Temporal; by default one whose server is nowhere. */
+export function openReadModelHarness(options: { temporal?: Client } = {}): ReadModelHarness {
   const dir = mkdtempSync(join(tmpdir(), 'fengqiao-rm-'));
   const file = join(dir, 'fengqiao.db');
   const db = openReadModel(file);
   seedUnits(db);
   // Lists, search and statistics never reach Temporal; nothing listens at this address.
-  const temporal = new Client({ connection: connectApiToTemporal('127.0.0.1:1') });
+  const temporal = options.temporal ?? new Client({ connection: connectApiToTemporal('127.0.0.1:1') });
   const yoga = createFengqiaoYoga({ db, temporal, taskQueue: 'unused', profileId: profile.id });
   let n = 0;
   return {
