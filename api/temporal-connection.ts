@@ -5,9 +5,8 @@
  */
 import { Connection, defaultGrpcRetryOptions, makeGrpcRetryInterceptor } from '@temporalio/client';
 
-export function connectApiToTemporal(address: string): Connection {
-  return Connection.lazy({
-    address,
-    interceptors: [makeGrpcRetryInterceptor(defaultGrpcRetryOptions({ maxAttempts: 4, initialIntervalMs: () => 200, maxIntervalMs: () => 1_000 }))],
-  });
+/** `maxAttempts` is for tests: a server known to be down need not be retried. */
+export function connectApiToTemporal(address: string, maxAttempts = 4): Connection {
+  const retry = defaultGrpcRetryOptions({ maxAttempts, initialIntervalMs: () => 200, maxIntervalMs: () => 1_000 });
+  return Connection.lazy({ address, interceptors: [makeGrpcRetryInterceptor(retry)] });
 }

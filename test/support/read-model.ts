@@ -101,14 +101,18 @@ export interface ReadModelHarness {
   close(): void;
 }
 
-/** `temporal`: a client standing in for Temporal; by default one whose server is nowhere. */
-export function openReadModelHarness(options: { temporal?: Client } = {}): ReadModelHarness {
+/**
+ * The API on a real SQLite file, its Temporal client pointed at an address where nothing listens (so a command
+ * answers UNAVAILABLE, as a command that got past the API's checks must). `temporalAttempts`: how often the
+ * client tries (the API's default, or 1 where a test sends many such commands).
+ */
+export function openReadModelHarness(options: { temporalAttempts?: number } = {}): ReadModelHarness {
   const dir = mkdtempSync(join(tmpdir(), 'fengqiao-rm-'));
   const file = join(dir, 'fengqiao.db');
   const db = openReadModel(file);
   seedUnits(db);
   // Lists, search and statistics never reach Temporal; nothing listens at this address.
-  const temporal = options.temporal ?? new Client({ connection: connectApiToTemporal('127.0.0.1:1') });
+  const temporal = new Client({ connection: connectApiToTemporal('127.0.0.1:1', options.temporalAttempts) });
   const yoga = createFengqiaoYoga({ db, temporal, taskQueue: 'unused', profileId: profile.id });
   let n = 0;
   return {
