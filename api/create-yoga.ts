@@ -3,11 +3,12 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
-import { createSchema, createYoga, type Plugin } from 'graphql-yoga';
+import { createSchema, createYoga, maskError, type Plugin } from 'graphql-yoga';
 import { petitions } from '../db/schema';
 import { count } from 'drizzle-orm';
 import { GraphQLError, type ExecutionResult } from 'graphql';
 import { authenticate, requireRole } from './auth';
+import { apiError, isReadModelFailure, READ_MODEL_UNAVAILABLE } from './errors';
 import { petitionHistory } from './histories';
 import type { ApiContext, ApiDeps } from './context';
 import { withInputField } from './input-paths';
@@ -76,6 +77,7 @@ function useHistoryDownload(deps: ApiDeps): Plugin {
           const code = String(err.extensions.code);
           return fail({ UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, UNAVAILABLE: 503 }[code] ?? 400, code, err.message);
         }
+        if (isReadModelFailure(err)) return fail(503, 'UNAVAILABLE', READ_MODEL_UNAVAILABLE);
         return fail(500, 'INTERNAL_SERVER_ERROR', 'Unexpected error.');
       }
     },
@@ -129,8 +131,16 @@ export function createFengqiaoYoga(deps: ApiDeps) {
   return createYoga<{}, ApiContext>({
     schema: createSchema<ApiContext>({ typeDefs: readFileSync(SCHEMA_FILE, 'utf8'), resolvers }),
     context: ({ request }) => ({ ...deps, principal: authenticate(deps.db, request.headers.get('authorization')) }),
-    // Unexpected errors become "Unexpected error." without stack traces, whatever NODE_ENV says.
-    maskedErrors: { isDev: false },
+    // Unexpected errors become "Unexpected error." without stack traces, whatever NODE_ENV says; a read model
+    // that cannot be read is UNAVAILABLE, like Temporal out of reach.
+    maskedErrors: {
+      isDev: false,
+      maskError: (error, message) => {
+        const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+        if (isReadModelFailure(original)) return apiError('UNAVAILABLE', READ_MODEL_UNAVAILABLE);
+        return maskError(error, message, false);
+      },
+    },
     // GET /health is ours (useHealth), with the Temporal and read-model state API.md asks for.
     healthCheckEndpoint: '/health/yoga',
     // GraphiQL served from the package itself, not from a CDN: bureau intranets are often offline.

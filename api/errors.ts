@@ -9,6 +9,7 @@ import {
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
 } from '@temporalio/client';
+import Database from 'better-sqlite3';
 import { GraphQLError } from 'graphql';
 
 export type ErrorCode =
@@ -77,3 +78,14 @@ export async function callTemporal<T>(petitionId: string | undefined, call: () =
     throw fromTemporal(err, petitionId);
   }
 }
+
+/**
+ * Whether an error came from the read model's SQLite file (locked past the busy timeout, I/O error, corrupt,
+ * closed): the request is answered UNAVAILABLE, and as the API reads the file before it sends anything to
+ * Temporal (the token, the petition), a command refused this way changed nothing.
+ */
+export function isReadModelFailure(err: unknown): boolean {
+  return err instanceof Database.SqliteError || (err instanceof TypeError && err.message === 'The database connection is not open');
+}
+
+export const READ_MODEL_UNAVAILABLE = 'the read model (SQLite) is unavailable; nothing was changed, retry later';

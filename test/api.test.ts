@@ -9,6 +9,10 @@ import { eventually, type System, useTimeSkippingSystem } from './support/system
 import { petitions } from '../db/schema';
 import { revokeToken } from '../api/auth';
 import { eq } from 'drizzle-orm';
+import { createFengqiaoYoga } from '../api/create-yoga';
+import { openReadModel } from '../db/connection';
+import { DEFAULT_PROFILE_ID } from '../domain/statute';
+import { petitionStateQuery, petitionWorkflowId, TASK_QUEUE } from '../workflows/definitions';
 
 let env: TestWorkflowEnvironment;
 let system: System;
@@ -213,5 +217,36 @@ describe('transitions', () => {
     const p = await register();
     const answer = await system.gql(registrar, `{ petition(id: "${p.id}") { live } }`);
     expect(answer.data.petition.live).toMatchObject({ petitionId: p.id, status: 'REGISTERED', lastSeq: 1 });
+  });
+});
+
+describe('when the read model cannot be read', () => {
+  it('every request answers UNAVAILABLE, without a stack trace, and nothing reaches Temporal', async () => {
+    const id = (await register()).id as string;
+    // Another API on its own connection to the same file, which then fails (as on an I/O error or a lock).
+    const broken = openReadModel(system.dbFile);
+    const yoga = createFengqiaoYoga({ db: broken, temporal: env.client, taskQueue: TASK_QUEUE, profileId: DEFAULT_PROFILE_ID });
+    broken.$client.close();
+    const ask = async (query: string) => {
+      const response = await yoga.fetch('http://fengqiao.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${registrar}` },
+        body: JSON.stringify({ query }),
+      });
+      return (await response.json()) as { errors?: { message: string; extensions?: Record<string, unknown> }[] };
+    };
+    for (const query of [
+      `mutation { acceptPetition(id: "${id}", unitId: "U-FT-01") { id } }`,
+      `mutation { registerPetition(input: { petitioner: { name: "赵六" }, channel: VISIT, category: CLAIM, summary: "s", content: "c" }) { id } }`,
+      `{ petitions(first: 5) { totalCount } }`,
+    ]) {
+      const answer = await ask(query);
+      expect(answer.errors?.[0]?.extensions, query).toEqual({ code: 'UNAVAILABLE' });
+      expect(answer.errors?.[0]?.message).toMatch(/read model .* nothing was changed/);
+      expect(JSON.stringify(answer)).not.toMatch(/\.ts:\d+|\.js:\d+/);
+    }
+    const state = await env.client.workflow.getHandle(petitionWorkflowId(id)).query(petitionStateQuery);
+    expect(state.status).toBe('REGISTERED');
+    expect(system.db.select().from(petitions).all().filter((p) => p.summary === 's')).toEqual([]);
   });
 });
