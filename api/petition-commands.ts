@@ -9,7 +9,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { petitions, units } from '../db/schema';
 import type { UpdateDefinition } from '@temporalio/common';
 import { matterKey, petitionerKey } from '../domain/matter';
-import { isTerminal, URGE_ANSWER_MAX_DAYS } from '../domain/petition';
+import { isTerminal } from '../domain/petition';
 import { getProfile, ruleOf } from '../domain/statute';
 import type {
   AcceptCommand,
@@ -240,9 +240,17 @@ export function urgeCommand(principal: Principal, args: { message: string; respo
   const days = args.respondWithinDays ?? null;
   return {
     message: requiredText('message', args.message, TEXT.note),
-    respondWithinDays: days === null ? null : wholeNumber('respondWithinDays', days, 1, URGE_ANSWER_MAX_DAYS),
+    respondWithinDays: days === null ? null : wholeNumber('respondWithinDays', days, 1),
     actor: actorOf(principal),
   };
+}
+
+/** The answer period a supervisor may set is the petition's jurisdiction's to limit (local practice). */
+export function assertUrgeWithinPractice(command: UrgeCommand, state: Pick<PetitionState, 'profileId'>): void {
+  const max = getProfile(state.profileId).practice.urgeAnswerMaxDays;
+  if (command.respondWithinDays !== null && command.respondWithinDays > max) {
+    throw badInput('respondWithinDays', `respondWithinDays must be a whole number from 1 to ${max}; ${command.respondWithinDays} given`);
+  }
 }
 
 export function answerUrgeCommand(principal: Principal, args: { urgeId: string; text: string }): AnswerUrgeCommand {

@@ -298,7 +298,9 @@ export const resolvers = {
       panelsApi.convenePanel(ctx, requireRole(ctx.principal, 'SUPERVISOR'), args.input),
     recordEvaluation: (_: unknown, args: Parameters<typeof panelsApi.recordEvaluation>[2], ctx: ApiContext) =>
       panelsApi.recordEvaluation(ctx, requireRole(ctx.principal, 'REVIEWER'), args),
-    urge: petitionMutation('SUPERVISOR', defs.urgeUpdate, (_, principal, args: UrgeArgs) => commands.urgeCommand(principal, args)),
+    urge: petitionMutation('SUPERVISOR', defs.urgeUpdate, (_, principal, args: UrgeArgs) => commands.urgeCommand(principal, args), {
+      complete: (_, command, current) => (commands.assertUrgeWithinPractice(command, current), command),
+    }),
     answerUrge: petitionMutation('UNIT_HANDLER', defs.answerUrgeUpdate, (_, principal, args: AnswerUrgeArgs) =>
       commands.answerUrgeCommand(principal, args),
     ),

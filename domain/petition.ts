@@ -745,21 +745,19 @@ function withUrge(state: PetitionState, urge: Urge, now: number, actor: Actor | 
   return withEvent(next, now, 'URGED', actor, urge.message, { urgeId: urge.id, kind: urge.kind, unitId: urge.unitId, dueAt: urge.dueAt });
 }
 
-/** The longest answer period a supervisor may give a 督办 (local practice). */
-export const URGE_ANSWER_MAX_DAYS = 60;
-
-export function checkUrge(state: PetitionState, command: UrgeCommand): void {
+export function checkUrge(state: PetitionState, command: UrgeCommand, profile: JurisdictionProfile): void {
   assertAllowed(state, 'urge');
   if (!command.message.trim()) throw new CommandRefused('BAD_USER_INPUT', 'a 督办 needs a message', { field: 'message' });
   const days = command.respondWithinDays;
-  if (days !== null && (!Number.isInteger(days) || days < 1 || days > URGE_ANSWER_MAX_DAYS)) {
-    throw new CommandRefused('BAD_USER_INPUT', `respondWithinDays must be a whole number from 1 to ${URGE_ANSWER_MAX_DAYS}`, { field: 'respondWithinDays' });
+  const max = profile.practice.urgeAnswerMaxDays;
+  if (days !== null && (!Number.isInteger(days) || days < 1 || days > max)) {
+    throw new CommandRefused('BAD_USER_INPUT', `respondWithinDays must be a whole number from 1 to ${max}`, { field: 'respondWithinDays' });
   }
 }
 
 /** 督办 by a supervisor: the unit acting now must answer within the days given (the profile's by default). */
 export function urge(state: PetitionState, command: UrgeCommand, now: number, profile: JurisdictionProfile): PetitionState {
-  checkUrge(state, command);
+  checkUrge(state, command, profile);
   const days = command.respondWithinDays ?? profile.practice.urgeAnswerDays;
   return withUrge(state, newUrge(state, 'MANUAL', command.message, now, periodEnd(now, days, 'CALENDAR_DAYS'), command.actor), now, command.actor);
 }

@@ -83,6 +83,8 @@ export interface LocalPractice {
   warningDays: number;
   /** Days a unit has to answer a 督办 unless the supervisor sets others. */
   urgeAnswerDays: number;
+  /** The most days a supervisor may give a unit to answer a 督办. */
+  urgeAnswerMaxDays: number;
   /** A case overdue by more than this many days is proposed for 提级包案. */
   escalateWhenOverdueDays: number;
   /** …and so is a case urged (督办) this many times. */
@@ -92,7 +94,7 @@ export interface LocalPractice {
 }
 
 /** Fengqiao's defaults (DOMAIN.md §7). */
-const DEFAULT_PRACTICE: LocalPractice = { warningDays: 3, urgeAnswerDays: 5, escalateWhenOverdueDays: 15, escalateWhenUrges: 3, rehandlingDays: 30 };
+const DEFAULT_PRACTICE: LocalPractice = { warningDays: 3, urgeAnswerDays: 5, urgeAnswerMaxDays: 60, escalateWhenOverdueDays: 15, escalateWhenUrges: 3, rehandlingDays: 30 };
 
 function withOverrides(base: readonly StatuteRule[], overrides: Partial<Record<RuleId, Partial<StatuteRule>>>): StatuteRule[] {
   return base.map((rule) => ({ ...rule, ...overrides[rule.id] }));

@@ -140,7 +140,7 @@ const OPS = {
     as: 'SUPERVISOR',
     passes: 'UNAVAILABLE',
     query: 'mutation($id: ID!, $message: String!, $respondWithinDays: Int) { urge(id: $id, message: $message, respondWithinDays: $respondWithinDays) { id } }',
-    valid: () => ({ id: 'XF-NOPE00000001', message: '请报告进展', respondWithinDays: 3 }),
+    valid: () => ({ id: handling.id, message: '请报告进展', respondWithinDays: 3 }),
   },
   answerUrge: {
     as: 'UNIT_HANDLER',

@@ -118,7 +118,7 @@ export async function petitionWorkflow(input: defs.PetitionWorkflowInput): Promi
   command(defs.endHearingUpdate, (s, c) => petition.checkEndHearing(s, c), (s, c, now) => petition.endHearing(s, c, now));
   command(defs.replyUpdate, (s, c, now) => petition.checkReply(s, c, now), (s, c, now) => petition.reply(s, c, now, profile));
   command(defs.recordSatisfactionUpdate, (s, c) => petition.checkRecordSatisfaction(s, c), (s, c, now) => petition.recordSatisfaction(s, c, now));
-  command(defs.urgeUpdate, (s, c) => petition.checkUrge(s, c), (s, c, now) => petition.urge(s, c, now, profile));
+  command(defs.urgeUpdate, (s, c) => petition.checkUrge(s, c, profile), (s, c, now) => petition.urge(s, c, now, profile));
   command(defs.answerUrgeUpdate, (s, c) => petition.checkAnswerUrge(s, c), (s, c, now) => petition.answerUrge(s, c, now));
   command(defs.escalateUpdate, (s, c) => petition.checkEscalate(s, c), (s, c, now) => petition.escalate(s, c, now));
   command(defs.instructUpdate, (s, c) => petition.checkInstruct(s, c), (s, c, now) => petition.instruct(s, c, now));
