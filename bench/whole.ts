@@ -26,6 +26,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { issueToken, type Role } from '../api/auth';
 import { createFengqiaoYoga } from '../api/create-yoga';
+import { residentIdCheckChar } from '../api/input-rules';
 import { openReadModel } from '../db/connection';
 import { seedUnits } from '../db/seed-units';
 import type { PetitionState } from '../domain/petition';
@@ -191,10 +192,17 @@ const REGISTER = `mutation Register($input: RegisterPetitionInput!) { registerPe
 const ACCEPT = `mutation Accept($id: ID!) { acceptPetition(id: $id, unitId: "U-FT-01") { id status } }`;
 const URGE = `mutation Urge($id: ID!) { urge(id: $id, message: "请报告办理进展") { id status } }`;
 
+/** A valid resident ID number (GB 11643 check character), different for every (tag, i): born on a day of its own. */
+function idNumberFor(tag: number, i: number): string {
+  const born = new Date(Date.UTC(1950, 0, 1) + (tag * 2_000 + i) * 86_400_000);
+  const first17 = `440304${born.toISOString().slice(0, 10).replaceAll('-', '')}001`;
+  return first17 + residentIdCheckChar(first17);
+}
+
 /** A petitioner of their own per petition: the same one twice would be a repeat (重复信访), declined at once. */
 function registration(tag: string, i: number) {
   return {
-    petitioner: { name: `压测人${tag}${i}`, idNumber: `44030419900${tag}${String(i).padStart(6, '0')}` },
+    petitioner: { name: `压测人${tag}${i}`, idNumber: idNumberFor(Number(tag), i) },
     channel: 'LETTER',
     category: 'CLAIM',
     summary: '征收补偿争议',
