@@ -89,19 +89,17 @@ export async function recordEvaluation(
   };
   const comment = optionalText('comment', given.comment, TEXT.note);
   const vote = { memberId: principal.memberId, petitionId: args.petitionId, verdict: args.verdict, comment };
-  const handle = deps.temporal.workflow.getHandle(panelWorkflowId(args.panelId));
-  // Asked of the workflow, not the read model: a panel convened a moment ago may not be projected yet.
-  const panel = await callTemporal(args.panelId, () => handle.query(panelStateQuery)).catch((err: unknown) => {
-    if (err instanceof GraphQLError && err.extensions.code === 'NOT_FOUND') return null;
-    throw err;
-  });
-  if (!panel?.members.some((m) => m.memberId === principal.memberId)) throw panelNotFound(args.panelId);
+  // The panel's own validator refuses one who does not sit on it (FORBIDDEN, before anything else); that
+  // answers exactly as a panel that does not exist, so no one learns of a panel by voting on it.
   return callTemporal(args.panelId, () =>
-    handle.executeUpdate(recordEvaluationUpdate, {
+    deps.temporal.workflow.getHandle(panelWorkflowId(args.panelId)).executeUpdate(recordEvaluationUpdate, {
       args: [vote],
       ...(args.requestId ? { updateId: `evaluate:${principal.id}:${args.requestId}` } : {}),
     }),
-  );
+  ).catch((err: unknown) => {
+    const code = err instanceof GraphQLError ? err.extensions.code : undefined;
+    throw code === 'FORBIDDEN' || code === 'NOT_FOUND' ? panelNotFound(args.panelId) : err;
+  });
 }
 
 /** A panel as the read model has it, shaped like PanelState for the resolvers. */

@@ -103,8 +103,9 @@ export class VoteRefused extends Error {
 
 /** Refuses a vote the panel cannot take; answers true when it is the very same vote again (harmless). */
 export function checkVote(panel: PanelState, vote: VoteCommand): boolean {
-  if (panel.status !== 'OPEN') throw new VoteRefused('INVALID_TRANSITION', `panel ${panel.panelId} is closed`);
+  // Membership first: one who does not sit on the panel learns nothing of it, not even that it closed.
   if (!panel.members.some((m) => m.memberId === vote.memberId)) throw new VoteRefused('FORBIDDEN', `you do not sit on panel ${panel.panelId}`);
+  if (panel.status !== 'OPEN') throw new VoteRefused('INVALID_TRANSITION', `panel ${panel.panelId} is closed`);
   if (!panel.petitionIds.includes(vote.petitionId)) throw new VoteRefused('BAD_USER_INPUT', `petition ${vote.petitionId} is not before panel ${panel.panelId}`);
   const earlier = panel.votes.find((v) => v.memberId === vote.memberId && v.petitionId === vote.petitionId);
   if (!earlier) return false;
