@@ -20,7 +20,7 @@ import { rebuildReadModel } from '../db/rebuild';
 import { seedUnits } from '../db/seed-units';
 import { petitionStateQuery, petitionWorkflowId } from '../workflows/definitions';
 import { freePort, type Managed, startDevServerProcess, startEntryPoint } from './support/processes';
-import { readModelTables } from './support/read-model-tables';
+import { readModelCaughtUp, readModelTables } from './support/read-model-tables';
 import { eventually, type GraphQLAnswer } from './support/system';
 
 const { PendingActivityState } = temporal.api.enums.v1;
@@ -75,21 +75,13 @@ async function ok(token: string, mutation: string): Promise<any> {
 }
 
 const live = (id: string) => client.workflow.getHandle(petitionWorkflowId(id)).query(petitionStateQuery);
-const urgeCount = (id: string) =>
-  (db.$client.prepare('SELECT count(*) AS n FROM petition_urges WHERE petition_id = ?').get(id) as { n: number }).n;
-const ratingCount = (id: string) =>
-  (db.$client.prepare('SELECT count(*) AS n FROM petition_ratings WHERE petition_id = ?').get(id) as { n: number }).n;
+/** How many rows of a petition's child table (urges, ratings) the read model holds. */
+const rowsOf = (table: 'petition_urges' | 'petition_ratings', id: string) =>
+  (db.$client.prepare(`SELECT count(*) AS n FROM ${table} WHERE petition_id = ?`).get(id) as { n: number }).n;
+const urgeCount = (id: string) => rowsOf('petition_urges', id);
+const ratingCount = (id: string) => rowsOf('petition_ratings', id);
 
-/** The read model has caught up with every workflow. */
-async function projected(ids: string[], timeoutMs = 40_000) {
-  await eventually(async () => {
-    for (const id of ids) {
-      const row = db.$client.prepare('SELECT last_seq FROM petitions WHERE id = ?').get(id) as { last_seq: number } | undefined;
-      if (row?.last_seq !== (await live(id)).lastSeq) return false;
-    }
-    return true;
-  }, timeoutMs);
-}
+const projected = (ids: string[]) => eventually(() => readModelCaughtUp(client, db, ids), 40_000);
 
 /** Whether the workflow is waiting on a durable timer (its last timer started and neither fired nor cancelled). */
 async function timerPending(id: string): Promise<boolean> {

@@ -9,13 +9,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { residentIdCheckChar } from '../api/input-rules';
-import { openReadModel, type ReadModel } from '../db/connection';
+import { openReadModel } from '../db/connection';
 import { PANEL_WORKFLOWS, PETITION_WORKFLOWS, rebuildReadModel } from '../db/rebuild';
 import { panelWorkflowId } from '../workflows/panel-definitions';
-import { petitionStateQuery, petitionWorkflowId, TASK_QUEUE } from '../workflows/definitions';
+import { petitionWorkflowId, TASK_QUEUE } from '../workflows/definitions';
 import type { petitionWorkflow } from '../workflows/petition-workflow';
 import { startDevServer } from './support/environments';
-import { readModelTables as tables } from './support/read-model-tables';
+import { readModelCaughtUp, readModelTables as tables } from './support/read-model-tables';
 import { eventually, startSystem, type System } from './support/system';
 
 function randomIdNumber(): string {
@@ -109,11 +109,7 @@ it('a lost read model is rebuilt from Temporal, equal to the live one row for ro
   const ids = [waiting.id, delivered.id, declined.id, longId];
   // Both stores settle: the live projection has every petition's newest state, and visibility lists them all.
   await eventually(async () => {
-    for (const id of [waiting.id, delivered.id, longId]) {
-      const state = await env.client.workflow.getHandle(petitionWorkflowId(id)).query(petitionStateQuery);
-      const row = system.db.$client.prepare('SELECT last_seq FROM petitions WHERE id = ?').get(id) as { last_seq: number } | undefined;
-      if (row?.last_seq !== state.lastSeq) return false;
-    }
+    if (!(await readModelCaughtUp(env.client, system.db, [waiting.id, delivered.id, longId]))) return false;
     const listed = new Set<string>();
     for await (const wf of env.client.workflow.list({ query: PETITION_WORKFLOWS })) listed.add(wf.workflowId);
     for await (const wf of env.client.workflow.list({ query: PANEL_WORKFLOWS })) listed.add(wf.workflowId);

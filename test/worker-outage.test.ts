@@ -7,6 +7,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { expect, it } from 'vitest';
 import type { PetitionState } from '../domain/petition';
 import { petitionStateQuery, petitionWorkflowId } from '../workflows/definitions';
+import { readModelCaughtUp } from './support/read-model-tables';
 import { eventually, type System, useTimeSkippingSystem } from './support/system';
 
 const DAY = 86_400_000;
@@ -14,15 +15,11 @@ const DAY = 86_400_000;
 let env: TestWorkflowEnvironment;
 let system: System;
 let registrar: string;
-let handler: string;
-let supervisor: string;
 
 useTimeSkippingSystem(async (started, running) => {
   env = started;
   system = running;
   registrar = system.token('REGISTRAR');
-  handler = system.token('UNIT_HANDLER', { unitId: 'U-FT-01' });
-  supervisor = system.token('SUPERVISOR');
 });
 
 async function ok(token: string, mutation: string): Promise<any> {
@@ -41,11 +38,7 @@ const live = (id: string): Promise<PetitionState> => env.client.workflow.getHand
 const deadlineOf = (state: PetitionState) => state.deadlines.find((d) => d.kind === 'REGISTRATION')!;
 
 function row(id: string) {
-  return system.db.$client.prepare('SELECT status, overdue, last_seq FROM petitions WHERE id = ?').get(id) as {
-    status: string;
-    overdue: number;
-    last_seq: number;
-  };
+  return system.db.$client.prepare('SELECT status, overdue FROM petitions WHERE id = ?').get(id) as { status: string; overdue: number };
 }
 
 it('overdue timers that come due while the worker is down fire when it returns', async () => {
@@ -57,10 +50,7 @@ it('overdue timers that come due while the worker is down fire when it returns',
   const receivedAt = new Date((await env.currentTimeMs()) - 13 * DAY).toISOString();
   const ids: string[] = [];
   for (const summary of ['无人登记转送一', '无人登记转送二', '无人登记转送三']) ids.push(await register(summary, receivedAt));
-  await eventually(async () => {
-    for (const id of ids) if (row(id)?.last_seq !== (await live(id)).lastSeq) return false;
-    return true;
-  });
+  await eventually(() => readModelCaughtUp(env.client, system.db, ids));
   const dueAt = deadlineOf(await live(ids[0]!)).dueAt;
   expect(ids.map((id) => row(id).overdue)).toEqual([0, 0, 0]);
 

@@ -1,6 +1,18 @@
-/** The read model as plain rows, to compare a live one with a rebuild. */
+/** The read model as plain rows, to compare a live one with a rebuild, and whether it has caught up. */
+import type { Client } from '@temporalio/client';
 import type { ReadModel } from '../../db/connection';
 import { matchExpression } from '../../db/search-tokens';
+import { petitionStateQuery, petitionWorkflowId } from '../../workflows/definitions';
+
+/** Whether the read model holds each petition at its workflow's newest event (a projection runs just after a timer). */
+export async function readModelCaughtUp(client: Client, db: ReadModel, ids: readonly string[]): Promise<boolean> {
+  for (const id of ids) {
+    const row = db.$client.prepare('SELECT last_seq FROM petitions WHERE id = ?').get(id) as { last_seq: number } | undefined;
+    const state = await client.workflow.getHandle(petitionWorkflowId(id)).query(petitionStateQuery);
+    if (row?.last_seq !== state.lastSeq) return false;
+  }
+  return true;
+}
 
 /** Every table of the read model, in a stable order, without what only says when or in which order rows were written. */
 export function readModelTables(db: ReadModel) {
