@@ -160,10 +160,10 @@ export async function queryPetition(deps: ApiDeps, petitionId: string): Promise<
   return callTemporal(petitionId, () => handleOf(deps, petitionId).query(petitionStateQuery));
 }
 
-function updateOptions(principal: Principal, command: string, requestId: string | null | undefined) {
-  const id = optionalText('requestId', requestId, TEXT.requestId);
+/** `requestId` as the resolver checked it. */
+function updateOptions(principal: Principal, command: string, requestId: string | null) {
   // Temporal applies an update id once per workflow run, which makes a retried mutation a no-op.
-  return id ? { updateId: `${command}:${principal.id}:${id}` } : {};
+  return requestId ? { updateId: `${command}:${principal.id}:${requestId}` } : {};
 }
 
 /** Sends one update to the petition's workflow; its validator may refuse it with a typed error. */
@@ -173,7 +173,7 @@ export function sendUpdate<C>(
   petitionId: string,
   update: UpdateDefinition<PetitionState, [C]>,
   command: C,
-  requestId: string | null | undefined,
+  requestId: string | null,
 ): Promise<PetitionState> {
   return callTemporal(petitionId, () =>
     handleOf(deps, petitionId).executeUpdate(update, { args: [command], ...updateOptions(principal, update.name, requestId) }),
