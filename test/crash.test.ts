@@ -19,7 +19,7 @@ import { openReadModel, type ReadModel } from '../db/connection';
 import { rebuildReadModel } from '../db/rebuild';
 import { seedUnits } from '../db/seed-units';
 import { petitionStateQuery, petitionWorkflowId } from '../workflows/definitions';
-import { freePort, type Managed, startDevServerProcess, startEntryPoint } from './support/processes';
+import { freePort, type Managed, postGraphQL, startDevServerProcess, startEntryPoint } from './support/processes';
 import { readModelCaughtUp, readModelTables } from './support/read-model-tables';
 import { eventually, type GraphQLAnswer } from './support/system';
 
@@ -56,13 +56,7 @@ async function startApi() {
   await api.waitForOutput(/\[api\] GraphQL/);
 }
 
-function post(token: string, query: string): Promise<Response> {
-  return fetch(`http://127.0.0.1:${apiPort}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query }),
-  });
-}
+const post = (token: string, query: string) => postGraphQL(apiPort, token, query);
 
 async function gql(token: string, query: string): Promise<GraphQLAnswer> {
   return (await (await post(token, query)).json()) as GraphQLAnswer;

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDevServer } from './support/environments';
-import { freePort, type Managed, startEntryPoint } from './support/processes';
+import { freePort, type Managed, postGraphQL, startEntryPoint } from './support/processes';
 import { eventually } from './support/system';
 
 let env: TestWorkflowEnvironment;
@@ -20,12 +20,7 @@ const children: Managed[] = [];
 let tokens: { role: string; token: string; unitId: string | null }[];
 
 async function gql(token: string | null, query: string) {
-  const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query }),
-  });
-  return (await response.json()) as { data?: any; errors?: { extensions?: Record<string, any> }[] };
+  return (await (await postGraphQL(port, token, query)).json()) as { data?: any; errors?: { extensions?: Record<string, any> }[] };
 }
 
 const tokenOf = (role: string) => tokens.find((t) => t.role === role)!.token;

@@ -91,6 +91,15 @@ export async function startDevServerProcess(options: DevServerOptions): Promise<
   }
 }
 
+/** A GraphQL request to an API process on `port`, over HTTP as a client sends it. */
+export function postGraphQL(port: number, token: string | null, query: string): Promise<Response> {
+  return fetch(`http://127.0.0.1:${port}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query }),
+  });
+}
+
 /** One of the project's entry points (`worker/main.ts`, `api/main.ts`) under Node with tsx, as `npm run` starts it. */
 export function startEntryPoint(name: string, script: string, env: Record<string, string>): Managed {
   const child = spawn(process.execPath, ['--import', 'tsx', script], {
