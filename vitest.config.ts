@@ -7,15 +7,38 @@ export default defineConfig({
   resolve: {
     // graphql 16 ships CommonJS and ESM without an exports map: Node (and so graphql-yoga) loads the CommonJS
     // build, Vite would pick the ESM one for our sources. Two copies break `instanceof GraphQLError`.
+    // Both projects inherit it (`extends: true`).
     alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }],
   },
   test: {
-    include: ['test/**/*.test.ts'],
-    globalSetup: ['test/support/global-setup.ts'],
     // Native addons (Temporal core, better-sqlite3) are happiest in child processes.
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    projects: [
+      {
+        // Domain and input rules, the read model and its statistics on SQLite, the API with a Temporal client
+        // whose server is down: no Go, Java or Maven, no server, no global setup. `npm run test:unit`.
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.ts'],
+          // In a run of both projects (`npm test`), unit runs first, then system.
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        // On the real servers: the Temporal CLI's dev server and the Java time-skipping test server, which the
+        // global setup locates (building or resolving them when missing). `npm run test:system`.
+        extends: true,
+        test: {
+          name: 'system',
+          include: ['test/system/**/*.test.ts'],
+          globalSetup: ['test/support/global-setup.ts'],
+          sequence: { groupOrder: 1 },
+        },
+      },
+    ],
   },
 });

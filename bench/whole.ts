@@ -398,7 +398,7 @@ async function onTimeSkippingServer(testServerPath: string, code: string) {
     log(`lifecycle day ${String(day).padStart(3)}: ${steps.at(-1)!.mutation} → ${answer.status}`);
     return answer;
   };
-  // The path of test/lifecycle.test.ts (extension, 复查, 复核 with a hearing, 终结), spread over the statutory
+  // The path of test/system/lifecycle.test.ts (extension, 复查, 复核 with a hearing, 终结), spread over the statutory
   // periods so that no deadline is missed: handling 60 + 20 days from day 1, each window and review 30 days.
   const input = registration('2', 0);
   await at(0, registrar, () => `registerPetition(input: { petitioner: { name: "${input.petitioner.name}", idNumber: "${input.petitioner.idNumber}" },

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # `npm test`: installs what the tests need and is missing (npm packages, the Temporal CLI, the Java test
-# server), then type-checks and runs every test on the real servers.
+# server), type-checks, then runs both vitest projects in one run: `unit` first (domain and input rules, the
+# read model on SQLite; no server), then `system` (on the real servers, after its global setup). Arguments go
+# to vitest: a file, `-t <name>`, or `--project unit` to run one project only.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"

@@ -15,7 +15,7 @@ import { seedUnits } from '../../db/seed-units';
 import * as petition from '../../domain/petition';
 import type { Category, Channel, PetitionState } from '../../domain/petition';
 import { getProfile } from '../../domain/statute';
-import type { GraphQLAnswer } from './system';
+import type { GraphQLAnswer } from './graphql';
 
 const profile = getProfile();
 const actor = { id: 'fixture', role: 'REGISTRAR' };

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { startTimeSkippingServer } from './environments';
+import type { GraphQLAnswer } from './graphql';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { issueToken, type Role } from '../../api/auth';
 import { createFengqiaoYoga } from '../../api/create-yoga';
@@ -22,11 +23,6 @@ try {
   Runtime.install({ logger: new DefaultLogger('WARN') });
 } catch {
   // Already installed by another test file in this process.
-}
-
-export interface GraphQLAnswer<T = any> {
-  data?: T;
-  errors?: { message: string; path?: string[]; extensions?: Record<string, any> }[];
 }
 
 export interface System {

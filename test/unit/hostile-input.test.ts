@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { openReadModelHarness, type ReadModelHarness } from './support/read-model';
+import { openReadModelHarness, type ReadModelHarness } from '../support/read-model';
 
 let rm: ReadModelHarness;
 let registrar: string;

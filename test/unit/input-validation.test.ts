@@ -5,17 +5,17 @@
  * that is how the accepted rows show it, and how a refusal that came too late would fail.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { issueToken, type Role } from '../api/auth';
-import { halfWidth, idNumber, optionalText, phoneNumber, requiredText, residentIdCheckChar, TEXT } from '../api/input-rules';
-import { encodeCursor } from '../api/petition-reads';
-import { formatShanghai } from '../domain/calendar';
-import { openReadModelHarness, type PetitionFixture, type ReadModelHarness } from './support/read-model';
-import type { GraphQLAnswer } from './support/system';
+import { halfWidth, idNumber, optionalText, phoneNumber, requiredText, residentIdCheckChar, TEXT } from '../../api/input-rules';
+import { encodeCursor } from '../../api/petition-reads';
+import { formatShanghai } from '../../domain/calendar';
+import { errorCode, type GraphQLAnswer, okData } from '../support/graphql';
+import { openReadModelHarness, type PetitionFixture, type ReadModelHarness } from '../support/read-model';
+import { type RoleTokens, tokensPerRole } from '../support/tokens';
 
 let rm: ReadModelHarness;
 let handling: PetitionFixture;
 let delivered: PetitionFixture;
-const tokens = new Map<Role, string>();
+let tokens: RoleTokens;
 
 const DAY = 86_400_000;
 const VALID_ID = '11010519491231002X';
@@ -24,10 +24,7 @@ const recent = () => formatShanghai(Date.now() - 2 * DAY);
 beforeAll(() => {
   // Temporal is a real client whose server is down: one attempt each, so a row that gets through answers at once.
   rm = openReadModelHarness({ temporalAttempts: 1 });
-  for (const role of ['REGISTRAR', 'SUPERVISOR', 'LEADER', 'TESTER'] as const) tokens.set(role, rm.token(role));
-  tokens.set('UNIT_HANDLER', rm.token('UNIT_HANDLER', 'U-FT-01'));
-  tokens.set('UNIT_HEAD', rm.token('UNIT_HEAD', 'U-FT-01'));
-  tokens.set('REVIEWER', issueToken(rm.db, { role: 'REVIEWER', principalId: 'reviewer-law', memberId: 'M-LAW-1' }));
+  tokens = tokensPerRole(rm.db);
   handling = rm.petition({ received: '2026-11-02' }).accept('2026-11-03', 'U-FT-01').project();
   delivered = rm.petition({ received: '2026-10-02' }).accept('2026-10-03', 'U-FT-01').reply('2026-10-20').project();
 });
@@ -42,7 +39,7 @@ type Vars = Record<string, unknown>;
 type Through = 'UNAVAILABLE' | 'DATA' | 'NOT_FOUND';
 
 interface Operation {
-  as: Role;
+  as: keyof RoleTokens;
   query: string;
   valid: () => Vars;
   /** UNAVAILABLE: it went on to Temporal; DATA: a read answered; null: not tried (a replay would bundle the workflows). */
@@ -59,7 +56,7 @@ const five = () => [
 
 const OPS = {
   register: {
-    as: 'REGISTRAR',
+    as: 'registrar',
     passes: 'UNAVAILABLE',
     query: 'mutation($input: RegisterPetitionInput!) { registerPetition(input: $input) { id } }',
     valid: () => ({
@@ -76,92 +73,92 @@ const OPS = {
     }),
   },
   accept: {
-    as: 'REGISTRAR',
+    as: 'registrar',
     passes: 'UNAVAILABLE',
     query: 'mutation($id: ID!, $unitId: String, $note: String, $requestId: String) { acceptPetition(id: $id, unitId: $unitId, note: $note, requestId: $requestId) { id } }',
     valid: () => ({ id: 'XF-NOPE00000001', unitId: 'U-FT-01', note: '受理', requestId: 'req-1' }),
   },
   route: {
-    as: 'REGISTRAR',
+    as: 'registrar',
     passes: 'UNAVAILABLE',
     query: 'mutation($id: ID!, $unitId: String!, $mode: RouteMode!, $note: String) { routePetition(id: $id, unitId: $unitId, mode: $mode, note: $note) { id } }',
     valid: () => ({ id: 'XF-NOPE00000001', unitId: 'U-FT-02', mode: 'ASSIGN', note: null }),
   },
   decline: {
-    as: 'REGISTRAR',
+    as: 'registrar',
     passes: 'UNAVAILABLE',
     query: 'mutation($id: ID!, $reason: DeclineReason!, $note: String) { declinePetition(id: $id, reason: $reason, note: $note) { id } }',
     valid: () => ({ id: 'XF-NOPE00000001', reason: 'LITIGATION_RELATED', note: '涉法涉诉' }),
   },
   extension: {
-    as: 'UNIT_HANDLER',
+    as: 'handler',
     passes: 'UNAVAILABLE',
     query: 'mutation($id: ID!, $days: Int!, $reason: String!) { requestExtension(id: $id, days: $days, reason: $reason) { id } }',
     valid: () => ({ id: handling.id, days: 15, reason: '需核查资金拨付流程' }),
   },
   decide: {
-    as: 'UNIT_HEAD',
+    as: 'head',
     passes: 'UNAVAILABLE',
     query: 'mutation($id: ID!, $approve: Boolean!, $note: String) { decideExtension(id: $id, approve: $approve, note: $note) { id } }',
     valid: () => ({ id: handling.id, approve: true, note: '同意' }),
   },
   startHearing: {
-    as: 'UNIT_HANDLER',
+    as: 'handler',
     passes: 'UNAVAILABLE',
     query: 'mutation($id: ID!, $note: String) { startHearing(id: $id, note: $note) { id } }',
     valid: () => ({ id: handling.id, note: '听证' }),
   },
   endHearing: {
-    as: 'UNIT_HANDLER',
+    as: 'handler',
     passes: 'UNAVAILABLE',
     query: 'mutation($id: ID!, $note: String) { endHearing(id: $id, note: $note) { id } }',
     valid: () => ({ id: handling.id, note: null }),
   },
   reply: {
-    as: 'UNIT_HANDLER',
+    as: 'handler',
     passes: 'UNAVAILABLE',
     query: `mutation($id: ID!, $outcome: ReplyOutcome!, $text: String!, $basis: String, $deliveredAt: DateTime) {
       replyPetition(id: $id, outcome: $outcome, text: $text, basis: $basis, deliveredAt: $deliveredAt) { id } }`,
     valid: () => ({ id: handling.id, outcome: 'EXPLAIN', text: '补贴按批次发放', basis: '加装电梯补贴办法', deliveredAt: recent() }),
   },
   satisfaction: {
-    as: 'REGISTRAR',
+    as: 'registrar',
     passes: 'UNAVAILABLE',
     query: 'mutation($id: ID!, $level: SatisfactionLevel!, $target: RatingTarget) { recordSatisfaction(id: $id, level: $level, target: $target) { id } }',
     valid: () => ({ id: 'XF-NOPE00000001', level: 'SATISFIED', target: 'BUREAU' }),
   },
   review: {
-    as: 'REGISTRAR',
+    as: 'registrar',
     passes: 'UNAVAILABLE',
     query: 'mutation($id: ID!, $reason: String, $reviewUnitId: String) { requestReview(id: $id, reason: $reason, reviewUnitId: $reviewUnitId) { id } }',
     valid: () => ({ id: 'XF-NOPE00000001', reason: '不服处理意见', reviewUnitId: 'O-FT-GOV' }),
   },
   urge: {
-    as: 'SUPERVISOR',
+    as: 'supervisor',
     passes: 'UNAVAILABLE',
     query: 'mutation($id: ID!, $message: String!, $respondWithinDays: Int) { urge(id: $id, message: $message, respondWithinDays: $respondWithinDays) { id } }',
     valid: () => ({ id: handling.id, message: '请报告进展', respondWithinDays: 3 }),
   },
   answerUrge: {
-    as: 'UNIT_HANDLER',
+    as: 'handler',
     passes: 'UNAVAILABLE',
     query: 'mutation($id: ID!, $urgeId: ID!, $text: String!) { answerUrge(id: $id, urgeId: $urgeId, text: $text) { id } }',
     valid: () => ({ id: handling.id, urgeId: 'DB-1', text: '已处理' }),
   },
   escalate: {
-    as: 'SUPERVISOR',
+    as: 'supervisor',
     passes: 'UNAVAILABLE',
     query: 'mutation($id: ID!, $leaderId: ID!, $reason: String!) { escalate(id: $id, leaderId: $leaderId, reason: $reason) { id } }',
     valid: () => ({ id: 'XF-NOPE00000001', leaderId: 'dev-leader', reason: '久拖未决' }),
   },
   instruct: {
-    as: 'LEADER',
+    as: 'leader',
     passes: 'UNAVAILABLE',
     query: 'mutation($id: ID!, $text: String!) { instruct(id: $id, text: $text) { id } }',
     valid: () => ({ id: 'XF-NOPE00000001', text: '一周内拿出方案' }),
   },
   convene: {
-    as: 'SUPERVISOR',
+    as: 'supervisor',
     passes: 'UNAVAILABLE',
     query: 'mutation($input: ConveneEvaluationPanelInput!) { conveneEvaluationPanel(input: $input) { id } }',
     valid: () => ({
@@ -169,26 +166,26 @@ const OPS = {
     }),
   },
   evaluate: {
-    as: 'REVIEWER',
+    as: 'reviewer',
     passes: 'UNAVAILABLE',
     query: `mutation($panelId: ID!, $petitionId: ID!, $verdict: Verdict!, $comment: String, $requestId: String) {
       recordEvaluation(panelId: $panelId, petitionId: $petitionId, verdict: $verdict, comment: $comment, requestId: $requestId) { id } }`,
     valid: () => ({ panelId: 'PY-000000000001', petitionId: delivered.id, verdict: 'SATISFIED', comment: '办理及时', requestId: 'v-1' }),
   },
   replay: {
-    as: 'TESTER',
+    as: 'tester',
     passes: null,
     query: 'mutation($history: JSON!) { replayHistory(history: $history) { ok } }',
     valid: () => ({ history: { events: [] } }),
   },
   petition: {
-    as: 'REGISTRAR',
+    as: 'registrar',
     passes: 'DATA',
     query: 'query($id: ID!) { petition(id: $id) { id } }',
     valid: () => ({ id: handling.id }),
   },
   petitions: {
-    as: 'REGISTRAR',
+    as: 'registrar',
     passes: 'DATA',
     query: 'query($filter: PetitionFilter, $first: Int, $after: String, $sort: PetitionSort) { petitions(filter: $filter, first: $first, after: $after, sort: $sort) { edges { cursor } } }',
     valid: () => ({
@@ -199,31 +196,31 @@ const OPS = {
     }),
   },
   statistics: {
-    as: 'REGISTRAR',
+    as: 'registrar',
     passes: 'DATA',
     query: 'query($filter: StatisticsFilter!) { statistics(filter: $filter) { registered } }',
     valid: () => ({ filter: { from: '2026-10-01T00:00:00+08:00', to: '2026-11-01T00:00:00+08:00', unitId: 'U-FT-01', repeatWindowDays: 90, rounding: 'TRUNCATE' } }),
   },
   history: {
-    as: 'TESTER',
+    as: 'tester',
     passes: 'UNAVAILABLE',
     query: 'query($id: ID!) { petitionHistory(id: $id) }',
     valid: () => ({ id: 'XF-NOPE00000001' }),
   },
   panel: {
-    as: 'REGISTRAR',
+    as: 'registrar',
     passes: 'NOT_FOUND',
     query: 'query($id: ID!) { panel(id: $id) { id } }',
     valid: () => ({ id: 'PY-000000000001' }),
   },
   panels: {
-    as: 'REGISTRAR',
+    as: 'registrar',
     passes: 'DATA',
     query: 'query($filter: PanelFilter, $first: Int) { panels(filter: $filter, first: $first) { id } }',
     valid: () => ({ filter: { status: 'OPEN' }, first: 5 }),
   },
   statute: {
-    as: 'REGISTRAR',
+    as: 'registrar',
     passes: 'DATA',
     query: 'query($profile: String) { statute(profile: $profile) { id } }',
     valid: () => ({ profile: 'zhejiang-2016' }),
@@ -442,17 +439,17 @@ describe('every argument, every rule', () => {
   afterAll(() => expect(counts()).toEqual(before));
 
   function expectThrough(answer: GraphQLAnswer, through: Through) {
-    if (through === 'DATA') expect(answer.errors, JSON.stringify(answer.errors)).toBeUndefined();
-    else expect(answer.errors?.[0]?.extensions?.code, JSON.stringify(answer.errors)).toBe(through);
+    if (through === 'DATA') okData(answer);
+    else expect(errorCode(answer), JSON.stringify(answer.errors)).toBe(through);
   }
 
   it.each((Object.keys(OPS) as OpName[]).filter((op) => OPS[op].passes))('%s: its valid variables pass every rule', async (op) => {
-    expectThrough(await rm.gql(tokens.get(OPS[op].as)!, OPS[op].query, OPS[op].valid()), OPS[op].passes!);
+    expectThrough(await rm.gql(tokens[OPS[op].as], OPS[op].query, OPS[op].valid()), OPS[op].passes!);
   });
 
   it.each(ROWS.map((row) => [label(row), row] as const))('%s', async (_, row) => {
     const op = OPS[row.op];
-    const answer = await rm.gql(tokens.get(op.as)!, op.query, withValue(row.op, row.path, row.value));
+    const answer = await rm.gql(tokens[op.as], op.query, withValue(row.op, row.path, row.value));
     const error = answer.errors?.[0];
     if ('through' in row.expect) return expectThrough(answer, row.expect.through);
     // A value that wrongly got through would have reached Temporal and answered UNAVAILABLE instead.
@@ -476,13 +473,13 @@ describe('GraphQL-level refusals written as literals name their field too', () =
     ['{ statistics(filter: { from: 20260101, to: "2026-02-01T00:00:00+08:00" }) { registered } }', 'filter.from', 'written as a string'],
   ];
   it.each(LITERALS)('%s → %s', async (query, field, words) => {
-    const answer = await rm.gql(tokens.get('REGISTRAR')!, query);
+    const answer = await rm.gql(tokens.registrar, query);
     expect(answer.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
     expect(answer.errors?.[0]?.message).toContain(words);
   });
 
   it('a variable named otherwise than its argument: the field is still the argument path', async () => {
-    const answer = await rm.gql(tokens.get('REGISTRAR')!, 'mutation($x: RegisterPetitionInput!) { registerPetition(input: $x) { id } }', {
+    const answer = await rm.gql(tokens.registrar, 'mutation($x: RegisterPetitionInput!) { registerPetition(input: $x) { id } }', {
       x: { petitioner: { name: '张三' }, channel: 'LETTER', category: 'CLAIM', summary: 's', content: 'c', receivedAt: '2026-03-01' },
     });
     expect(answer.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.receivedAt', reason: 'INVALID_VARIABLE' });

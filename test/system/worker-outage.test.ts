@@ -5,10 +5,11 @@
  */
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { expect, it } from 'vitest';
-import type { PetitionState } from '../domain/petition';
-import { petitionStateQuery, petitionWorkflowId } from '../workflows/definitions';
-import { readModelCaughtUp } from './support/read-model-tables';
-import { eventually, type System, useTimeSkippingSystem } from './support/system';
+import type { PetitionState } from '../../domain/petition';
+import { petitionStateQuery, petitionWorkflowId } from '../../workflows/definitions';
+import { mutationsSelecting } from '../support/graphql';
+import { readModelCaughtUp } from '../support/read-model-tables';
+import { eventually, type System, useTimeSkippingSystem } from '../support/system';
 
 const DAY = 86_400_000;
 
@@ -22,11 +23,7 @@ useTimeSkippingSystem(async (started, running) => {
   registrar = system.token('REGISTRAR');
 });
 
-async function ok(token: string, mutation: string): Promise<any> {
-  const answer = await system.gql(token, `mutation { ${mutation} { id } }`);
-  expect(answer.errors, JSON.stringify(answer.errors)).toBeUndefined();
-  return Object.values(answer.data)[0];
-}
+const ok = mutationsSelecting('id', () => system);
 
 async function register(summary: string, receivedAt: string): Promise<string> {
   const input = `{ petitioner: { name: "停机测试" }, channel: LETTER, category: CLAIM, summary: "${summary}", content: "${summary}", receivedAt: "${receivedAt}" }`;

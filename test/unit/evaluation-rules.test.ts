@@ -1,7 +1,7 @@
 /** The rules of 第三方评议: who may sit on a panel, and how a case's verdict follows from the votes. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { caseVerdict, panelProblem, type Panelist, type Verdict } from '../domain/evaluation';
+import { caseVerdict, panelProblem, type Panelist, type Verdict } from '../../domain/evaluation';
 
 const member = (n: number, kind: Panelist['kind'] = 'NPC_DEPUTY'): Panelist => ({ memberId: `M-${n}`, name: `委员${n}`, kind });
 const five = [member(1), member(2, 'CPPCC_MEMBER'), member(3, 'PARTY_DEPUTY'), member(4), member(5, 'LAWYER')];

@@ -6,9 +6,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { parseHistory, replay } from '../worker/replay';
+import { parseHistory, replay } from '../../worker/replay';
 
-const DIR = fileURLToPath(new URL('./histories/', import.meta.url));
+const DIR = fileURLToPath(new URL('../histories/', import.meta.url));
 const files = readdirSync(DIR).filter((f) => f.endsWith('.json')).sort();
 
 describe('the recorded histories replay against the current code', () => {

@@ -5,11 +5,13 @@
  */
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { describe, expect, it } from 'vitest';
-import { periodEnd } from '../domain/calendar';
-import type { PetitionState } from '../domain/petition';
-import { petitionWorkflowId } from '../workflows/definitions';
-import { PANEL_OF_FIVE } from './support/panel-members';
-import { eventually, type GraphQLAnswer, type System, useTimeSkippingSystem } from './support/system';
+import { periodEnd } from '../../domain/calendar';
+import type { PetitionState } from '../../domain/petition';
+import { petitionWorkflowId } from '../../workflows/definitions';
+import { PANEL_OF_FIVE } from '../support/panel-members';
+import { errorCode, okData, okField } from '../support/graphql';
+import { eventually, type System, useTimeSkippingSystem } from '../support/system';
+import { tokensPerRole } from '../support/tokens';
 
 const DAY = 86_400_000;
 
@@ -25,20 +27,14 @@ const MEMBERS = PANEL_OF_FIVE;
 useTimeSkippingSystem(async (started, running) => {
   env = started;
   system = running;
-  registrar = system.token('REGISTRAR');
-  supervisor = system.token('SUPERVISOR');
-  handler = system.token('UNIT_HANDLER', { unitId: 'U-FT-01' });
+  ({ registrar, supervisor, handler } = tokensPerRole(system.db));
   for (const m of [...MEMBERS, { memberId: 'M-OUTSIDER' }]) {
     reviewers.set(m.memberId, system.token('REVIEWER', { principalId: `reviewer-${m.memberId}`, memberId: m.memberId }));
   }
 });
 
-const codeOf = (answer: GraphQLAnswer) => answer.errors?.[0]?.extensions?.code;
-
 async function gqlOk(token: string, query: string, variables?: Record<string, unknown>) {
-  const answer = await system.gql(token, query, variables);
-  expect(answer.errors, JSON.stringify(answer.errors)).toBeUndefined();
-  return answer.data;
+  return okData(await system.gql(token, query, variables));
 }
 
 async function live(id: string): Promise<PetitionState> {
@@ -88,8 +84,7 @@ describe('a panel of five', () => {
     };
     for (const [petitionId, verdicts] of Object.entries(ballots)) {
       for (const [i, verdict] of verdicts.entries()) {
-        const answer = await vote(MEMBERS[i]!.memberId, panel.id, petitionId, verdict);
-        expect(answer.errors, JSON.stringify(answer.errors)).toBeUndefined();
+        okData(await vote(MEMBERS[i]!.memberId, panel.id, petitionId, verdict));
       }
     }
 
@@ -140,13 +135,12 @@ describe('votes', () => {
   it('the same vote again is harmless, a different one is refused, and a member of no panel is refused', async () => {
     const id = await deliveredPetition('绿化带');
     const panel = await convene([id]);
-    expect((await vote('M-LAW-1', panel.id, id, 'SATISFIED')).errors).toBeUndefined();
+    okData(await vote('M-LAW-1', panel.id, id, 'SATISFIED'));
     const again = await vote('M-LAW-1', panel.id, id, 'SATISFIED');
-    expect(again.errors).toBeUndefined();
-    expect(again.data.recordEvaluation.evaluations).toHaveLength(1);
-    expect(codeOf(await vote('M-LAW-1', panel.id, id, 'DISSATISFIED'))).toBe('INVALID_TRANSITION');
-    // Not on the panel: it answers as a panel that does not exist (test/roles.test.ts checks the two are identical).
-    expect(codeOf(await vote('M-OUTSIDER', panel.id, id, 'SATISFIED'))).toBe('NOT_FOUND');
+    expect(okField(again).evaluations).toHaveLength(1);
+    expect(errorCode(await vote('M-LAW-1', panel.id, id, 'DISSATISFIED'))).toBe('INVALID_TRANSITION');
+    // Not on the panel: it answers as a panel that does not exist (roles.test.ts checks the two are identical).
+    expect(errorCode(await vote('M-OUTSIDER', panel.id, id, 'SATISFIED'))).toBe('NOT_FOUND');
   });
 
   it('a reviewer reads the cases of their own panels only, with the petitioner masked', async () => {
@@ -156,8 +150,8 @@ describe('votes', () => {
     const member = reviewers.get('M-NPC-1')!;
     const own = await gqlOk(member, `{ petition(id: "${inPanel}") { id petitioner { name phone masked } } }`);
     expect(own.petition).toEqual({ id: inPanel, petitioner: { name: '评**', phone: '*******1111', masked: true } });
-    expect(codeOf(await system.gql(member, `{ petition(id: "${elsewhere}") { id } }`))).toBe('NOT_FOUND');
-    expect(codeOf(await system.gql(reviewers.get('M-OUTSIDER')!, `{ petition(id: "${inPanel}") { id } }`))).toBe('NOT_FOUND');
+    expect(errorCode(await system.gql(member, `{ petition(id: "${elsewhere}") { id } }`))).toBe('NOT_FOUND');
+    expect(errorCode(await system.gql(reviewers.get('M-OUTSIDER')!, `{ petition(id: "${inPanel}") { id } }`))).toBe('NOT_FOUND');
     const listed = await gqlOk(member, '{ petitions(first: 100) { edges { node { id } } } }');
     expect(listed.petitions.edges.map((e: any) => e.node.id)).toContain(inPanel);
     expect(listed.petitions.edges.map((e: any) => e.node.id)).not.toContain(elsewhere);
@@ -198,7 +192,7 @@ describe('votes', () => {
     );
     const open = await system.gql(supervisor, CONVENE, { input: { title: 't', members: MEMBERS, petitionIds: [registerPetition.id] } });
     expect(open.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.petitionIds' });
-    expect(codeOf(await system.gql(registrar, CONVENE, { input: { title: 't', members: MEMBERS, petitionIds: [id] } }))).toBe('FORBIDDEN');
+    expect(errorCode(await system.gql(registrar, CONVENE, { input: { title: 't', members: MEMBERS, petitionIds: [id] } }))).toBe('FORBIDDEN');
   });
 
   it('statistics give the figures Shenzhen publishes: meetings held, member attendances, cases evaluated', async () => {

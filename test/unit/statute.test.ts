@@ -1,8 +1,8 @@
 /** The statute table and the day-counting rules (DOMAIN.md §2), as pure data and functions. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatShanghai, isWorkingDay, periodEnd, shanghaiDayNumber } from '../domain/calendar';
-import { getProfile, PROFILES, ruleOf } from '../domain/statute';
+import { formatShanghai, isWorkingDay, periodEnd, shanghaiDayNumber } from '../../domain/calendar';
+import { getProfile, PROFILES, ruleOf } from '../../domain/statute';
 
 const at = (iso: string) => Date.parse(iso);
 const end = (ms: number) => formatShanghai(ms);

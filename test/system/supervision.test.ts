@@ -4,11 +4,13 @@
  */
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { describe, expect, it } from 'vitest';
-import { periodEnd } from '../domain/calendar';
-import type { PetitionState } from '../domain/petition';
-import { petitionWorkflowId } from '../workflows/definitions';
-import { PETITION_LEADER } from '../workflows/search-attributes';
-import { eventually, type GraphQLAnswer, type System, useTimeSkippingSystem } from './support/system';
+import { periodEnd } from '../../domain/calendar';
+import type { PetitionState } from '../../domain/petition';
+import { petitionWorkflowId } from '../../workflows/definitions';
+import { PETITION_LEADER } from '../../workflows/search-attributes';
+import { errorCode, mutationsSelecting } from '../support/graphql';
+import { eventually, type System, useTimeSkippingSystem } from '../support/system';
+import { tokensPerRole } from '../support/tokens';
 
 const DAY = 86_400_000;
 
@@ -21,18 +23,10 @@ let handler: string;
 useTimeSkippingSystem(async (started, running) => {
   env = started;
   system = running;
-  registrar = system.token('REGISTRAR');
-  supervisor = system.token('SUPERVISOR');
-  handler = system.token('UNIT_HANDLER', { unitId: 'U-FT-01' });
+  ({ registrar, supervisor, handler } = tokensPerRole(system.db));
 });
 
-async function ok(token: string, mutation: string): Promise<any> {
-  const answer = await system.gql(token, `mutation { ${mutation} { id status escalationProposed urges { id kind dueAt answeredAt overdueAt } escalation { leaderId instructions { text } } } }`);
-  expect(answer.errors, JSON.stringify(answer.errors)).toBeUndefined();
-  return Object.values(answer.data)[0];
-}
-
-const codeOf = (answer: GraphQLAnswer) => answer.errors?.[0]?.extensions?.code;
+const ok = mutationsSelecting('id status escalationProposed urges { id kind dueAt answeredAt overdueAt } escalation { leaderId instructions { text } }', () => system);
 
 async function live(id: string): Promise<PetitionState> {
   return (await system.gql(registrar, `{ petition(id: "${id}") { live } }`)).data.petition.live;
@@ -56,13 +50,13 @@ describe('督办', () => {
     const issuedAt = (await live(id)).urges[0]!.issuedAt;
     expect(Date.parse(urge.dueAt)).toBe(periodEnd(issuedAt, 3, 'CALENDAR_DAYS'));
 
-    expect(codeOf(await system.gql(system.token('UNIT_HANDLER', { unitId: 'U-FT-02' }), `mutation { answerUrge(id: "${id}", urgeId: "${urge.id}", text: "x") { id } }`))).toBe('NOT_FOUND');
-    expect(codeOf(await system.gql(handler, `mutation { urge(id: "${id}", message: "x") { id } }`))).toBe('FORBIDDEN');
+    expect(errorCode(await system.gql(system.token('UNIT_HANDLER', { unitId: 'U-FT-02' }), `mutation { answerUrge(id: "${id}", urgeId: "${urge.id}", text: "x") { id } }`))).toBe('NOT_FOUND');
+    expect(errorCode(await system.gql(handler, `mutation { urge(id: "${id}", message: "x") { id } }`))).toBe('FORBIDDEN');
     await env.sleep(DAY);
     const answered = await ok(handler, `answerUrge(id: "${id}", urgeId: "${urge.id}", text: "已约谈物业，明日恢复供水")`);
     expect(answered.urges[0].answeredAt).not.toBeNull();
     const again = await system.gql(handler, `mutation { answerUrge(id: "${id}", urgeId: "${urge.id}", text: "again") { id } }`);
-    expect(codeOf(again)).toBe('INVALID_TRANSITION');
+    expect(errorCode(again)).toBe('INVALID_TRANSITION');
 
     await env.sleep(5 * DAY);
     const state = await live(id);
@@ -103,7 +97,7 @@ describe('督办', () => {
     });
     expect(reminded.urges[0]).toMatchObject({ kind: 'REMINDER', dueAt: null });
     const answer = await system.gql(handler, `mutation { answerUrge(id: "${id}", urgeId: "${reminded.urges[0]!.id}", text: "收到") { id } }`);
-    expect(codeOf(answer)).toBe('INVALID_TRANSITION');
+    expect(errorCode(answer)).toBe('INVALID_TRANSITION');
   });
 });
 
@@ -112,7 +106,7 @@ describe('提级包案', () => {
     const id = await accepted();
     const leader = system.token('LEADER', { principalId: 'leader-wang' });
     const otherLeader = system.token('LEADER', { principalId: 'leader-li' });
-    expect(codeOf(await system.gql(handler, `mutation { escalate(id: "${id}", leaderId: "leader-wang", reason: "x") { id } }`))).toBe('FORBIDDEN');
+    expect(errorCode(await system.gql(handler, `mutation { escalate(id: "${id}", leaderId: "leader-wang", reason: "x") { id } }`))).toBe('FORBIDDEN');
 
     const escalated = await ok(supervisor, `escalate(id: "${id}", leaderId: "leader-wang", reason: "群体性诉求，久拖未决")`);
     expect(escalated.escalation).toEqual({ leaderId: 'leader-wang', instructions: [] });
@@ -122,8 +116,8 @@ describe('提级包案', () => {
     expect(mine.data.petitions.edges).toEqual([{ node: { id, petitioner: { name: '督办测试', masked: false }, escalation: { leaderId: 'leader-wang' } } }]);
     const theirs = await system.gql(otherLeader, '{ petitions { edges { node { id } } } }');
     expect(theirs.data.petitions.edges).toEqual([]);
-    expect(codeOf(await system.gql(otherLeader, `{ petition(id: "${id}") { id } }`))).toBe('NOT_FOUND');
-    expect(codeOf(await system.gql(otherLeader, `mutation { instruct(id: "${id}", text: "x") { id } }`))).toBe('NOT_FOUND');
+    expect(errorCode(await system.gql(otherLeader, `{ petition(id: "${id}") { id } }`))).toBe('NOT_FOUND');
+    expect(errorCode(await system.gql(otherLeader, `mutation { instruct(id: "${id}", text: "x") { id } }`))).toBe('NOT_FOUND');
 
     const instructed = await ok(leader, `instruct(id: "${id}", text: "请住建局一周内拿出方案")`);
     expect(instructed.escalation.instructions).toEqual([{ text: '请住建局一周内拿出方案' }]);
@@ -131,7 +125,7 @@ describe('提级包案', () => {
     expect(flagged.data.petitions.edges.map((e: any) => e.node.id)).toContain(id);
     const description = await env.client.workflow.getHandle(petitionWorkflowId(id)).describe();
     expect(description.typedSearchAttributes.get(PETITION_LEADER)).toBe('leader-wang');
-    expect(codeOf(await system.gql(supervisor, `mutation { escalate(id: "${id}", leaderId: "leader-li", reason: "again") { id } }`))).toBe('INVALID_TRANSITION');
+    expect(errorCode(await system.gql(supervisor, `mutation { escalate(id: "${id}", leaderId: "leader-li", reason: "again") { id } }`))).toBe('INVALID_TRANSITION');
   });
 
   it('a case urged three times is proposed for escalation, and supervisors can list the proposals', async () => {

@@ -1,6 +1,6 @@
 /** The petition state machine without Temporal: which commands each status allows, and what they change. */
 import { describe, expect, it } from 'vitest';
-import { periodEnd } from '../domain/calendar';
+import { periodEnd } from '../../domain/calendar';
 import {
   accept,
   CommandRefused,
@@ -12,8 +12,8 @@ import {
   openPetition,
   route,
   type PetitionState,
-} from '../domain/petition';
-import { getProfile } from '../domain/statute';
+} from '../../domain/petition';
+import { getProfile } from '../../domain/statute';
 
 const national = getProfile();
 const actor = { id: 'registrar-1', role: 'REGISTRAR' };

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const run = (...args: string[]) =>
   spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/replay.ts'), ...args], { encoding: 'utf8', cwd: ROOT, timeout: 60_000 });
 

@@ -5,13 +5,15 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { residentIdCheckChar } from '../api/input-rules';
-import { petitions } from '../db/schema';
-import { formatShanghai, isWorkingDay, periodEnd, shanghaiDayNumber } from '../domain/calendar';
-import type { Deadline, DeadlineKind, PetitionState, Registration } from '../domain/petition';
-import { petitionWorkflowId, TASK_QUEUE } from '../workflows/definitions';
-import type { petitionWorkflow } from '../workflows/petition-workflow';
-import { eventually, type GraphQLAnswer, type System, useTimeSkippingSystem } from './support/system';
+import { petitions } from '../../db/schema';
+import { formatShanghai, isWorkingDay, periodEnd, shanghaiDayNumber } from '../../domain/calendar';
+import type { Deadline, DeadlineKind, PetitionState, Registration } from '../../domain/petition';
+import { petitionWorkflowId, TASK_QUEUE } from '../../workflows/definitions';
+import type { petitionWorkflow } from '../../workflows/petition-workflow';
+import { errorCode, type GraphQLAnswer, mutationsSelecting } from '../support/graphql';
+import { newPetitioner } from '../support/petitioners';
+import { eventually, type System, useTimeSkippingSystem } from '../support/system';
+import { tokensPerRole } from '../support/tokens';
 
 const DAY = 86_400_000;
 const MINUTE = 60_000;
@@ -27,11 +29,7 @@ let reexamOrgan: string;
 useTimeSkippingSystem(async (started, running) => {
   env = started;
   system = running;
-  registrar = system.token('REGISTRAR');
-  handler = system.token('UNIT_HANDLER', { unitId: 'U-FT-01' });
-  head = system.token('UNIT_HEAD', { unitId: 'U-FT-01' });
-  reviewOrgan = system.token('UNIT_HANDLER', { unitId: 'O-FT-GOV' });
-  reexamOrgan = system.token('UNIT_HANDLER', { unitId: 'O-SZ-GOV' });
+  ({ registrar, handler, head, reviewOrgan, reexamOrgan } = tokensPerRole(system.db));
 });
 
 const FIELDS = `id status stage declineReason repeatOf isRepeat closedAt
@@ -42,27 +40,10 @@ const FIELDS = `id status stage declineReason repeatOf isRepeat closedAt
   deadlines { kind met overdue paused }
   timeline { type note }`;
 
-let petitionerNo = 0;
-
-/** A petitioner of their own per test, so repeats are only the ones a test makes. */
-function newPetitioner() {
-  petitionerNo += 1;
-  const first17 = `44030419900101${String(petitionerNo).padStart(3, '0')}`;
-  return { name: `测试人${petitionerNo}`, idNumber: first17 + residentIdCheckChar(first17) };
-}
-
-async function ok(token: string, mutation: string, via: Pick<System, 'gql'> = system): Promise<any> {
-  const answer = await via.gql(token, `mutation { ${mutation} { ${FIELDS} } }`);
-  expect(answer.errors, JSON.stringify(answer.errors)).toBeUndefined();
-  return Object.values(answer.data)[0];
-}
+const ok = mutationsSelecting(FIELDS, () => system);
 
 function attempt(token: string, mutation: string): Promise<GraphQLAnswer> {
   return system.gql(token, `mutation { ${mutation} { id } }`);
-}
-
-function codeOf(answer: GraphQLAnswer) {
-  return answer.errors?.[0]?.extensions?.code;
 }
 
 async function register(petitioner = newPetitioner(), via: Pick<System, 'gql'> = system, extra = '') {
@@ -145,7 +126,7 @@ describe('handling and its reply', () => {
 
     const asked = await ok(handler, `requestExtension(id: "${p.id}", days: 20, reason: "需委托第三方评估")`);
     expect(asked.extension).toEqual({ daysGranted: 0, maxDays: 30, requests: [{ days: 20, approved: null }] });
-    expect(codeOf(await attempt(handler, `decideExtension(id: "${p.id}", approve: true)`))).toBe('FORBIDDEN');
+    expect(errorCode(await attempt(handler, `decideExtension(id: "${p.id}", approve: true)`))).toBe('FORBIDDEN');
 
     const approved = await ok(head, `decideExtension(id: "${p.id}", approve: true, note: "同意延期")`);
     expect(approved.extension.daysGranted).toBe(20);
@@ -158,7 +139,7 @@ describe('handling and its reply', () => {
     expect(extendedDue - originalDue).toBeGreaterThanOrEqual(20 * DAY);
 
     const over = await attempt(handler, `requestExtension(id: "${p.id}", days: 15, reason: "再延")`);
-    expect(codeOf(over)).toBe('LIMIT_EXCEEDED');
+    expect(errorCode(over)).toBe('LIMIT_EXCEEDED');
     expect(over.errors![0]!.extensions).toMatchObject({ maxDays: 30, usedDays: 20 });
 
     await ok(handler, `requestExtension(id: "${p.id}", days: 10, reason: "再延十日")`);
@@ -171,9 +152,9 @@ describe('handling and its reply', () => {
   it('an extension over 30 days in one request is LIMIT_EXCEEDED; another unit may not ask', async () => {
     const p = await register();
     await ok(registrar, `acceptPetition(id: "${p.id}", unitId: "U-FT-01")`);
-    expect(codeOf(await attempt(handler, `requestExtension(id: "${p.id}", days: 31, reason: "太复杂")`))).toBe('LIMIT_EXCEEDED');
+    expect(errorCode(await attempt(handler, `requestExtension(id: "${p.id}", days: 31, reason: "太复杂")`))).toBe('LIMIT_EXCEEDED');
     const otherUnit = system.token('UNIT_HANDLER', { unitId: 'U-FT-02' });
-    expect(codeOf(await attempt(otherUnit, `requestExtension(id: "${p.id}", days: 5, reason: "x")`))).toBe('NOT_FOUND');
+    expect(errorCode(await attempt(otherUnit, `requestExtension(id: "${p.id}", days: 5, reason: "x")`))).toBe('NOT_FOUND');
   });
 
   it('overdue at the handling level: 预警 and 催办 3 days before, overdue and 督办 at the end of day 60; lists filter both', async () => {
@@ -292,7 +273,7 @@ describe('复查 and 复核', () => {
     expect(repeat.timeline.map((e: any) => e.type)).toEqual(['REGISTERED', 'DECLINED']);
     expect(repeat.timeline[1].note).toContain('第三十六条');
     const again = await attempt(registrar, `acceptPetition(id: "${repeat.id}", unitId: "U-FT-01")`);
-    expect(codeOf(again)).toBe('INVALID_TRANSITION');
+    expect(errorCode(again)).toBe('INVALID_TRANSITION');
   });
 
   it('a repeat of a case still in progress is linked to it, not opened again (Art. 19)', async () => {
@@ -320,7 +301,7 @@ describe('复查 and 复核', () => {
     await sleepUntil(deliveredSecond + 31 * DAY);
     await eventually(() => readModelRow(p.id)?.status === 'CLOSED');
     const late = await attempt(registrar, `requestReview(id: "${p.id}", reason: "逾期请求")`);
-    expect(codeOf(late)).toBe('WINDOW_CLOSED');
+    expect(errorCode(late)).toBe('WINDOW_CLOSED');
     expect(late.errors![0]!.extensions!.status).toBe('CLOSED');
   });
 
@@ -339,7 +320,7 @@ describe('复查 and 复核', () => {
     expect(deadline(state, 'REVIEW').overdueAt! - review.dueAt).toBeLessThan(1_000);
     expect(state.status).toBe('UNDER_REVIEW');
     // The responsible unit no longer acts: the 复查 organ does.
-    expect(codeOf(await attempt(handler, `replyPetition(id: "${p.id}", outcome: EXPLAIN, text: "x")`))).toBe('FORBIDDEN');
+    expect(errorCode(await attempt(handler, `replyPetition(id: "${p.id}", outcome: EXPLAIN, text: "x")`))).toBe('FORBIDDEN');
   });
 });
 

@@ -9,9 +9,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDevServer } from './support/environments';
-import { freePort, type Managed, postGraphQL, startEntryPoint } from './support/processes';
-import { eventually } from './support/system';
+import { startDevServer } from '../support/environments';
+import { errorCode, type GraphQLAnswer, okField } from '../support/graphql';
+import { freePort, type Managed, postGraphQL, startEntryPoint } from '../support/processes';
+import { eventually } from '../support/system';
 
 let env: TestWorkflowEnvironment;
 let dir: string;
@@ -19,8 +20,8 @@ let port: number;
 const children: Managed[] = [];
 let tokens: { role: string; token: string; unitId: string | null }[];
 
-async function gql(token: string | null, query: string) {
-  return (await (await postGraphQL(port, token, query)).json()) as { data?: any; errors?: { extensions?: Record<string, any> }[] };
+async function gql(token: string | null, query: string): Promise<GraphQLAnswer> {
+  return (await (await postGraphQL(port, token, query)).json()) as GraphQLAnswer;
 }
 
 const tokenOf = (role: string) => tokens.find((t) => t.role === role)!.token;
@@ -60,21 +61,22 @@ describe('the running system, over HTTP', () => {
   });
 
   it('registers and accepts a petition; operators find it by its search attributes', async () => {
-    const registered = await gql(
-      tokenOf('REGISTRAR'),
-      `mutation { registerPetition(input: { petitioner: { name: "赵六" }, channel: VISIT, category: SUGGESTION,
+    const registered = okField(
+      await gql(
+        tokenOf('REGISTRAR'),
+        `mutation { registerPetition(input: { petitioner: { name: "赵六" }, channel: VISIT, category: SUGGESTION,
         summary: "建议增设公交站点", content: "建议在福田区某路口增设公交站点" }) { id status } }`,
+      ),
     );
-    expect(registered.errors).toBeUndefined();
-    const id = registered.data.registerPetition.id as string;
-    expect(registered.data.registerPetition.status).toBe('REGISTERED');
+    const id = registered.id as string;
+    expect(registered.status).toBe('REGISTERED');
 
     const accepted = await gql(tokenOf('REGISTRAR'), `mutation { acceptPetition(id: "${id}", unitId: "U-FT-02") { status unit { id } } }`);
     expect(accepted.data.acceptPetition).toEqual({ status: 'HANDLING', unit: { id: 'U-FT-02' } });
 
     const refused = await gql(tokenOf('REGISTRAR'), `mutation { routePetition(id: "${id}", unitId: "U-FT-01", mode: TRANSFER) { id } }`);
     expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_TRANSITION', status: 'HANDLING' });
-    expect(codeOf(await gql(tokenOf('UNIT_HANDLER'), `mutation { declinePetition(id: "${id}", reason: OTHER) { id } }`))).toBe('FORBIDDEN');
+    expect(errorCode(await gql(tokenOf('UNIT_HANDLER'), `mutation { declinePetition(id: "${id}", reason: OTHER) { id } }`))).toBe('FORBIDDEN');
 
     const found = await eventually(async () => {
       const ids: string[] = [];
@@ -87,7 +89,3 @@ describe('the running system, over HTTP', () => {
     expect(listed.data.petitions.edges).toEqual([{ node: { id, petitioner: { masked: true } } }]);
   });
 });
-
-function codeOf(answer: { errors?: { extensions?: Record<string, any> }[] }) {
-  return answer.errors?.[0]?.extensions?.code;
-}

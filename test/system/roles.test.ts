@@ -7,9 +7,10 @@
  * anything is written, so the fixtures stay as they are for every other cell.
  */
 import { describe, expect, it } from 'vitest';
-import type { Role } from '../api/auth';
-import { PANEL_OF_FIVE as MEMBERS } from './support/panel-members';
-import { eventually, type GraphQLAnswer, type System, useTimeSkippingSystem } from './support/system';
+import type { Role } from '../../api/auth';
+import { PANEL_OF_FIVE as MEMBERS } from '../support/panel-members';
+import { errorCode, type GraphQLAnswer, okField } from '../support/graphql';
+import { eventually, type System, useTimeSkippingSystem } from '../support/system';
 
 const DAY = 86_400_000;
 
@@ -215,9 +216,7 @@ const tokens = {} as Record<Who, string | null>;
 const before = {} as Record<Exclude<Target, 'panel'>, string[]>;
 
 async function ok(who: Who, document: string, variables?: Record<string, unknown>): Promise<any> {
-  const answer = await system.gql(tokens[who], document, variables);
-  expect(answer.errors, JSON.stringify(answer.errors)).toBeUndefined();
-  return Object.values(answer.data)[0];
+  return okField(await system.gql(tokens[who], document, variables));
 }
 
 const timelineOf = async (id: string): Promise<{ status: string; types: string[] }> => {
@@ -274,11 +273,10 @@ describe.for(ROWS.map((row) => [row.label, row] as const))('%s', ([, row]) => {
     const id = row.target ? fixtures[row.target] : '';
     const answer = await send(who, row, id);
     if (outcome === 'ok') {
-      expect(answer.errors, JSON.stringify(answer.errors)).toBeUndefined();
-      expect(Object.values(answer.data ?? {})[0] ?? null).not.toBeNull();
+      expect(okField(answer) ?? null).not.toBeNull();
       return;
     }
-    expect(answer.errors?.[0]?.extensions?.code, JSON.stringify(answer.errors)).toBe(CODE[outcome]);
+    expect(errorCode(answer), JSON.stringify(answer.errors)).toBe(CODE[outcome]);
     if (outcome === 'NF') {
       // Byte for byte what an id that never existed gets: nothing tells the caller the target is real.
       const madeUp = MADE_UP[row.target!];

@@ -6,10 +6,10 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { GraphQLError } from 'graphql';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { replayHistory } from '../api/histories';
-import { bundleWorkflows, parseHistory, replay } from '../worker/replay';
-import { TASK_QUEUE } from '../workflows/definitions';
-import { type System, useTimeSkippingSystem } from './support/system';
+import { replayHistory } from '../../api/histories';
+import { bundleWorkflows, parseHistory, replay } from '../../worker/replay';
+import { TASK_QUEUE } from '../../workflows/definitions';
+import { type System, useTimeSkippingSystem } from '../support/system';
 
 let env: TestWorkflowEnvironment;
 let system: System;
@@ -80,7 +80,7 @@ describe('replaying a history', () => {
 
   it('the gate: a change made without patched() is caught as NONDETERMINISM', async () => {
     const history = await fetchHistory();
-    const changed = await bundleWorkflows(fileURLToPath(new URL('./fixtures/changed-workflow/index.ts', import.meta.url)));
+    const changed = await bundleWorkflows(fileURLToPath(new URL('../fixtures/changed-workflow/index.ts', import.meta.url)));
     const outcome = await replay(parseHistory(history), { code: changed.code });
     expect(outcome).toMatchObject({ ok: false, kind: 'NONDETERMINISM' });
     // …and through the API, which answers with the typed error.

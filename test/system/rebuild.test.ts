@@ -8,20 +8,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { residentIdCheckChar } from '../api/input-rules';
-import { openReadModel } from '../db/connection';
-import { PANEL_WORKFLOWS, PETITION_WORKFLOWS, rebuildReadModel } from '../db/rebuild';
-import { panelWorkflowId } from '../workflows/panel-definitions';
-import { petitionWorkflowId, TASK_QUEUE } from '../workflows/definitions';
-import type { petitionWorkflow } from '../workflows/petition-workflow';
-import { startDevServer } from './support/environments';
-import { readModelCaughtUp, readModelTables as tables } from './support/read-model-tables';
-import { eventually, startSystem, type System } from './support/system';
-
-function randomIdNumber(): string {
-  const first17 = `44030419800101${Math.floor(Math.random() * 900 + 100)}`;
-  return first17 + residentIdCheckChar(first17);
-}
+import { openReadModel } from '../../db/connection';
+import { PANEL_WORKFLOWS, PETITION_WORKFLOWS, rebuildReadModel } from '../../db/rebuild';
+import { panelWorkflowId } from '../../workflows/panel-definitions';
+import { petitionWorkflowId, TASK_QUEUE } from '../../workflows/definitions';
+import type { petitionWorkflow } from '../../workflows/petition-workflow';
+import { startDevServer } from '../support/environments';
+import { mutationsSelecting } from '../support/graphql';
+import { newResidentId } from '../support/petitioners';
+import { readModelCaughtUp, readModelTables as tables } from '../support/read-model-tables';
+import { eventually, startSystem, type System } from '../support/system';
+import { tokensPerRole } from '../support/tokens';
 
 let env: TestWorkflowEnvironment;
 let system: System;
@@ -39,17 +36,12 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-async function ok(token: string, mutation: string): Promise<any> {
-  const answer = await system.gql(token, `mutation { ${mutation} { id status } }`);
-  expect(answer.errors, JSON.stringify(answer.errors)).toBeUndefined();
-  return Object.values(answer.data)[0];
-}
+const ok = mutationsSelecting('id status', () => system);
 
 it('a lost read model is rebuilt from Temporal, equal to the live one row for row', async () => {
-  const registrar = system.token('REGISTRAR');
-  const handler = system.token('UNIT_HANDLER', { unitId: 'U-FT-01' });
+  const { registrar, handler, supervisor } = tokensPerRole(system.db);
   const register = (summary: string) =>
-    ok(registrar, `registerPetition(input: { petitioner: { name: "王某", idNumber: "${randomIdNumber()}" }, channel: ONLINE, category: CLAIM, summary: "${summary}", content: "${summary}，请求处理。" })`);
+    ok(registrar, `registerPetition(input: { petitioner: { name: "王某", idNumber: "${newResidentId()}" }, channel: ONLINE, category: CLAIM, summary: "${summary}", content: "${summary}，请求处理。" })`);
 
   const waiting = await register('道路积水');
   const delivered = await register('供暖不足');
@@ -58,11 +50,11 @@ it('a lost read model is rebuilt from Temporal, equal to the live one row for ro
   await ok(registrar, `recordSatisfaction(id: "${delivered.id}", level: SATISFIED)`);
   await ok(registrar, `requestReview(id: "${delivered.id}", reason: "仍不满意")`);
   // Supervision and a third-party panel leave rows of their own.
-  await ok(system.token('SUPERVISOR'), `urge(id: "${delivered.id}", message: "请复查机关按期办理")`);
-  await ok(system.token('SUPERVISOR'), `escalate(id: "${waiting.id}", leaderId: "leader-1", reason: "多次来访")`);
+  await ok(supervisor, `urge(id: "${delivered.id}", message: "请复查机关按期办理")`);
+  await ok(supervisor, `escalate(id: "${waiting.id}", leaderId: "leader-1", reason: "多次来访")`);
   const members = ['NPC_DEPUTY', 'NPC_DEPUTY', 'CPPCC_MEMBER', 'PARTY_DEPUTY', 'LAWYER'].map((kind, i) => ({ memberId: `M-${i}`, name: `委员${i}`, kind }));
   const convened = await system.gql(
-    system.token('SUPERVISOR'),
+    supervisor,
     'mutation($input: ConveneEvaluationPanelInput!) { conveneEvaluationPanel(input: $input) { id } }',
     { input: { title: '评议会', members, petitionIds: [delivered.id] } },
   );

@@ -4,12 +4,12 @@
  */
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { describe, expect, it } from 'vitest';
-import { periodEnd } from '../domain/calendar';
-import type { PetitionState, Registration } from '../domain/petition';
-import { acceptUpdate, petitionStateQuery, petitionWorkflowId, TASK_QUEUE } from '../workflows/definitions';
-import type { petitionWorkflow } from '../workflows/petition-workflow';
-import { eventually, type System, useTimeSkippingSystem } from './support/system';
-import { petitionEvents } from '../db/schema';
+import { periodEnd } from '../../domain/calendar';
+import type { PetitionState, Registration } from '../../domain/petition';
+import { acceptUpdate, petitionStateQuery, petitionWorkflowId, TASK_QUEUE } from '../../workflows/definitions';
+import type { petitionWorkflow } from '../../workflows/petition-workflow';
+import { eventually, type System, useTimeSkippingSystem } from '../support/system';
+import { petitionEvents } from '../../db/schema';
 import { eq } from 'drizzle-orm';
 
 const DAY = 86_400_000;

@@ -1,7 +1,7 @@
 /** The pausable clock that hearings stop (Art. 36): exact to the millisecond, any number of times. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { effectiveDue, pause, pausedMsAt, projectedDue, resume, type PausableClock } from '../domain/pausable-deadline';
+import { effectiveDue, pause, pausedMsAt, projectedDue, resume, type PausableClock } from '../../domain/pausable-deadline';
 
 const due = Date.parse('2026-12-31T00:00:00+08:00');
 const clock: PausableClock = { dueAt: due, pausedMs: 0, pausedSince: null };

@@ -4,10 +4,11 @@
  */
 import { asc, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { percent } from '../api/statistics';
-import { createProjectionActivities } from '../activities/projection-activities';
-import { petitionDeadlines, petitionEvents, petitionRatings, petitions } from '../db/schema';
-import { at, openReadModelHarness, type ReadModelHarness } from './support/read-model';
+import { percent } from '../../api/statistics';
+import { createProjectionActivities } from '../../activities/projection-activities';
+import { petitionDeadlines, petitionEvents, petitionRatings, petitions } from '../../db/schema';
+import { errorCode, okData, okField } from '../support/graphql';
+import { at, openReadModelHarness, type ReadModelHarness } from '../support/read-model';
 
 let rm: ReadModelHarness;
 beforeEach(() => {
@@ -61,8 +62,7 @@ describe('when Temporal is unreachable', () => {
     );
     expect(answer.errors?.[0]?.extensions).toEqual({ code: 'UNAVAILABLE' });
     expect(answer.errors?.[0]?.message).toMatch(/nothing was changed/);
-    const list = await rm.gql(registrar, '{ petitions { edges { node { id } } } }');
-    expect(list.errors).toBeUndefined();
+    okData(await rm.gql(registrar, '{ petitions { edges { node { id } } } }'));
   });
 });
 
@@ -124,9 +124,7 @@ describe('Chinese full-text search', () => {
     { summary: '电动车充电桩安装', content: '建议在小区增设电动车充电桩。' },
   ];
   const search = async (text: string) => {
-    const answer = await rm.gql(rm.token('REGISTRAR'), `query($text: String) { petitions(filter: { text: $text }) { totalCount edges { highlight node { summary } } } }`, { text });
-    expect(answer.errors).toBeUndefined();
-    return answer.data.petitions;
+    return okField(await rm.gql(rm.token('REGISTRAR'), `query($text: String) { petitions(filter: { text: $text }) { totalCount edges { highlight node { summary } } } }`, { text }));
   };
   beforeEach(() => {
     texts.forEach((t, i) => rm.petition({ received: `2026-03-0${i + 1}`, ...t }).project());
@@ -215,9 +213,7 @@ describe('statistics', () => {
   const frac = (numerator: number, denominator: number, pct: string | null) => ({ numerator, denominator, percent: pct });
 
   it('the whole city, March 2026, equals the hand count', async () => {
-    const answer = await rm.gql(rm.token('SUPERVISOR'), STATS);
-    expect(answer.errors).toBeUndefined();
-    expect(answer.data.statistics).toEqual({
+    expect(okField(await rm.gql(rm.token('SUPERVISOR'), STATS))).toEqual({
       registered: 3, // E, F, G
       delivered: 3, // A, B, D
       rounding: 'HALF_UP',
@@ -246,7 +242,7 @@ describe('statistics', () => {
     const own = await rm.gql(unit, STATS);
     expect(own.data.statistics.completionRate).toEqual(frac(0, 1, '0.00')); // C
     const other = await rm.gql(unit, STATS, { unitId: 'U-FT-01' });
-    expect(other.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(errorCode(other)).toBe('FORBIDDEN');
   });
 
   it('一次性化解 does not depend on the order the petitions were projected in (as in a rebuild)', () => {
