@@ -5,17 +5,9 @@ import type { ReadModel } from '../db/connection';
 import { apiTokens } from '../db/schema';
 import { apiError } from './errors';
 
-export const ROLES = [
-  'REGISTRAR',
-  'UNIT_HANDLER',
-  'UNIT_HEAD',
-  'SUPERVISOR',
-  'LEADER',
-  'REVIEWER',
-  'TESTER',
-  'ADMIN',
-] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES, type Role } from '../domain/roles';
+
+export { ROLES, type Role } from '../domain/roles';
 
 export interface Principal {
   id: string;
@@ -83,4 +75,9 @@ export function requireRole(principal: Principal | null, ...roles: Role[]): Prin
     throw apiError('FORBIDDEN', `role ${principal.role} may not do this (needs ${roles.join(' or ')})`);
   }
   return principal;
+}
+
+/** Any principal with a token, whatever its role. */
+export function requireSignedIn(principal: Principal | null): Principal {
+  return requireRole(principal, ...ROLES);
 }

@@ -2,7 +2,6 @@
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { and, asc, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 import { GraphQLError } from 'graphql';
-import { createHash, randomBytes } from 'node:crypto';
 import type { ReadModel } from '../db/connection';
 import { evaluations, panelCases, panelMembers, panels, petitions } from '../db/schema';
 import { DEFAULT_PANEL_RULES, panelProblem, type PanelState, type Panelist, type Verdict } from '../domain/evaluation';
@@ -11,6 +10,8 @@ import type { Principal } from './auth';
 import type { ApiDeps } from './context';
 import { apiError, badInput, callTemporal } from './errors';
 import { futureMoment, IDS, optionalText, requiredId, requiredText, TEXT } from './input-rules';
+import { idForRequest } from './request-ids';
+import { evaluationPanelWorkflow } from '../workflows/panel-workflow';
 
 /** A panel sits for days or weeks (14 by default); a deadline further off is a typo. */
 const PANEL_DEADLINE_MAX_DAYS = 366;
@@ -48,8 +49,7 @@ export async function convenePanel(deps: ApiDeps, principal: Principal, input: C
   const missing = ids.filter((id) => !delivered.includes(id));
   if (missing.length) throw badInput('input.petitionIds', `not delivered (办结) or unknown: ${missing.join(', ')}`);
   const deadlineAt = futureMoment('input.deadline', input.deadline, PANEL_DEADLINE_MAX_DAYS);
-  const seed = requestId ? createHash('sha256').update(`${principal.id}\npanel\n${requestId}`).digest() : randomBytes(6);
-  const panelId = `PY-${seed.subarray(0, 6).toString('hex').toUpperCase()}`;
+  const panelId = idForRequest('PY', 'panel', principal, requestId);
   const workflowInput: PanelWorkflowInput = {
     panelId,
     title,
@@ -62,7 +62,7 @@ export async function convenePanel(deps: ApiDeps, principal: Principal, input: C
   };
   return callTemporal(panelId, async () => {
     try {
-      await deps.temporal.workflow.start('evaluationPanelWorkflow', { workflowId: panelWorkflowId(panelId), taskQueue: deps.taskQueue, args: [workflowInput] });
+      await deps.temporal.workflow.start(evaluationPanelWorkflow, { workflowId: panelWorkflowId(panelId), taskQueue: deps.taskQueue, args: [workflowInput] });
     } catch (err) {
       if (!(err instanceof WorkflowExecutionAlreadyStartedError && requestId)) throw err;
     }
@@ -133,7 +133,7 @@ export function panelIdsFor(db: ReadModel, principal: Principal): string[] | 'al
   return db.select({ id: panelMembers.panelId }).from(panelMembers).where(eq(panelMembers.memberId, principal.memberId)).all().map((r) => r.id);
 }
 
-export function listPanels(db: ReadModel, principal: Principal, status: string | null | undefined, first: number): PanelState[] {
+export function listPanels(db: ReadModel, principal: Principal, status: PanelState['status'] | null, first: number): PanelState[] {
   const visible = panelIdsFor(db, principal);
   const where = and(status ? eq(panels.status, status) : undefined, visible === 'all' ? undefined : inArray(panels.id, visible.length ? visible : ['']));
   return db

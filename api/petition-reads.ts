@@ -7,7 +7,7 @@ import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lte, or, sq
 import type { ReadModel } from '../db/connection';
 import { petitionEvents, petitions } from '../db/schema';
 import { highlight, matchExpression, relevance } from '../db/search-tokens';
-import type { PetitionState, TimelineEvent } from '../domain/petition';
+import type { Category, PetitionState, PetitionStatus, TimelineEvent } from '../domain/petition';
 import type { ReadScope } from './access';
 import { badInput } from './errors';
 
@@ -57,14 +57,14 @@ export function loadTimeline(db: ReadModel, petitionId: string): TimelineEvent[]
 export type PetitionSort = 'RECEIVED_DESC' | 'DUE_ASC';
 
 export interface PetitionFilter {
-  status?: string[] | null;
+  status?: PetitionStatus[] | null;
   unitId?: string | null;
   overdue?: boolean | null;
   dueSoon?: boolean | null;
   escalated?: boolean | null;
   escalationProposed?: boolean | null;
   dueBefore?: number | null;
-  category?: string | null;
+  category?: Category | null;
   receivedFrom?: number | null;
   receivedTo?: number | null;
   text?: string | null;
@@ -98,6 +98,13 @@ function scopeArms(scope: ReadScope): (SQL | undefined)[] {
   }
   if (scope.kind !== 'unit') return [undefined];
   return [eq(petitions.unitId, scope.unitId), and(eq(petitions.reviewUnitId, scope.unitId), sql`${petitions.unitId} IS NOT ${scope.unitId}`)];
+}
+
+/** A `PetitionConnection` before GraphQL reads it: the total is counted only when a client asks for it. */
+export interface PetitionConnectionParent {
+  edges: { node: PetitionParent; cursor: string; highlight: string | null }[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  totalCount: () => number;
 }
 
 export interface PetitionPage {

@@ -34,7 +34,7 @@ import { DEFAULT_PROFILE_ID } from '../domain/statute';
 import { createPetitionWorker } from '../worker/create-worker';
 import { bundleWorkflows } from '../worker/replay';
 import { ensureSearchAttributes } from '../worker/search-attributes-setup';
-import { acceptUpdate, petitionWorkflowId, TASK_QUEUE, urgeUpdate } from '../workflows/definitions';
+import { petitionUpdates, petitionWorkflowId, TASK_QUEUE } from '../workflows/definitions';
 import { PETITION_SEARCH_ATTRIBUTES } from '../workflows/search-attributes';
 import { benchNoopWorkflow } from './noop-workflow';
 
@@ -256,11 +256,11 @@ async function onDevServer(cliPath: string, code: string, noopCode: string) {
     return petition.id as string;
   };
   const bareAccept = (id: string) =>
-    client.workflow.getHandle(petitionWorkflowId(id)).executeUpdate(acceptUpdate, { args: [{ unitId: 'U-FT-01', note: null, actor: registrarActor }] });
+    client.workflow.getHandle(petitionWorkflowId(id)).executeUpdate(petitionUpdates.accept, { args: [{ unitId: 'U-FT-01', note: null, actor: registrarActor }] });
   const bareUrge = (id: string) =>
     client.workflow
       .getHandle(petitionWorkflowId(id))
-      .executeUpdate(urgeUpdate, { args: [{ message: '请报告办理进展', respondWithinDays: null, actor: supervisorActor }] });
+      .executeUpdate(petitionUpdates.urge, { args: [{ message: '请报告办理进展', respondWithinDays: null, actor: supervisorActor }] });
 
   // Warm-up of the petition worker, the API and the read model, on every path timed below.
   const warm: string[] = [];

@@ -8,6 +8,22 @@
  */
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { PANEL_STATUSES, PANELIST_KINDS } from '../domain/evaluation';
+import {
+  CATEGORIES,
+  CHANNELS,
+  DEADLINE_KINDS,
+  PETITION_STATUSES,
+  RATING_TARGETS,
+  STAGES,
+  URGE_KINDS,
+  type DeadlineKind,
+} from '../domain/petition/state';
+import { ROLES } from '../domain/roles';
+import { SATISFACTION_LEVELS } from '../domain/satisfaction';
+
+const DEADLINE_KIND_NAMES = Object.keys(DEADLINE_KINDS) as [DeadlineKind, ...DeadlineKind[]];
+const APPEAL_LEVELS = ['REVIEW', 'REEXAMINATION'] as const;
 
 const ms = (name: string) => integer(name, { mode: 'timestamp_ms' });
 
@@ -19,16 +35,16 @@ export const petitions = sqliteTable(
     num: integer('num').primaryKey(),
     id: text('id').notNull().unique(),
     workflowId: text('workflow_id').notNull(),
-    status: text('status').notNull(),
-    stage: text('stage').notNull(),
+    status: text('status', { enum: PETITION_STATUSES }).notNull(),
+    stage: text('stage', { enum: STAGES }).notNull(),
     /** The responsible unit (责任单位). */
     unitId: text('unit_id'),
     /** The organ hearing the current or last 复查 / 复核. */
     reviewUnitId: text('review_unit_id'),
     /** Who acts now: the unit, or the reviewing organ. */
     actingUnitId: text('acting_unit_id'),
-    category: text('category').notNull(),
-    channel: text('channel').notNull(),
+    category: text('category', { enum: CATEGORIES }).notNull(),
+    channel: text('channel', { enum: CHANNELS }).notNull(),
     summary: text('summary').notNull(),
     content: text('content').notNull(),
     petitionerName: text('petitioner_name').notNull(),
@@ -105,7 +121,7 @@ export const petitionDeadlines = sqliteTable(
     petitionId: text('petition_id').notNull(),
     /** Position in the petition's list of deadlines (a kind can recur after 重新办理). */
     ordinal: integer('ordinal').notNull(),
-    kind: text('kind').notNull(),
+    kind: text('kind', { enum: DEADLINE_KIND_NAMES }).notNull(),
     unitId: text('unit_id'),
     startedAt: ms('started_at').notNull(),
     /** With extensions and closed pauses; a clock paused now is shown as if it restarted at projection. */
@@ -129,8 +145,8 @@ export const petitionRatings = sqliteTable(
   {
     petitionId: text('petition_id').notNull(),
     ordinal: integer('ordinal').notNull(),
-    target: text('target').notNull(),
-    level: text('level').notNull(),
+    target: text('target', { enum: RATING_TARGETS }).notNull(),
+    level: text('level', { enum: SATISFACTION_LEVELS }).notNull(),
     unitId: text('unit_id'),
     at: ms('at').notNull(),
     /** The petition's latest rating of this target: the one 满意率 counts. */
@@ -149,7 +165,7 @@ export const petitionUrges = sqliteTable(
   {
     petitionId: text('petition_id').notNull(),
     id: text('id').notNull(),
-    kind: text('kind').notNull(),
+    kind: text('kind', { enum: URGE_KINDS }).notNull(),
     unitId: text('unit_id'),
     issuedAt: ms('issued_at').notNull(),
     dueAt: ms('due_at'),
@@ -183,7 +199,7 @@ export const panels = sqliteTable(
   {
     id: text('id').primaryKey(),
     title: text('title').notNull(),
-    status: text('status').notNull(),
+    status: text('status', { enum: PANEL_STATUSES }).notNull(),
     quorum: integer('quorum').notNull(),
     convenedAt: ms('convened_at').notNull(),
     convenedBy: text('convened_by').notNull(),
@@ -200,7 +216,7 @@ export const panelMembers = sqliteTable(
     panelId: text('panel_id').notNull(),
     memberId: text('member_id').notNull(),
     name: text('name').notNull(),
-    kind: text('kind').notNull(),
+    kind: text('kind', { enum: PANELIST_KINDS }).notNull(),
     /** Voted at least once: an attendance (参评委员人次). */
     attended: integer('attended', { mode: 'boolean' }).notNull(),
   },
@@ -215,7 +231,7 @@ export const panelCases = sqliteTable(
     petitionId: text('petition_id').notNull(),
     /** The order the supervisor listed the cases in. */
     ordinal: integer('ordinal').notNull(),
-    verdict: text('verdict'),
+    verdict: text('verdict', { enum: SATISFACTION_LEVELS }),
     votes: integer('votes').notNull(),
   },
   (t) => [primaryKey({ columns: [t.panelId, t.petitionId] }), index('panel_cases_petition_idx').on(t.petitionId)],
@@ -228,7 +244,7 @@ export const evaluations = sqliteTable(
     panelId: text('panel_id').notNull(),
     memberId: text('member_id').notNull(),
     petitionId: text('petition_id').notNull(),
-    verdict: text('verdict').notNull(),
+    verdict: text('verdict', { enum: SATISFACTION_LEVELS }).notNull(),
     comment: text('comment'),
     at: ms('at').notNull(),
   },
@@ -240,7 +256,7 @@ export const petitionAppeals = sqliteTable(
   'petition_appeals',
   {
     petitionId: text('petition_id').notNull(),
-    level: text('level').notNull(),
+    level: text('level', { enum: APPEAL_LEVELS }).notNull(),
     requestedAt: ms('requested_at').notNull(),
     unitId: text('unit_id').notNull(),
   },
@@ -275,7 +291,7 @@ export const units = sqliteTable('units', {
 export const apiTokens = sqliteTable('api_tokens', {
   tokenHash: text('token_hash').primaryKey(),
   principalId: text('principal_id').notNull(),
-  role: text('role').notNull(),
+  role: text('role', { enum: ROLES }).notNull(),
   unitId: text('unit_id'),
   memberId: text('member_id'),
   label: text('label'),

@@ -11,6 +11,7 @@ import { getProfile } from '../domain/statute';
 
 const DAY = 86_400_000;
 const profile = getProfile();
+const ctx = (now: number) => ({ now, profile });
 const actor = { id: 'seed', role: 'REGISTRAR' };
 
 /** A small linear congruential generator: the same seed gives the same city. */
@@ -97,35 +98,34 @@ function lifeOf(n: number, rnd: () => number, now: number, unitIds: string[], re
       respondentUnitId: unitId,
       registeredBy: actor,
     },
-    received,
-    profile,
+    ctx(received),
   );
   const at = (t: number) => Math.min(t, now);
   const fate = rnd();
-  if (fate < 0.05) return petition.advanceClock(petition.decline(state, { reason: 'LITIGATION_RELATED', note: null, actor }, at(received + DAY)), now, profile);
+  if (fate < 0.05) return petition.advanceClock(petition.decline.apply(state, { reason: 'LITIGATION_RELATED', note: null, actor }, ctx(at(received + DAY))), ctx(now));
   // About a third are routed (转送) first and accepted by the unit after its notice (告知).
   if (rnd() < 0.3) {
     const routedAt = received + Math.floor((1 + rnd() * 5) * DAY);
-    if (routedAt > now) return petition.advanceClock(state, now, profile);
-    state = petition.route(petition.advanceClock(state, routedAt, profile), { unitId, mode: 'TRANSFER', note: null, actor }, routedAt, profile);
+    if (routedAt > now) return petition.advanceClock(state, ctx(now));
+    state = petition.route.apply(petition.advanceClock(state, ctx(routedAt)), { unitId, mode: 'TRANSFER', note: null, actor }, ctx(routedAt));
   }
   const acceptedAt = received + Math.floor((7 + rnd() * 12) * DAY);
-  if (acceptedAt > now) return petition.advanceClock(state, now, profile);
-  state = petition.accept(petition.advanceClock(state, acceptedAt, profile), { unitId, note: null, actor }, acceptedAt, profile);
+  if (acceptedAt > now) return petition.advanceClock(state, ctx(now));
+  state = petition.accept.apply(petition.advanceClock(state, ctx(acceptedAt)), { unitId, note: null, actor }, ctx(acceptedAt));
   // Most units answer in 20–60 days; about one in eight runs late.
   const repliedAt = acceptedAt + Math.floor((20 + rnd() * (rnd() < 0.12 ? 70 : 40)) * DAY);
-  if (repliedAt > now) return petition.advanceClock(state, now, profile);
-  state = petition.advanceClock(state, repliedAt - 1, profile);
-  state = petition.reply(state, { outcome: pick(['SUPPORT', 'EXPLAIN', 'NOT_SUPPORT'] as const), text: '处理意见', basis: null, deliveredAt: repliedAt, actor }, repliedAt, profile);
+  if (repliedAt > now) return petition.advanceClock(state, ctx(now));
+  state = petition.advanceClock(state, ctx(repliedAt - 1));
+  state = petition.reply.apply(state, { outcome: pick(['SUPPORT', 'EXPLAIN', 'NOT_SUPPORT'] as const), text: '处理意见', basis: null, deliveredAt: repliedAt, actor }, ctx(repliedAt));
   if (rnd() < 0.7) {
     const level = pick(['SATISFIED', 'SATISFIED', 'SATISFIED', 'BASICALLY_SATISFIED', 'DISSATISFIED'] as const);
-    state = petition.recordSatisfaction(state, { level, target: 'UNIT', actor }, at(repliedAt + DAY));
-    if (rnd() < 0.5) state = petition.recordSatisfaction(state, { level, target: 'BUREAU', actor }, at(repliedAt + DAY));
+    state = petition.recordSatisfaction.apply(state, { level, target: 'UNIT', actor }, ctx(at(repliedAt + DAY)));
+    if (rnd() < 0.5) state = petition.recordSatisfaction.apply(state, { level, target: 'BUREAU', actor }, ctx(at(repliedAt + DAY)));
   }
   if (rnd() < 0.08 && repliedAt + 10 * DAY < now) {
-    state = petition.requestReview(state, { reason: '不服', reviewUnitId: 'O-FT-GOV', actor }, repliedAt + 10 * DAY, profile);
+    state = petition.requestReview.apply(state, { reason: '不服', reviewUnitId: 'O-FT-GOV', actor }, ctx(repliedAt + 10 * DAY));
   }
-  return petition.advanceClock(state, now, profile);
+  return petition.advanceClock(state, ctx(now));
 }
 
 export function seedPetitions(db: ReadModel, options: SeedOptions): void {

@@ -3,10 +3,15 @@
  * cases already delivered (办结). Pure rules: who may sit on a panel, and how a case's verdict follows from the
  * votes cast.
  */
+import { Refusal } from './error-codes';
+import type { SatisfactionLevel } from './satisfaction';
 
 /** 两代表一委员 and lawyers. */
-export type PanelistKind = 'NPC_DEPUTY' | 'CPPCC_MEMBER' | 'PARTY_DEPUTY' | 'LAWYER';
-export type Verdict = 'SATISFIED' | 'BASICALLY_SATISFIED' | 'DISSATISFIED';
+export const PANELIST_KINDS = ['NPC_DEPUTY', 'CPPCC_MEMBER', 'PARTY_DEPUTY', 'LAWYER'] as const;
+export type PanelistKind = (typeof PANELIST_KINDS)[number];
+export const PANEL_STATUSES = ['OPEN', 'CLOSED'] as const;
+/** A panel member's verdict is on the petitioner's own scale of satisfaction. */
+export type Verdict = SatisfactionLevel;
 
 export interface Panelist {
   memberId: string;
@@ -66,6 +71,13 @@ export interface Vote {
   at: number;
 }
 
+/** A case's verdict (null: quorum not reached) and the votes it rests on. */
+export interface PanelResult {
+  petitionId: string;
+  verdict: Verdict | null;
+  votes: number;
+}
+
 /** A panel (评议会) as its workflow keeps it. */
 export interface PanelState {
   panelId: string;
@@ -76,10 +88,10 @@ export interface PanelState {
   convenedAt: number;
   convenedBy: string;
   deadlineAt: number;
-  status: 'OPEN' | 'CLOSED';
+  status: (typeof PANEL_STATUSES)[number];
   votes: Vote[];
   /** Per case, once closed: the verdict (null: quorum not reached) and the votes it rests on. */
-  results: { petitionId: string; verdict: Verdict | null; votes: number }[];
+  results: PanelResult[];
   closedAt: number | null;
   /** Bumped by every change; the read model keeps the newest. */
   version: number;
@@ -92,25 +104,16 @@ export interface VoteCommand {
   comment: string | null;
 }
 
-export class VoteRefused extends Error {
-  constructor(
-    readonly code: 'INVALID_TRANSITION' | 'FORBIDDEN' | 'BAD_USER_INPUT',
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 /** Refuses a vote the panel cannot take; answers true when it is the very same vote again (harmless). */
 export function checkVote(panel: PanelState, vote: VoteCommand): boolean {
   // Membership first: one who does not sit on the panel learns nothing of it, not even that it closed.
-  if (!panel.members.some((m) => m.memberId === vote.memberId)) throw new VoteRefused('FORBIDDEN', `you do not sit on panel ${panel.panelId}`);
-  if (panel.status !== 'OPEN') throw new VoteRefused('INVALID_TRANSITION', `panel ${panel.panelId} is closed`);
-  if (!panel.petitionIds.includes(vote.petitionId)) throw new VoteRefused('BAD_USER_INPUT', `petition ${vote.petitionId} is not before panel ${panel.panelId}`);
+  if (!panel.members.some((m) => m.memberId === vote.memberId)) throw new Refusal('FORBIDDEN', `you do not sit on panel ${panel.panelId}`);
+  if (panel.status !== 'OPEN') throw new Refusal('INVALID_TRANSITION', `panel ${panel.panelId} is closed`);
+  if (!panel.petitionIds.includes(vote.petitionId)) throw new Refusal('BAD_USER_INPUT', `petition ${vote.petitionId} is not before panel ${panel.panelId}`);
   const earlier = panel.votes.find((v) => v.memberId === vote.memberId && v.petitionId === vote.petitionId);
   if (!earlier) return false;
   if (earlier.verdict === vote.verdict) return true;
-  throw new VoteRefused('INVALID_TRANSITION', `you already gave ${earlier.verdict} on ${vote.petitionId}`);
+  throw new Refusal('INVALID_TRANSITION', `you already gave ${earlier.verdict} on ${vote.petitionId}`);
 }
 
 export function recordVote(panel: PanelState, vote: VoteCommand, now: number): PanelState {

@@ -3,10 +3,11 @@
  * deadline passes; then each case's verdict goes to its petition workflow (a DISSATISFIED one reopens it).
  * The panel is projected into the read model after every change.
  */
-import { ApplicationFailure, allHandlersFinished, condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import { allHandlersFinished, condition, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { PanelActivities } from '../activities/panel-activities';
 import { periodEnd } from '../domain/calendar';
-import { allVoted, checkVote, closePanel, recordVote, VoteRefused, type PanelState } from '../domain/evaluation';
+import { allVoted, checkVote, closePanel, recordVote, type PanelState } from '../domain/evaluation';
+import { refuseAsFailure } from './refusal';
 import { panelStateQuery, recordEvaluationUpdate, type PanelWorkflowInput } from './panel-definitions';
 
 const { projectPanel, deliverPanelVerdict } = proxyActivities<PanelActivities>({
@@ -46,14 +47,7 @@ export async function evaluationPanelWorkflow(input: PanelWorkflowInput): Promis
       return panel;
     },
     {
-      validator: (vote) => {
-        try {
-          checkVote(panel, vote);
-        } catch (err) {
-          if (err instanceof VoteRefused) throw ApplicationFailure.create({ type: err.code, message: err.message, nonRetryable: true });
-          throw err;
-        }
-      },
+      validator: (vote) => refuseAsFailure(() => checkVote(panel, vote)),
     },
   );
 

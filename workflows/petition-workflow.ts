@@ -14,11 +14,18 @@ import {
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { UpdateDefinition } from '@temporalio/common';
 import type { NotificationActivities } from '../activities/notification-activities';
 import type { ProjectionActivities } from '../activities/projection-activities';
+import type { UpdateDefinition } from '@temporalio/common';
 import * as petition from '../domain/petition';
-import { CommandRefused, type PetitionState } from '../domain/petition';
+import {
+  COMMAND_NAMES,
+  COMMANDS,
+  type Command,
+  type CommandContext,
+  type CommandName,
+  type PetitionState,
+} from '../domain/petition';
 import { getProfile } from '../domain/statute';
 import * as defs from './definitions';
 import {
@@ -29,6 +36,7 @@ import {
   PETITION_STATUS,
   PETITION_UNIT,
 } from './search-attributes';
+import { refuseAsFailure } from './refusal';
 
 const { projectPetition, notifySupervisors } = proxyActivities<ProjectionActivities & NotificationActivities>({
   // A projection writes one petition in milliseconds, or waits up to SQLite's 5 s busy timeout; a worker that
@@ -38,21 +46,10 @@ const { projectPetition, notifySupervisors } = proxyActivities<ProjectionActivit
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
 
-/** Turns a refusal of the pure rules into the typed failure an update validator reports to the client. */
-function refuseAsFailure(check: () => void): void {
-  try {
-    check();
-  } catch (err) {
-    if (err instanceof CommandRefused) {
-      throw ApplicationFailure.create({ type: err.code, message: err.message, details: [err.details], nonRetryable: true });
-    }
-    throw err;
-  }
-}
-
 export async function petitionWorkflow(input: defs.PetitionWorkflowInput): Promise<PetitionState> {
   const profile = getProfile(input.profileId);
-  let state: PetitionState = input.carried?.state ?? petition.openPetition(input.registration, Date.now(), profile);
+  const now = (): CommandContext => ({ now: Date.now(), profile });
+  let state: PetitionState = input.carried?.state ?? petition.openPetition(input.registration, now());
   let projectedSeq = input.carried?.projectedSeq ?? 0;
   /** Bumped by every change, so the main loop wakes up and re-plans its timer. */
   let changes = 0;
@@ -88,45 +85,35 @@ export async function petitionWorkflow(input: defs.PetitionWorkflowInput): Promi
     return project().then(() => state);
   }
 
-  /** An update whose validator runs the rule check and whose handler applies the command. */
-  function command<C>(
-    definition: UpdateDefinition<PetitionState, [C]>,
-    check: (state: PetitionState, command: C, now: number) => void,
-    apply: (state: PetitionState, command: C, now: number) => PetitionState,
-  ): void {
-    // Time catches up with every command too: a 3rd 督办 or a 复核 request proposes 提级包案 at once.
-    setHandler(definition, (cmd) => change(petition.advanceClock(apply(state, cmd, Date.now()), Date.now(), profile)), {
-      validator: (cmd) => refuseAsFailure(() => check(state, cmd, Date.now())),
-    });
+  /** The update of one command: its validator runs the rule check, its handler applies the command. */
+  function register(name: CommandName): void {
+    // COMMANDS and petitionUpdates pair each name with one argument type; the loop needs no more than that.
+    const rules = COMMANDS[name] as Command<unknown>;
+    setHandler(
+      defs.petitionUpdates[name] as UpdateDefinition<PetitionState, [unknown]>,
+      (cmd) => {
+        let next: PetitionState;
+        try {
+          // Time catches up with every command too: a 3rd 督办 or a 复核 request proposes 提级包案 at once.
+          next = petition.advanceClock(rules.apply(state, cmd, now()), now());
+        } catch (err) {
+          // A rule that throws after its check passed fails this update, never the workflow task: a failing
+          // task would be retried forever and the petition would answer nothing again.
+          if (err instanceof ApplicationFailure) throw err;
+          throw ApplicationFailure.create({ type: 'INTERNAL', message: `${name} could not be applied: ${String(err)}`, nonRetryable: true });
+        }
+        return change(next);
+      },
+      { validator: (cmd) => refuseAsFailure(() => rules.check(state, cmd, now())) },
+    );
   }
 
   setHandler(defs.petitionStateQuery, () => state);
   setHandler(defs.panelVerdictSignal, (verdict) => {
-    const next = petition.applyPanelVerdict(state, verdict, Date.now(), profile);
+    const next = petition.applyPanelVerdict(state, verdict, now());
     if (next !== state) void change(next);
   });
-  command(defs.acceptUpdate, (s, c) => petition.checkAccept(s, c), (s, c, now) => petition.accept(s, c, now, profile));
-  command(defs.routeUpdate, (s, c) => petition.checkRoute(s, c), (s, c, now) => petition.route(s, c, now, profile));
-  command(defs.declineUpdate, (s, c) => petition.checkDecline(s, c), (s, c, now) => petition.decline(s, c, now));
-  command(
-    defs.requestExtensionUpdate,
-    (s, c, now) => petition.checkRequestExtension(s, c, now, profile),
-    (s, c, now) => petition.requestExtension(s, c, now, profile),
-  );
-  command(defs.decideExtensionUpdate, (s, c) => petition.checkDecideExtension(s, c), (s, c, now) => petition.decideExtension(s, c, now));
-  command(defs.startHearingUpdate, (s, c) => petition.checkStartHearing(s, c), (s, c, now) => petition.startHearing(s, c, now, profile));
-  command(defs.endHearingUpdate, (s, c) => petition.checkEndHearing(s, c), (s, c, now) => petition.endHearing(s, c, now));
-  command(defs.replyUpdate, (s, c, now) => petition.checkReply(s, c, now), (s, c, now) => petition.reply(s, c, now, profile));
-  command(defs.recordSatisfactionUpdate, (s, c) => petition.checkRecordSatisfaction(s, c), (s, c, now) => petition.recordSatisfaction(s, c, now));
-  command(defs.urgeUpdate, (s, c) => petition.checkUrge(s, c, profile), (s, c, now) => petition.urge(s, c, now, profile));
-  command(defs.answerUrgeUpdate, (s, c) => petition.checkAnswerUrge(s, c), (s, c, now) => petition.answerUrge(s, c, now));
-  command(defs.escalateUpdate, (s, c) => petition.checkEscalate(s, c), (s, c, now) => petition.escalate(s, c, now));
-  command(defs.instructUpdate, (s, c) => petition.checkInstruct(s, c), (s, c, now) => petition.instruct(s, c, now));
-  command(
-    defs.requestReviewUpdate,
-    (s, c, now) => petition.checkRequestReview(s, c, now),
-    (s, c, now) => petition.requestReview(s, c, now, profile),
-  );
+  for (const name of COMMAND_NAMES) register(name);
 
   if (!input.carried) await change(state);
   const historyLimit = input.historyLimit ?? defs.DEFAULT_HISTORY_LIMIT;
@@ -146,7 +133,7 @@ export async function petitionWorkflow(input: defs.PetitionWorkflowInput): Promi
     }
     const wait = wakeUp - Date.now();
     if (wait > 0 && (await condition(() => changes !== seen, wait))) continue;
-    const advanced = petition.advanceClock(state, Date.now(), profile);
+    const advanced = petition.advanceClock(state, now());
     if (advanced !== state) await change(advanced);
   }
 

@@ -20,6 +20,7 @@ import type { GraphQLAnswer } from './graphql';
 const profile = getProfile();
 const actor = { id: 'fixture', role: 'REGISTRAR' };
 export const at = (iso: string) => Date.parse(iso.includes('T') ? iso : `${iso}T10:00:00+08:00`);
+const ctx = (iso: string) => ({ now: at(iso), profile });
 
 let counter = 0;
 
@@ -53,35 +54,34 @@ export class PetitionFixture {
         registeredBy: actor,
         repeatOf: options.repeatOf ? { petitionId: options.repeatOf.state.petitionId, status: options.repeatOf.state.status } : null,
       },
-      at(options.received),
-      profile,
+      ctx(options.received),
     );
   }
   get id() {
     return this.state.petitionId;
   }
   route(when: string, unitId: string) {
-    this.state = petition.route(this.state, { unitId, mode: 'TRANSFER', note: null, actor }, at(when), profile);
+    this.state = petition.route.apply(this.state, { unitId, mode: 'TRANSFER', note: null, actor }, ctx(when));
     return this;
   }
   accept(when: string, unitId?: string) {
-    this.state = petition.accept(this.state, { unitId: unitId ?? null, note: null, actor }, at(when), profile);
+    this.state = petition.accept.apply(this.state, { unitId: unitId ?? null, note: null, actor }, ctx(when));
     return this;
   }
   reply(when: string) {
-    this.state = petition.reply(this.state, { outcome: 'EXPLAIN', text: '答复', basis: null, deliveredAt: at(when), actor }, at(when), profile);
+    this.state = petition.reply.apply(this.state, { outcome: 'EXPLAIN', text: '答复', basis: null, deliveredAt: at(when), actor }, ctx(when));
     return this;
   }
   rate(when: string, level: petition.SatisfactionLevel, target: petition.RatingTarget = 'UNIT') {
-    this.state = petition.recordSatisfaction(this.state, { level, target, actor }, at(when));
+    this.state = petition.recordSatisfaction.apply(this.state, { level, target, actor }, ctx(when));
     return this;
   }
   appeal(when: string, reviewUnitId = 'O-FT-GOV') {
-    this.state = petition.requestReview(this.state, { reason: null, reviewUnitId, actor }, at(when), profile);
+    this.state = petition.requestReview.apply(this.state, { reason: null, reviewUnitId, actor }, ctx(when));
     return this;
   }
   tick(when: string) {
-    this.state = petition.advanceClock(this.state, at(when), profile);
+    this.state = petition.advanceClock(this.state, ctx(when));
     return this;
   }
   project(now = Date.now()) {

@@ -6,7 +6,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { describe, expect, it } from 'vitest';
 import { periodEnd } from '../../domain/calendar';
 import type { PetitionState, Registration } from '../../domain/petition';
-import { acceptUpdate, petitionStateQuery, petitionWorkflowId, TASK_QUEUE } from '../../workflows/definitions';
+import { petitionStateQuery, petitionUpdates, petitionWorkflowId, TASK_QUEUE } from '../../workflows/definitions';
 import type { petitionWorkflow } from '../../workflows/petition-workflow';
 import { eventually, type System, useTimeSkippingSystem } from '../support/system';
 import { petitionEvents } from '../../db/schema';
@@ -78,7 +78,7 @@ describe('the 15-day registration clock (Art. 22)', () => {
     const { handle, petitionId } = await startPetition();
     await env.sleep(3 * DAY);
     const acceptedAt = await env.currentTimeMs();
-    const accepted = await handle.executeUpdate(acceptUpdate, {
+    const accepted = await handle.executeUpdate(petitionUpdates.accept, {
       args: [{ unitId: 'U-FT-01', note: null, actor: { id: 'registrar-1', role: 'REGISTRAR' } }],
     });
     expect(accepted.status).toBe('HANDLING');

@@ -3,13 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { periodEnd } from '../../domain/calendar';
 import {
   accept,
-  CommandRefused,
+  Refusal,
   currentDueAt,
   decline,
   advanceClock,
+  applyPanelVerdict,
   isOverdue,
   nextWakeUp,
   openPetition,
+  reply,
   route,
   type PetitionState,
 } from '../../domain/petition';
@@ -19,6 +21,7 @@ const national = getProfile();
 const actor = { id: 'registrar-1', role: 'REGISTRAR' };
 const received = Date.parse('2026-11-02T09:00:00+08:00'); // a Monday
 const day = 86_400_000;
+const ctx = (now: number) => ({ now, profile: national });
 
 function registered(profile = national): PetitionState {
   return openPetition(
@@ -33,16 +36,15 @@ function registered(profile = national): PetitionState {
       respondentUnitId: null,
       registeredBy: actor,
     },
-    received + 3_600_000,
-    profile,
+    { now: received + 3_600_000, profile },
   );
 }
 
-function refusal(run: () => unknown): CommandRefused {
+function refusal(run: () => unknown): Refusal {
   try {
     run();
   } catch (err) {
-    if (err instanceof CommandRefused) return err;
+    if (err instanceof Refusal) return err;
     throw err;
   }
   throw new Error('the command was not refused');
@@ -66,11 +68,11 @@ describe('registration', () => {
 
 describe('transitions', () => {
   it('route then accept: notice clock met, handling clock of 60 days from acceptance', () => {
-    const routed = route(registered(), { unitId: 'U-1', mode: 'TRANSFER', note: null, actor }, received + day, national);
+    const routed = route.apply(registered(), { unitId: 'U-1', mode: 'TRANSFER', note: null, actor }, ctx(received + day));
     expect(routed.status).toBe('TRANSFERRED');
     expect(routed.deadlines.map((d) => [d.kind, d.metAt])).toEqual([['REGISTRATION', received + day], ['NOTICE', null]]);
     const acceptedAt = received + 4 * day;
-    const accepted = accept(routed, { unitId: null, note: null, actor }, acceptedAt, national);
+    const accepted = accept.apply(routed, { unitId: null, note: null, actor }, ctx(acceptedAt));
     expect(accepted).toMatchObject({ status: 'HANDLING', stage: 'HANDLING', unitId: 'U-1', acceptedAt });
     expect(accepted.deadlines.find((d) => d.kind === 'HANDLING')!.dueAt).toBe(periodEnd(acceptedAt, 60, 'CALENDAR_DAYS'));
     expect(accepted.deadlines.find((d) => d.kind === 'NOTICE')!.metAt).toBe(acceptedAt);
@@ -78,9 +80,9 @@ describe('transitions', () => {
   });
 
   it.each([
-    ['route twice', (s: PetitionState) => route(route(s, { unitId: 'U-1', mode: 'ASSIGN', note: null, actor }, received, national), { unitId: 'U-2', mode: 'ASSIGN', note: null, actor }, received, national), 'ASSIGNED'],
-    ['accept a declined petition', (s: PetitionState) => accept(decline(s, { reason: 'OTHER', note: null, actor }, received), { unitId: 'U-1', note: null, actor }, received, national), 'DECLINED'],
-    ['route an accepted petition', (s: PetitionState) => route(accept(s, { unitId: 'U-1', note: null, actor }, received, national), { unitId: 'U-2', mode: 'TRANSFER', note: null, actor }, received, national), 'HANDLING'],
+    ['route twice', (s: PetitionState) => route.apply(route.apply(s, { unitId: 'U-1', mode: 'ASSIGN', note: null, actor }, ctx(received)), { unitId: 'U-2', mode: 'ASSIGN', note: null, actor }, ctx(received)), 'ASSIGNED'],
+    ['accept a declined petition', (s: PetitionState) => accept.apply(decline.apply(s, { reason: 'OTHER', note: null, actor }, ctx(received)), { unitId: 'U-1', note: null, actor }, ctx(received)), 'DECLINED'],
+    ['route an accepted petition', (s: PetitionState) => route.apply(accept.apply(s, { unitId: 'U-1', note: null, actor }, ctx(received)), { unitId: 'U-2', mode: 'TRANSFER', note: null, actor }, ctx(received)), 'HANDLING'],
   ])('refuses to %s with INVALID_TRANSITION and the current status', (_, run, status) => {
     const err = refusal(() => run(registered()));
     expect(err.code).toBe('INVALID_TRANSITION');
@@ -88,7 +90,7 @@ describe('transitions', () => {
   });
 
   it('accept needs a unit when the petition was never routed', () => {
-    const err = refusal(() => accept(registered(), { unitId: null, note: null, actor }, received, national));
+    const err = refusal(() => accept.apply(registered(), { unitId: null, note: null, actor }, ctx(received)));
     expect(err).toMatchObject({ code: 'BAD_USER_INPUT', details: { field: 'unitId' } });
   });
 });
@@ -97,15 +99,30 @@ describe('deadlines', () => {
   it('overdue marks the open deadline once, and meeting it later clears the overdue flag', () => {
     const state = registered();
     const due = state.deadlines[0]!;
-    const overdue = advanceClock(state, due.dueAt, national);
+    const overdue = advanceClock(state, ctx(due.dueAt));
     expect(isOverdue(overdue)).toBe(true);
     expect(overdue.timeline.at(-1)).toMatchObject({ type: 'OVERDUE', at: due.dueAt, data: { deadline: 'REGISTRATION', dueAt: due.dueAt } });
     // Nothing left to wait for but the 提级包案 proposal, 15 days after the deadline.
     expect(nextWakeUp(overdue, national)).toBe(due.dueAt + 15 * day + 1);
-    expect(advanceClock(overdue, due.dueAt + 1, national)).toBe(overdue);
-    const late = accept(overdue, { unitId: 'U-1', note: null, actor }, due.dueAt + day, national);
+    expect(advanceClock(overdue, ctx(due.dueAt + 1))).toBe(overdue);
+    const late = accept.apply(overdue, { unitId: 'U-1', note: null, actor }, ctx(due.dueAt + day));
     expect(isOverdue(late)).toBe(false);
     expect(late.deadlines[0]).toMatchObject({ overdueAt: due.dueAt, metAt: due.dueAt + day });
     expect(currentDueAt(late, due.dueAt + day)).toBe(periodEnd(due.dueAt + day, 60, 'CALENDAR_DAYS'));
+  });
+});
+
+describe('a case reopened by a panel', () => {
+  it('refuses an opinion delivered before the reopening: the 重新办理 clock cannot be met before it started', () => {
+    const accepted = accept.apply(registered(), { unitId: 'U-1', note: null, actor }, ctx(received + day));
+    const delivered = reply.apply(accepted, { outcome: 'EXPLAIN', text: '答复', basis: null, deliveredAt: null, actor }, ctx(received + 10 * day));
+    const reopenedAt = received + 20 * day;
+    const reopened = applyPanelVerdict(delivered, { panelId: 'PY-1', verdict: 'DISSATISFIED', votes: 3 }, ctx(reopenedAt));
+    expect(reopened.status).toBe('HANDLING');
+    const early = { outcome: 'SUPPORT' as const, text: '重新答复', basis: null, deliveredAt: reopenedAt - day, actor };
+    const err = refusal(() => reply.check(reopened, early, ctx(reopenedAt + 5 * day)));
+    expect(err).toMatchObject({ code: 'BAD_USER_INPUT', details: { field: 'deliveredAt' } });
+    const onTime = reply.apply(reopened, { ...early, deliveredAt: reopenedAt + day }, ctx(reopenedAt + 5 * day));
+    expect(onTime.deadlines.find((d) => d.kind === 'REHANDLING')).toMatchObject({ metAt: reopenedAt + day });
   });
 });

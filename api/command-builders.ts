@@ -1,0 +1,118 @@
+/**
+ * Each petition mutation's arguments turned into the command its workflow update takes, all of one shape:
+ * the arguments are checked first (bad input is refused before the petition is looked up, so none of it reaches
+ * Temporal), and what returns finishes the command once the petition's state is known.
+ */
+import { eq } from 'drizzle-orm';
+import { units } from '../db/schema';
+import type { Actor, CommandArgs, CommandName, PetitionState } from '../domain/petition';
+import { getProfile, ruleOf } from '../domain/statute';
+import type { ApiDeps } from './context';
+import { apiError, badInput } from './errors';
+import type * as gql from './generated/resolvers-types';
+import { IDS, TEXT, knownUnit, optionalText, requiredId, requiredText, wholeNumber } from './input-rules';
+
+export interface CommandEnv {
+  deps: ApiDeps;
+  actor: Actor;
+}
+
+/** The petition as the API knows it when it finishes a command: the read model's snapshot, or the workflow's. */
+export type CurrentState = Omit<PetitionState, 'timeline'>;
+
+export type CommandBuilder<N extends CommandName, A> = (args: A, env: CommandEnv) => (current: CurrentState) => CommandArgs[N];
+
+/** A command that needs nothing of the petition's state. */
+const ready =
+  <C>(command: C) =>
+  (): C =>
+    command;
+
+export const buildAccept: CommandBuilder<'accept', gql.MutationAcceptPetitionArgs> = (args, { deps, actor }) =>
+  ready({ unitId: knownUnit(deps.db, 'unitId', args.unitId), note: optionalText('note', args.note, TEXT.note), actor });
+
+export const buildRoute: CommandBuilder<'route', gql.MutationRoutePetitionArgs> = (args, { deps, actor }) => {
+  const unitId = requiredId('unitId', args.unitId, IDS.unit);
+  knownUnit(deps.db, 'unitId', unitId);
+  return ready({ unitId, mode: args.mode, note: optionalText('note', args.note, TEXT.note), actor });
+};
+
+export const buildDecline: CommandBuilder<'decline', gql.MutationDeclinePetitionArgs> = (args, { actor }) =>
+  ready({ reason: args.reason, note: optionalText('note', args.note, TEXT.note), actor });
+
+/**
+ * More days than the petition's statute allows in total can never be granted: refused here, before the workflow
+ * (which also counts the days already granted).
+ */
+export const buildExtension: CommandBuilder<'requestExtension', gql.MutationRequestExtensionArgs> = (args, { actor }) => {
+  const command = { days: wholeNumber('days', args.days, 1), reason: requiredText('reason', args.reason, TEXT.note), actor };
+  return (current) => {
+    const max = ruleOf(getProfile(current.profileId), 'EXTENSION').days ?? 0;
+    if (command.days > max) {
+      throw apiError('LIMIT_EXCEEDED', `extensions may add at most ${max} days in total; ${command.days} asked`, { field: 'days', maxDays: max });
+    }
+    return command;
+  };
+};
+
+export const buildExtensionDecision: CommandBuilder<'decideExtension', gql.MutationDecideExtensionArgs> = (args, { actor }) =>
+  ready({ approve: args.approve, note: optionalText('note', args.note, TEXT.note), actor });
+
+export const buildHearing: CommandBuilder<'startHearing' | 'endHearing', gql.MutationStartHearingArgs> = (args, { actor }) =>
+  ready({ note: optionalText('note', args.note, TEXT.note), actor });
+
+export const buildReply: CommandBuilder<'reply', gql.MutationReplyPetitionArgs> = (args, { actor }) =>
+  ready({
+    outcome: args.outcome,
+    text: requiredText('text', args.text, TEXT.content),
+    basis: optionalText('basis', args.basis, TEXT.note),
+    // Whether it lies in the future is the workflow's to say: its clock is the case's, and runs ahead of ours
+    // under a time-skipping server.
+    deliveredAt: args.deliveredAt ?? null,
+    actor,
+  });
+
+export const buildSatisfaction: CommandBuilder<'recordSatisfaction', gql.MutationRecordSatisfactionArgs> = (args, { actor }) =>
+  ready({ level: args.level, target: args.target ?? 'UNIT', actor });
+
+/** The answer period a supervisor may set is the petition's jurisdiction's to limit (local practice). */
+export const buildUrge: CommandBuilder<'urge', gql.MutationUrgeArgs> = (args, { actor }) => {
+  const days = args.respondWithinDays ?? null;
+  const command = {
+    message: requiredText('message', args.message, TEXT.note),
+    respondWithinDays: days === null ? null : wholeNumber('respondWithinDays', days, 1),
+    actor,
+  };
+  return (current) => {
+    const max = getProfile(current.profileId).practice.urgeAnswerMaxDays;
+    if (command.respondWithinDays !== null && command.respondWithinDays > max) {
+      throw badInput('respondWithinDays', `respondWithinDays must be a whole number from 1 to ${max}; ${command.respondWithinDays} given`);
+    }
+    return command;
+  };
+};
+
+export const buildAnswerUrge: CommandBuilder<'answerUrge', gql.MutationAnswerUrgeArgs> = (args, { actor }) =>
+  ready({ urgeId: requiredId('urgeId', args.urgeId, IDS.urge), text: requiredText('text', args.text, TEXT.note), actor });
+
+export const buildEscalate: CommandBuilder<'escalate', gql.MutationEscalateArgs> = (args, { actor }) =>
+  ready({ leaderId: requiredId('leaderId', args.leaderId, IDS.leader), reason: requiredText('reason', args.reason, TEXT.note), actor });
+
+export const buildInstruct: CommandBuilder<'instruct', gql.MutationInstructArgs> = (args, { actor }) =>
+  ready({ text: requiredText('text', args.text, TEXT.note), actor });
+
+/**
+ * 复查 goes to the organ above the responsible unit, 复核 to the organ above the 复查 organ (the unit tree in
+ * the units table), unless the registrar names one.
+ */
+export const buildAppeal: CommandBuilder<'requestReview', gql.MutationRequestReviewArgs> = (args, { deps, actor }) => {
+  const reason = optionalText('reason', args.reason, TEXT.note);
+  const named = knownUnit(deps.db, 'reviewUnitId', args.reviewUnitId);
+  return (current) => {
+    if (named) return { reason, reviewUnitId: named, actor };
+    const below = current.status === 'REVIEW_DELIVERED' ? current.reviewUnitId : current.unitId;
+    const reviewUnitId = below ? (deps.db.select().from(units).where(eq(units.id, below)).get()?.parentId ?? null) : null;
+    if (!reviewUnitId) throw badInput('reviewUnitId', `no organ above ${below ?? 'the unit'} is known: name the reviewUnitId`);
+    return { reason, reviewUnitId, actor };
+  };
+};

@@ -1,0 +1,121 @@
+/** The fields of a Petition (and of what hangs off it) as GraphQL shows them, from the state the workflow keeps. */
+import { eq } from 'drizzle-orm';
+import { units } from '../db/schema';
+import { dayKey, shanghaiDayNumber } from '../domain/calendar';
+import { pausedMsAt, projectedDue } from '../domain/pausable-deadline';
+import { currentDueAt, isDueSoon, isOverdue, type Deadline, type PetitionState, type RatingTarget } from '../domain/petition';
+import { getProfile, ruleOf } from '../domain/statute';
+import { seesPetitioner } from './access';
+import type { ApiContext } from './context';
+import type { EvaluationPanelResolvers, PanelCaseResolvers, PetitionResolvers } from './generated/resolvers-types';
+import { errorCode, readablePetition } from './petition-access';
+import * as commands from './petition-commands';
+import { loadTimeline } from './petition-reads';
+
+function mask(text: string | null, keep: number): string | null {
+  if (!text) return text;
+  return text.length <= keep ? '*'.repeat(text.length) : `${'*'.repeat(text.length - keep)}${text.slice(-keep)}`;
+}
+
+function unitById(ctx: ApiContext, id: string | null) {
+  return id ? (ctx.db.select().from(units).where(eq(units.id, id)).get() ?? null) : null;
+}
+
+function deadlineView(d: Deadline) {
+  const now = Date.now();
+  const due = projectedDue(d, now);
+  const closedAt = d.metAt ?? d.lapsedAt;
+  return {
+    kind: d.kind,
+    rule: d.ruleId,
+    article: d.article,
+    startedAt: d.startedAt,
+    dueAt: due,
+    lastDay: dayKey(shanghaiDayNumber(due - 1)),
+    pausedMs: pausedMsAt(d, now),
+    paused: d.pausedSince !== null,
+    warnedAt: d.warnedAt,
+    metAt: d.metAt,
+    met: d.metAt !== null && d.metAt <= due,
+    overdue: d.overdueAt !== null || (closedAt === null ? d.pausedSince === null && now > due : d.metAt !== null && d.metAt > due),
+    overdueAt: d.overdueAt,
+    lapsedAt: d.lapsedAt,
+  };
+}
+
+export const evaluationPanelResolvers: EvaluationPanelResolvers = {
+  id: (p) => p.panelId,
+  members: (p) => p.members.map((m) => ({ ...m, attended: p.votes.some((v) => v.memberId === m.memberId) })),
+  cases: (p) => p.petitionIds.map((petitionId) => p.results.find((r) => r.petitionId === petitionId) ?? { petitionId, verdict: null, votes: 0 }),
+  evaluations: (p) => p.votes,
+};
+
+export const panelCaseResolvers: PanelCaseResolvers = {
+  petition: async (c, _, ctx) => readablePetition(ctx, ctx.principal!, c.petitionId),
+};
+
+export const petitionResolvers: PetitionResolvers = {
+  id: (p) => p.state.petitionId,
+  status: (p) => p.state.status,
+  stage: (p) => p.state.stage,
+  unit: (p, _, ctx) => unitById(ctx, p.state.unitId),
+  petitioner: (p, _, ctx) => {
+    const who = p.state.petitioner;
+    if (seesPetitioner(ctx.principal, p.state)) return { ...who, masked: false };
+    return { name: `${who.name.slice(0, 1)}**`, idNumber: mask(who.idNumber, 4), phone: mask(who.phone, 4), address: null, masked: true };
+  },
+  summary: (p) => p.state.summary,
+  content: (p) => p.state.content,
+  category: (p) => p.state.category,
+  channel: (p) => p.state.channel,
+  receivedAt: (p) => p.state.receivedAt,
+  registeredAt: (p) => p.state.registeredAt,
+  acceptedAt: (p) => p.state.acceptedAt,
+  routeMode: (p) => p.state.routeMode,
+  declineReason: (p) => p.state.declineReason,
+  respondentUnitId: (p) => p.state.respondentUnitId,
+  repeatOf: (p) => p.state.repeatOf?.petitionId ?? null,
+  isRepeat: (p) => p.state.repeatOf !== null,
+  reviewUnit: (p, _, ctx) => unitById(ctx, p.state.reviewUnitId),
+  extension: (p) => ({
+    daysGranted: p.state.extensions.filter((e) => e.decision?.approved).reduce((sum, e) => sum + e.days, 0),
+    maxDays: ruleOf(getProfile(p.state.profileId), 'EXTENSION').days ?? 0,
+    requests: p.state.extensions.map((e) => ({
+      days: e.days,
+      reason: e.reason,
+      requestedAt: e.requestedAt,
+      requestedBy: e.requestedBy,
+      approved: e.decision?.approved ?? null,
+      decidedAt: e.decision?.at ?? null,
+      decisionNote: e.decision?.note ?? null,
+    })),
+  }),
+  hearings: (p) => p.state.hearings,
+  reply: (p) => p.state.opinions.at(-1) ?? null,
+  opinions: (p) => p.state.opinions,
+  appeals: (p, _, ctx) => p.state.appeals.map((a) => ({ ...a, unit: unitById(ctx, a.unitId) })),
+  satisfaction: (p) => {
+    const latest = new Map<RatingTarget, PetitionState['ratings'][number]>();
+    for (const rating of p.state.ratings) latest.set(rating.target, rating);
+    return [...latest.values()];
+  },
+  closedAt: (p) => p.state.closedAt,
+  urges: (p) => p.state.urges,
+  evaluations: (p) => p.state.evaluations ?? [],
+  escalation: (p) => p.state.escalation,
+  escalationProposed: (p) => p.state.escalationProposedAt !== null && p.state.escalation === null,
+  overdue: (p) => isOverdue(p.state),
+  dueSoon: (p) => isDueSoon(p.state),
+  dueAt: (p) => currentDueAt(p.state, Date.now()),
+  deadlines: (p) => p.state.deadlines.map(deadlineView),
+  timeline: (p, _, ctx) => p.timeline ?? loadTimeline(ctx.db, p.state.petitionId),
+  live: async (p, _, ctx) => {
+    try {
+      return await commands.queryPetition(ctx, p.state.petitionId);
+    } catch (err) {
+      // A closed workflow may be gone from the server after its retention period; the read model still has it.
+      if (errorCode(err) === 'NOT_FOUND') return null;
+      throw err;
+    }
+  },
+};

@@ -1,0 +1,86 @@
+/** Queries of schema/schema.graphql. */
+import { units } from '../db/schema';
+import { PANEL_STATUSES } from '../domain/evaluation';
+import { getProfile, PROFILES, type JurisdictionProfile } from '../domain/statute';
+import { readScope } from './access';
+import { requireRole, requireSignedIn } from './auth';
+import type { ApiContext } from './context';
+import { badInput } from './errors';
+import type { PetitionFilter as PetitionFilterInput, QueryResolvers } from './generated/resolvers-types';
+import * as histories from './histories';
+import { IDS, TEXT, knownUnit, optionalChoice, optionalText, pageSize, period, requiredId } from './input-rules';
+import * as panelsApi from './panels';
+import { readablePetition } from './petition-access';
+import { listPetitions, type PetitionFilter } from './petition-reads';
+import { computeStatistics, statisticsQuery } from './statistics';
+
+export function jurisdictionView(profile: JurisdictionProfile) {
+  return { id: profile.id, name: profile.name, law: profile.law, warningDays: profile.practice.warningDays };
+}
+
+function toFilter(ctx: ApiContext, input: PetitionFilterInput | null | undefined): PetitionFilter {
+  const f = input ?? {};
+  period('filter.receivedFrom', f.receivedFrom, 'filter.receivedTo', f.receivedTo);
+  return {
+    status: f.status,
+    unitId: knownUnit(ctx.db, 'filter.unitId', f.unitId),
+    overdue: f.overdue,
+    category: f.category,
+    text: optionalText('filter.text', f.text, TEXT.search),
+    dueSoon: f.dueSoon,
+    escalated: f.escalated,
+    escalationProposed: f.escalationProposed,
+    dueBefore: f.dueBefore,
+    receivedFrom: f.receivedFrom,
+    receivedTo: f.receivedTo,
+  };
+}
+
+export const queryResolvers: QueryResolvers = {
+  // Without a token only health and statute answer.
+  viewer: (_, __, ctx) => requireSignedIn(ctx.principal),
+  statute: (_, args, ctx) => {
+    const id = args.profile ?? ctx.profileId;
+    if (!PROFILES[id]) throw badInput('profile', `unknown profile ${id}; known: ${Object.keys(PROFILES).join(', ')}`);
+    const profile = getProfile(id);
+    return profile.rules.map((rule) => ({ ...rule, profile: profile.id }));
+  },
+  jurisdiction: (_, __, ctx) => jurisdictionView(getProfile(ctx.profileId)),
+  jurisdictions: () => Object.values(PROFILES).map(jurisdictionView),
+  units: (_, __, ctx) => {
+    requireSignedIn(ctx.principal);
+    return ctx.db.select().from(units).all();
+  },
+  petition: async (_, args, ctx) => readablePetition(ctx, requireSignedIn(ctx.principal), requiredId('id', args.id, IDS.petition)),
+  petitions: (_, args, ctx) => {
+    const principal = requireSignedIn(ctx.principal);
+    const first = pageSize('first', args.first);
+    const page = listPetitions(ctx.db, readScope(principal), toFilter(ctx, args.filter), args.sort ?? 'RECEIVED_DESC', first, args.after);
+    return {
+      edges: page.nodes.map(({ parent, cursor, highlight }) => ({ node: parent, cursor, highlight })),
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.nodes.at(-1)?.cursor ?? null },
+      totalCount: page.totalCount,
+    };
+  },
+  petitionHistory: (_, args, ctx) => {
+    requireRole(ctx.principal, 'TESTER');
+    return histories.petitionHistory(ctx, args.id);
+  },
+  panel: (_, args, ctx) => {
+    const principal = requireRole(ctx.principal, 'REGISTRAR', 'SUPERVISOR', 'REVIEWER', 'TESTER');
+    const visible = panelsApi.panelIdsFor(ctx.db, principal);
+    const id = requiredId('id', args.id, IDS.panel);
+    const panel = panelsApi.loadPanel(ctx.db, id);
+    if (!panel || (visible !== 'all' && !visible.includes(id))) throw panelsApi.panelNotFound(id);
+    return panel;
+  },
+  panels: (_, args, ctx) => {
+    const principal = requireRole(ctx.principal, 'REGISTRAR', 'SUPERVISOR', 'REVIEWER', 'TESTER');
+    return panelsApi.listPanels(ctx.db, principal, optionalChoice('filter.status', args.filter?.status, PANEL_STATUSES), pageSize('first', args.first));
+  },
+  statistics: (_, args, ctx) => {
+    const principal = requireSignedIn(ctx.principal);
+    const filter = { ...args.filter, unitId: knownUnit(ctx.db, 'filter.unitId', args.filter.unitId) };
+    return computeStatistics(ctx.db, statisticsQuery(principal, filter));
+  },
+};

@@ -1,0 +1,78 @@
+/**
+ * Every command a petition takes, listed once. The workflow registers an update per entry (validator `check`,
+ * handler `apply`), the update definitions are made from the same names, and the API builds each command's
+ * argument of the type listed here.
+ */
+import { type AppealCommand, type ReplyCommand, type SatisfactionCommand, recordSatisfaction, reply, requestReview } from './appeals';
+import {
+  type ExtensionCommand,
+  type ExtensionDecisionCommand,
+  type HearingCommand,
+  decideExtension,
+  endHearing,
+  requestExtension,
+  startHearing,
+} from './handling';
+import type { Command, CommandName } from './lifecycle';
+import { type AcceptCommand, type DeclineCommand, type RouteCommand, accept, decline, route } from './registration';
+import {
+  type AnswerUrgeCommand,
+  type EscalateCommand,
+  type InstructCommand,
+  type UrgeCommand,
+  answerUrge,
+  escalate,
+  instruct,
+  urge,
+} from './supervision';
+
+/** The argument each command takes. */
+export interface CommandArgs {
+  /** 受理 */
+  accept: AcceptCommand;
+  /** 转送 / 交办 */
+  route: RouteCommand;
+  /** 不予受理 */
+  decline: DeclineCommand;
+  /** 延期申请 */
+  requestExtension: ExtensionCommand;
+  /** 延期审批, by the unit head */
+  decideExtension: ExtensionDecisionCommand;
+  /** 听证 opens */
+  startHearing: HearingCommand;
+  /** 听证 closes */
+  endHearing: HearingCommand;
+  /** 信访处理意见书 / 复查意见 / 复核意见, delivered */
+  reply: ReplyCommand;
+  /** 满意度评价 */
+  recordSatisfaction: SatisfactionCommand;
+  /** 复查 or 复核 request */
+  requestReview: AppealCommand;
+  /** 督办 */
+  urge: UrgeCommand;
+  /** The unit's answer to a 督办 */
+  answerUrge: AnswerUrgeCommand;
+  /** 提级包案 */
+  escalate: EscalateCommand;
+  /** 批示 */
+  instruct: InstructCommand;
+}
+
+export const COMMANDS: { readonly [N in CommandName]: Command<CommandArgs[N]> } = {
+  accept,
+  route,
+  decline,
+  requestExtension,
+  decideExtension,
+  startHearing,
+  endHearing,
+  reply,
+  recordSatisfaction,
+  requestReview,
+  urge,
+  answerUrge,
+  escalate,
+  instruct,
+};
+
+export const COMMAND_NAMES = Object.keys(COMMANDS) as CommandName[];

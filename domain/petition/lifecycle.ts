@@ -1,0 +1,169 @@
+/**
+ * The lifecycle of a petition as data (docs/domain.md, the statutory lifecycle): which statuses each command may
+ * start from, what stage and level each status is at, and the small steps every command is made of.
+ */
+import { Refusal } from '../error-codes';
+import { periodEnd } from '../calendar';
+import { resume } from '../pausable-deadline';
+import { ruleOf } from '../statute';
+import {
+  DEADLINE_KINDS,
+  type Actor,
+  type CommandContext,
+  type Deadline,
+  type DeadlineKind,
+  type Level,
+  type PetitionState,
+  type PetitionStatus,
+  type Stage,
+  type TimelineEvent,
+} from './state';
+
+export const DAY_MS = 86_400_000;
+
+/** Which statuses each command may start from. */
+export const ALLOWED_FROM = {
+  accept: ['REGISTERED', 'TRANSFERRED', 'ASSIGNED'],
+  route: ['REGISTERED'],
+  decline: ['REGISTERED', 'TRANSFERRED', 'ASSIGNED'],
+  requestExtension: ['HANDLING'],
+  decideExtension: ['HANDLING'],
+  startHearing: ['HANDLING', 'UNDER_REVIEW', 'UNDER_REEXAMINATION'],
+  endHearing: ['HANDLING', 'UNDER_REVIEW', 'UNDER_REEXAMINATION'],
+  reply: ['HANDLING', 'UNDER_REVIEW', 'UNDER_REEXAMINATION'],
+  recordSatisfaction: ['DELIVERED', 'REVIEW_DELIVERED'],
+  requestReview: ['DELIVERED', 'REVIEW_DELIVERED'],
+  // A unit can be urged wherever a unit owes the next step.
+  urge: ['TRANSFERRED', 'ASSIGNED', 'HANDLING', 'UNDER_REVIEW', 'UNDER_REEXAMINATION'],
+  answerUrge: ['REGISTERED', 'TRANSFERRED', 'ASSIGNED', 'HANDLING', 'DELIVERED', 'UNDER_REVIEW', 'REVIEW_DELIVERED', 'UNDER_REEXAMINATION'],
+  escalate: ['REGISTERED', 'TRANSFERRED', 'ASSIGNED', 'HANDLING', 'DELIVERED', 'UNDER_REVIEW', 'REVIEW_DELIVERED', 'UNDER_REEXAMINATION'],
+  instruct: ['REGISTERED', 'TRANSFERRED', 'ASSIGNED', 'HANDLING', 'DELIVERED', 'UNDER_REVIEW', 'REVIEW_DELIVERED', 'UNDER_REEXAMINATION'],
+} as const satisfies Record<string, readonly PetitionStatus[]>;
+export type CommandName = keyof typeof ALLOWED_FROM;
+
+/**
+ * Every command has this one shape. `check` refuses with a typed `Refusal` and changes nothing (it is the
+ * update's validator); `apply` checks again and returns the changed state. A command that passes `check` must
+ * apply without throwing: a handler that throws after its validator passed would wedge the workflow.
+ */
+export interface Command<C> {
+  check(state: PetitionState, command: C, ctx: CommandContext): void;
+  apply(state: PetitionState, command: C, ctx: CommandContext): PetitionState;
+}
+
+/** A command from its rules: the status check of `ALLOWED_FROM` first, then its own checks, then its change. */
+export function defineCommand<C>(
+  name: CommandName,
+  rules: {
+    check?: (state: PetitionState, command: C, ctx: CommandContext) => void;
+    change: (state: PetitionState, command: C, ctx: CommandContext) => PetitionState;
+  },
+): Command<C> {
+  const check = (state: PetitionState, command: C, ctx: CommandContext) => {
+    assertAllowed(state, name);
+    rules.check?.(state, command, ctx);
+  };
+  return {
+    check,
+    apply: (state, command, ctx) => {
+      check(state, command, ctx);
+      return rules.change(state, command, ctx);
+    },
+  };
+}
+
+export const STAGE_OF: Record<PetitionStatus, Stage> = {
+  REGISTERED: 'REGISTRATION',
+  TRANSFERRED: 'REGISTRATION',
+  ASSIGNED: 'REGISTRATION',
+  HANDLING: 'HANDLING',
+  DELIVERED: 'HANDLING',
+  UNDER_REVIEW: 'REVIEW',
+  REVIEW_DELIVERED: 'REVIEW',
+  UNDER_REEXAMINATION: 'RE_REVIEW',
+  CONCLUDED: 'CLOSED',
+  CLOSED: 'CLOSED',
+  DECLINED: 'CLOSED',
+};
+
+/** What each working status is at, for opinions and hearings: the level and its duty clock. */
+export const LEVEL_OF: Partial<Record<PetitionStatus, { level: Level; duty: DeadlineKind }>> = {
+  HANDLING: { level: 'HANDLING', duty: 'HANDLING' },
+  UNDER_REVIEW: { level: 'REVIEW', duty: 'REVIEW' },
+  UNDER_REEXAMINATION: { level: 'REEXAMINATION', duty: 'REEXAMINATION' },
+};
+
+export const TERMINAL_STATUSES: readonly PetitionStatus[] = ['CONCLUDED', 'CLOSED', 'DECLINED'];
+
+export function isTerminal(state: Pick<PetitionState, 'status'>): boolean {
+  return TERMINAL_STATUSES.includes(state.status);
+}
+
+/** The unit that acts on the petition now: the responsible unit, or the organ hearing the appeal. */
+export function actingUnitId(state: Pick<PetitionState, 'stage' | 'unitId' | 'reviewUnitId'>): string | null {
+  return state.stage === 'REVIEW' || state.stage === 'RE_REVIEW' ? state.reviewUnitId : state.unitId;
+}
+
+export function openDeadline({ profile }: Pick<CommandContext, 'profile'>, kind: DeadlineKind, startedAt: number): Deadline {
+  const rule = ruleOf(profile, DEADLINE_KINDS[kind].rule);
+  if (rule.days === null || rule.counting === null) throw new Error(`rule ${rule.id} has no duration`);
+  const local = kind === 'REHANDLING';
+  return {
+    kind,
+    ruleId: rule.id,
+    article: local ? '本地规则：第三方评议不满意的，责任单位重新办理 (DOMAIN.md §7)' : rule.article,
+    startedAt,
+    dueAt: periodEnd(startedAt, local ? profile.practice.rehandlingDays : rule.days, rule.counting),
+    pausedMs: 0,
+    pausedSince: null,
+    warnedAt: null,
+    metAt: null,
+    overdueAt: null,
+    lapsedAt: null,
+  };
+}
+
+export function withEvent(
+  state: PetitionState,
+  at: number,
+  type: string,
+  actor: Actor | null,
+  note: string | null,
+  data: TimelineEvent['data'] = {},
+): PetitionState {
+  const seq = state.lastSeq + 1;
+  return { ...state, lastSeq: seq, timeline: [...state.timeline, { seq, type, at, actor, note, data }] };
+}
+
+export function withStatus(state: PetitionState, status: PetitionStatus, at: number): PetitionState {
+  return { ...state, status, stage: STAGE_OF[status], closedAt: TERMINAL_STATUSES.includes(status) ? at : state.closedAt };
+}
+
+export function isOpen(d: Deadline): boolean {
+  return d.metAt === null && d.overdueAt === null && d.lapsedAt === null;
+}
+
+export function meetDeadlines(state: PetitionState, kinds: readonly DeadlineKind[], at: number): Deadline[] {
+  return state.deadlines.map((d) => (kinds.includes(d.kind) && d.metAt === null && d.lapsedAt === null ? resume({ ...d, metAt: at }, at) : d));
+}
+
+export function openOf(state: PetitionState, kind: DeadlineKind): Deadline | undefined {
+  return state.deadlines.find((d) => d.kind === kind && isOpen(d));
+}
+
+export function refuse(message: string, details: Record<string, string | number | null> = {}): never {
+  throw new Refusal('INVALID_TRANSITION', message, details);
+}
+
+export function badInput(field: string, message: string): never {
+  throw new Refusal('BAD_USER_INPUT', message, { field });
+}
+
+export function assertAllowed(state: PetitionState, command: CommandName): void {
+  const allowed: readonly PetitionStatus[] = ALLOWED_FROM[command];
+  if (!allowed.includes(state.status)) {
+    refuse(`cannot ${command} petition ${state.petitionId}: it is ${state.status} (allowed from ${allowed.join(', ')})`, {
+      status: state.status,
+    });
+  }
+}

@@ -1,0 +1,244 @@
+/**
+ * The petition (信访事项) as its workflow keeps it: the facts registered, the clocks running, what each party did.
+ * Plain data, so it crosses Temporal (workflow input, update results, queries) and the read model as JSON.
+ */
+import type { Verdict } from '../evaluation';
+import type { SatisfactionLevel } from '../satisfaction';
+import type { JurisdictionProfile, RuleId } from '../statute';
+
+export type { SatisfactionLevel } from '../satisfaction';
+
+/** 信息网络/书信/电话/传真/走访 (Art. 17). */
+export const CHANNELS = ['ONLINE', 'LETTER', 'PHONE', 'FAX', 'VISIT'] as const;
+export type Channel = (typeof CHANNELS)[number];
+/** 建议意见/检举控告/申诉求决 (Arts. 29–31). */
+export const CATEGORIES = ['SUGGESTION', 'ACCUSATION', 'CLAIM'] as const;
+export type Category = (typeof CATEGORIES)[number];
+export const PETITION_STATUSES = [
+  'REGISTERED',
+  'TRANSFERRED',
+  'ASSIGNED',
+  // 受理, the unit is handling it.
+  'HANDLING',
+  // 办结: the handling opinion was delivered; the 复查 window is open.
+  'DELIVERED',
+  // 复查
+  'UNDER_REVIEW',
+  // The 复查 opinion was delivered; the 复核 window is open.
+  'REVIEW_DELIVERED',
+  // 复核
+  'UNDER_REEXAMINATION',
+  // 终结: the 复核 opinion was delivered; the same facts and reasons are never accepted again (Art. 36).
+  'CONCLUDED',
+  // An appeal window closed with no request.
+  'CLOSED',
+  // 不予受理
+  'DECLINED',
+] as const;
+export type PetitionStatus = (typeof PETITION_STATUSES)[number];
+export const STAGES = ['REGISTRATION', 'HANDLING', 'REVIEW', 'RE_REVIEW', 'CLOSED'] as const;
+export type Stage = (typeof STAGES)[number];
+/** 转送 / 交办 (Art. 22). */
+export type RouteMode = 'TRANSFER' | 'ASSIGN';
+/** Why a petition is not accepted (不予受理). */
+export type DeclineReason = 'LITIGATION_RELATED' | 'ALREADY_REEXAMINED' | 'DUPLICATE_IN_PROGRESS' | 'NOT_A_PETITION' | 'OTHER';
+/** 支持 / 解释说明 / 不予支持 (Art. 32). */
+export type ReplyOutcome = 'SUPPORT' | 'EXPLAIN' | 'NOT_SUPPORT';
+/** The bureau and the unit are rated separately ([SAT] art. 3). */
+export const RATING_TARGETS = ['BUREAU', 'UNIT'] as const;
+export type RatingTarget = (typeof RATING_TARGETS)[number];
+/** The level an opinion or a request belongs to: first handling, 复查, 复核. */
+export const LEVELS = ['HANDLING', 'REVIEW', 'REEXAMINATION'] as const;
+export type Level = (typeof LEVELS)[number];
+
+/**
+ * Every clock a petition can run, the statute row it takes its length from, and what its running out means:
+ * a duty missed (overdue) or an appeal window that closes the case.
+ */
+export const DEADLINE_KINDS = {
+  REGISTRATION: { rule: 'REGISTER_AND_ROUTE', onExpiry: 'OVERDUE' },
+  NOTICE: { rule: 'NOTICE_ROUTED', onExpiry: 'OVERDUE' },
+  HANDLING: { rule: 'HANDLE', onExpiry: 'OVERDUE' },
+  REVIEW_WINDOW: { rule: 'REQUEST_REVIEW', onExpiry: 'CLOSE' },
+  REVIEW: { rule: 'REVIEW_OPINION', onExpiry: 'OVERDUE' },
+  REEXAMINATION_WINDOW: { rule: 'REQUEST_REEXAMINATION', onExpiry: 'CLOSE' },
+  REEXAMINATION: { rule: 'REEXAMINATION_OPINION', onExpiry: 'OVERDUE' },
+  /** 重新办理 after a DISSATISFIED third-party verdict: local practice, its days in the profile. */
+  REHANDLING: { rule: 'HANDLE', onExpiry: 'OVERDUE' },
+} as const satisfies Record<string, { rule: RuleId; onExpiry: 'OVERDUE' | 'CLOSE' }>;
+export type DeadlineKind = keyof typeof DEADLINE_KINDS;
+
+/** 信访人 (Art. 17). */
+export interface Petitioner {
+  name: string;
+  idNumber: string | null;
+  phone: string | null;
+  address: string | null;
+}
+
+export interface Actor {
+  id: string;
+  role: string;
+}
+
+/** An earlier petition by the same petitioner on the same matter, found by the API at registration. */
+export interface RepeatOf {
+  petitionId: string;
+  status: PetitionStatus;
+}
+
+/** What the registrar records (登记, Arts. 21–23). Times are epoch milliseconds. */
+export interface Registration {
+  petitionId: string;
+  petitioner: Petitioner;
+  channel: Channel;
+  category: Category;
+  summary: string;
+  content: string;
+  /** Null: received as it is registered (the workflow's clock decides, not the caller's). */
+  receivedAt: number | null;
+  respondentUnitId: string | null;
+  registeredBy: Actor;
+  repeatOf?: RepeatOf | null;
+}
+
+/** One statutory clock. `dueAt` moves only by approved extensions; hearings add `pausedMs`. */
+export interface Deadline {
+  kind: DeadlineKind;
+  ruleId: RuleId;
+  article: string;
+  startedAt: number;
+  dueAt: number;
+  pausedMs: number;
+  pausedSince: number | null;
+  /** 预警 given. */
+  warnedAt: number | null;
+  metAt: number | null;
+  /** A duty that ran out unmet. */
+  overdueAt: number | null;
+  /** A window that ran out unused. */
+  lapsedAt: number | null;
+}
+
+/** 延期 (Art. 34): asked by the handler, decided by the unit head. */
+export interface ExtensionRequest {
+  days: number;
+  reason: string;
+  requestedAt: number;
+  requestedBy: Actor;
+  decision: { approved: boolean; note: string | null; at: number; by: Actor } | null;
+}
+
+/** 听证 */
+export interface Hearing {
+  level: Level;
+  startedAt: number;
+  endedAt: number | null;
+  note: string | null;
+}
+
+/** 信访处理意见书 / 复查意见书 / 复核意见书, delivered (送达) at `deliveredAt`. */
+export interface Opinion {
+  level: Level;
+  unitId: string;
+  outcome: ReplyOutcome;
+  text: string;
+  basis: string | null;
+  issuedAt: number;
+  deliveredAt: number;
+}
+
+/**
+ * 督办 (MANUAL, by a supervisor, or SUPERVISION, automatic at overdue) must be answered by `dueAt`;
+ * 催办 (REMINDER, automatic at a deadline's warning) only reminds.
+ */
+export const URGE_KINDS = ['MANUAL', 'REMINDER', 'SUPERVISION'] as const;
+export interface Urge {
+  id: string;
+  kind: (typeof URGE_KINDS)[number];
+  unitId: string | null;
+  message: string;
+  issuedAt: number;
+  issuedBy: Actor | null;
+  dueAt: number | null;
+  answeredAt: number | null;
+  answer: string | null;
+  overdueAt: number | null;
+}
+
+/** 提级包案: a leader one level up owns the case; deadlines keep running. */
+export interface Escalation {
+  leaderId: string;
+  reason: string;
+  at: number;
+  by: Actor;
+  /** 批示 */
+  instructions: { text: string; at: number; by: Actor }[];
+}
+
+/** A third-party panel's verdict on this case (第三方评议); null when its quorum was not reached. */
+export interface PanelEvaluation {
+  panelId: string;
+  verdict: Verdict | null;
+  votes: number;
+  at: number;
+}
+
+export interface Rating {
+  target: RatingTarget;
+  level: SatisfactionLevel;
+  at: number;
+}
+
+export interface TimelineEvent {
+  seq: number;
+  type: string;
+  at: number;
+  actor: Actor | null;
+  note: string | null;
+  data: Record<string, string | number | boolean | null>;
+}
+
+export interface PetitionState {
+  petitionId: string;
+  profileId: string;
+  petitioner: Petitioner;
+  channel: Channel;
+  category: Category;
+  summary: string;
+  content: string;
+  receivedAt: number;
+  registeredAt: number;
+  respondentUnitId: string | null;
+  repeatOf: RepeatOf | null;
+  status: PetitionStatus;
+  stage: Stage;
+  /** The responsible unit (责任单位). */
+  unitId: string | null;
+  /** The organ hearing the current 复查 or 复核. */
+  reviewUnitId: string | null;
+  routeMode: RouteMode | null;
+  acceptedAt: number | null;
+  declineReason: DeclineReason | null;
+  deadlines: Deadline[];
+  extensions: ExtensionRequest[];
+  hearings: Hearing[];
+  opinions: Opinion[];
+  appeals: { level: 'REVIEW' | 'REEXAMINATION'; requestedAt: number; reason: string | null; unitId: string }[];
+  ratings: Rating[];
+  urges: Urge[];
+  evaluations: PanelEvaluation[];
+  escalation: Escalation | null;
+  /** When the case met a rule for 提级包案 (overdue long, urged often, or at 复核) while not escalated. */
+  escalationProposedAt: number | null;
+  closedAt: number | null;
+  timeline: TimelineEvent[];
+  /** Sequence number of the newest timeline event; the projection is keyed by it. */
+  lastSeq: number;
+}
+
+/** What every command and every tick of the clock is applied with: the workflow's time and the case's profile. */
+export interface CommandContext {
+  now: number;
+  profile: JurisdictionProfile;
+}

@@ -1,0 +1,193 @@
+/**
+ * The invariant that keeps a petition from wedging: a command that passes its check applies without throwing,
+ * and so does the clock after it. A handler that throws after its validator passed fails the workflow task on
+ * every retry, and the petition answers nothing again. Random command sequences at random times, panels' verdicts
+ * and the clock in between.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  COMMANDS,
+  Refusal,
+  advanceClock,
+  applyPanelVerdict,
+  nextWakeUp,
+  openPetition,
+  type Command,
+  type CommandArgs,
+  type CommandName,
+  type PetitionState,
+  PETITION_STATUSES,
+} from '../../domain/petition';
+import { PROFILES, getProfile, type JurisdictionProfile } from '../../domain/statute';
+
+const day = 86_400_000;
+const t0 = Date.parse('2026-03-02T09:00:00+08:00');
+const actor = { id: 'someone', role: 'REGISTRAR' };
+
+const text = fc.oneof({ weight: 1, arbitrary: fc.constantFrom('', ' ') }, { weight: 5, arbitrary: fc.constantFrom('意见', '需调查核实') });
+const unit = fc.constantFrom('U-1', 'U-2', 'O-1');
+const note = fc.option(text, { nil: null });
+/** Offsets from now: in the past, now, in the future. */
+const offset = fc.integer({ min: -90 * day, max: 2 * day });
+
+type Step =
+  | { kind: 'command'; name: CommandName; args: (now: number) => unknown; after: number }
+  | { kind: 'verdict'; verdict: 'SATISFIED' | 'BASICALLY_SATISFIED' | 'DISSATISFIED' | null; panelId: string; after: number }
+  | { kind: 'tick'; after: number }
+  /** To the next moment time changes the case (a warning, a deadline), give or take a little. */
+  | { kind: 'wake'; around: number };
+
+const ARGS: { [N in CommandName]: fc.Arbitrary<(now: number) => CommandArgs[N]> } = {
+  accept: fc.record({ unitId: fc.option(unit, { nil: null }), note }).map((a) => () => ({ ...a, actor })),
+  route: fc.record({ unitId: unit, mode: fc.constantFrom('TRANSFER' as const, 'ASSIGN' as const), note }).map((a) => () => ({ ...a, actor })),
+  decline: fc.record({ reason: fc.constantFrom('LITIGATION_RELATED' as const, 'NOT_A_PETITION' as const, 'OTHER' as const), note }).map((a) => () => ({ ...a, actor })),
+  requestExtension: fc.record({ days: fc.integer({ min: -2, max: 40 }), reason: text }).map((a) => () => ({ ...a, actor })),
+  decideExtension: fc.record({ approve: fc.boolean(), note }).map((a) => () => ({ ...a, actor })),
+  startHearing: note.map((n) => () => ({ note: n, actor })),
+  endHearing: note.map((n) => () => ({ note: n, actor })),
+  reply: fc
+    .record({ outcome: fc.constantFrom('SUPPORT' as const, 'EXPLAIN' as const, 'NOT_SUPPORT' as const), text, delivered: fc.option(offset, { nil: null, freq: 2 }) })
+    .map(({ delivered, ...a }) => (now: number) => ({ ...a, basis: null, deliveredAt: delivered === null ? null : now + delivered, actor })),
+  recordSatisfaction: fc
+    .record({ level: fc.constantFrom('SATISFIED' as const, 'BASICALLY_SATISFIED' as const, 'DISSATISFIED' as const), target: fc.constantFrom('UNIT' as const, 'BUREAU' as const) })
+    .map((a) => () => ({ ...a, actor })),
+  requestReview: fc.record({ reason: note, reviewUnitId: unit }).map((a) => () => ({ ...a, actor })),
+  urge: fc.record({ message: text, respondWithinDays: fc.option(fc.integer({ min: -1, max: 70 }), { nil: null }) }).map((a) => () => ({ ...a, actor })),
+  answerUrge: fc.record({ urgeId: fc.integer({ min: 1, max: 6 }).map((n) => `DB-${n}`), text }).map((a) => () => ({ ...a, actor })),
+  escalate: fc.record({ leaderId: fc.constantFrom('', 'leader-1'), reason: text }).map((a) => () => ({ ...a, actor })),
+  instruct: text.map((t) => () => ({ text: t, actor })),
+};
+
+/** Mostly hours and days apart, sometimes a month or two: long enough for every clock to run out. */
+const gap = fc.oneof({ weight: 3, arbitrary: fc.constant(0) }, { weight: 6, arbitrary: fc.integer({ min: 1, max: 3 * day }) }, { weight: 1, arbitrary: fc.integer({ min: 1, max: 70 * day }) });
+
+/** How often each command is tried: the ones that move a case on more often, so sequences go far. */
+const WEIGHT: Record<CommandName, number> = {
+  accept: 8,
+  route: 3,
+  decline: 1,
+  requestExtension: 4,
+  decideExtension: 4,
+  startHearing: 3,
+  endHearing: 4,
+  reply: 8,
+  recordSatisfaction: 3,
+  requestReview: 12,
+  urge: 3,
+  answerUrge: 3,
+  escalate: 2,
+  instruct: 2,
+};
+const commandStep = (name: CommandName) =>
+  fc.record({ kind: fc.constant('command' as const), name: fc.constant(name), args: ARGS[name] as fc.Arbitrary<(now: number) => unknown>, after: gap });
+
+const step: fc.Arbitrary<Step> = fc.oneof(
+  ...(Object.keys(WEIGHT) as CommandName[]).map((name) => ({ weight: WEIGHT[name], arbitrary: commandStep(name) })),
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('verdict' as const), verdict: fc.constantFrom('SATISFIED' as const, 'DISSATISFIED' as const, null), panelId: fc.constantFrom('PY-1', 'PY-2'), after: gap }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('tick' as const), after: gap }) },
+  { weight: 6, arbitrary: fc.record({ kind: fc.constant('wake' as const), around: fc.integer({ min: -3 * 3_600_000, max: 3 * 3_600_000 }) }) },
+);
+
+function opened(profile: JurisdictionProfile, receivedBefore: number): PetitionState {
+  return openPetition(
+    {
+      petitionId: 'XF-P',
+      petitioner: { name: '李四', idNumber: null, phone: null, address: null },
+      channel: 'ONLINE',
+      category: 'CLAIM',
+      summary: 's',
+      content: 'c',
+      receivedAt: t0 - receivedBefore,
+      respondentUnitId: null,
+      registeredBy: actor,
+    },
+    { now: t0, profile },
+  );
+}
+
+/** Runs the steps as the workflow does (check; apply, then the clock), failing on anything but a Refusal. */
+/** The way to 终结, for sequences that start part of the way along it. */
+const HAPPY_PATH: { name: CommandName; command: unknown }[] = [
+  { name: 'accept', command: { unitId: 'U-1', note: null, actor } },
+  { name: 'reply', command: { outcome: 'EXPLAIN', text: '答复', basis: null, deliveredAt: null, actor } },
+  { name: 'requestReview', command: { reason: null, reviewUnitId: 'O-1', actor } },
+  { name: 'reply', command: { outcome: 'EXPLAIN', text: '复查意见', basis: null, deliveredAt: null, actor } },
+  { name: 'requestReview', command: { reason: null, reviewUnitId: 'O-2', actor } },
+];
+
+function run(profile: JurisdictionProfile, receivedBefore: number, along: number, steps: Step[], seen: Coverage): void {
+  let state = opened(profile, receivedBefore);
+  let now = t0;
+  for (const { name, command } of HAPPY_PATH.slice(0, along)) {
+    now += day;
+    state = (COMMANDS[name] as Command<unknown>).apply(state, command, { now, profile });
+  }
+  for (const s of steps) {
+    if (s.kind === 'wake') {
+      const wakeUp = nextWakeUp(state, profile);
+      if (wakeUp !== null) now = Math.max(now, wakeUp + s.around);
+      continue;
+    }
+    now += s.after;
+    const ctx = { now, profile };
+    if (s.kind === 'tick') {
+      state = advanceClock(state, ctx);
+      continue;
+    }
+    if (s.kind === 'verdict') {
+      state = advanceClock(applyPanelVerdict(state, { panelId: s.panelId, verdict: s.verdict, votes: 3 }, ctx), ctx);
+      continue;
+    }
+    const rules = COMMANDS[s.name] as Command<unknown>;
+    const command = s.args(now);
+    try {
+      rules.check(state, command, ctx);
+    } catch (err) {
+      if (err instanceof Refusal) continue;
+      throw err;
+    }
+    state = advanceClock(rules.apply(state, command, ctx), ctx);
+    seen.commands.add(s.name);
+    seen.statuses.add(state.status);
+  }
+}
+
+interface Coverage {
+  commands: Set<CommandName>;
+  statuses: Set<string>;
+}
+
+describe('a command that passes its check applies without throwing', () => {
+  it.each(Object.keys(PROFILES))('under %s, over random sequences', (profileId) => {
+    const profile = getProfile(profileId);
+    const seen: Coverage = { commands: new Set(), statuses: new Set() };
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 20 * day }),
+        fc.integer({ min: 0, max: HAPPY_PATH.length }),
+        fc.array(step, { minLength: 1, maxLength: 40 }),
+        (receivedBefore, along, steps) => run(profile, receivedBefore, along, steps, seen),
+      ),
+      { numRuns: 1500 },
+    );
+    // The sequences reach every part of the lifecycle, not only refusals.
+    expect([...seen.commands].sort()).toEqual(Object.keys(COMMANDS).sort());
+    expect([...seen.statuses].sort()).toEqual([...PETITION_STATUSES].sort());
+  });
+
+  it('an extension approved after the handling deadline ran out is refused, typed', () => {
+    const profile = getProfile();
+    let state = COMMANDS.accept.apply(opened(profile, 0), { unitId: 'U-1', note: null, actor }, { now: t0 + day, profile });
+    state = COMMANDS.requestExtension.apply(state, { days: 20, reason: '需调查', actor }, { now: t0 + 50 * day, profile });
+    const late = { now: t0 + 70 * day, profile };
+    state = advanceClock(state, late);
+    expect(state.deadlines.find((d) => d.kind === 'HANDLING')!.overdueAt).not.toBeNull();
+    expect(() => COMMANDS.decideExtension.check(state, { approve: true, note: null, actor }, late)).toThrow(
+      expect.objectContaining({ code: 'WINDOW_CLOSED', details: { status: 'HANDLING' } }),
+    );
+    // Refusing it still works: the request does not stay pending for ever.
+    const refused = COMMANDS.decideExtension.apply(state, { approve: false, note: null, actor }, late);
+    expect(refused.extensions[0]!.decision).toMatchObject({ approved: false });
+  });
+});
