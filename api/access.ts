@@ -1,4 +1,4 @@
-/** Who may read which petitions, and who sees the petitioner's personal data (API.md, Roles). */
+/** Who may read which petitions, and who sees the petitioner's personal data (docs/api.md, Roles). */
 import type { Principal } from './auth';
 
 export type ReadScope =

@@ -1,4 +1,4 @@
-/** Bearer tokens (API.md, Identity): a token maps to a principal stored, hashed, in the SQLite database. */
+/** Bearer tokens (docs/api.md, Identity): a token maps to a principal stored, hashed, in the SQLite database. */
 import { eq } from 'drizzle-orm';
 import { createHash, randomBytes } from 'node:crypto';
 import type { ReadModel } from '../db/connection';

@@ -1,7 +1,7 @@
 /**
  * The `field` of GraphQL's own refusals (a value of the wrong type, an unknown enum value, a missing or unknown
  * input field, a DateTime the scalar refused). graphql-js points at an AST node, or names a variable in its
- * message; API.md wants the argument path the client wrote, e.g. `input.channel` for `registerPetition(input: $i)`
+ * message; docs/api.md wants the argument path the client wrote, e.g. `input.channel` for `registerPetition(input: $i)`
  * with `$i.channel` wrong, the same form as the fields of ./input-rules.ts.
  */
 import {

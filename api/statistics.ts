@@ -1,5 +1,5 @@
 /**
- * The bureau's statistics (DOMAIN.md §5), each rate an exact fraction counted in SQL, with the rounding mode and
+ * The bureau's statistics (docs/domain.md §5), each rate an exact fraction counted in SQL, with the rounding mode and
  * what the denominator counts stated next to it (昌宁's 95.37% = 227/238 only when truncated).
  *
  * Events count in [from, to). A deadline runs to 24:00 of its last day, which is the next day's 00:00: so a

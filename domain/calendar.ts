@@ -1,5 +1,5 @@
 /**
- * How statutory days are counted (DOMAIN.md §2, 民法典 第二百零一、二百零三条 by analogy): the start day is not
+ * How statutory days are counted (docs/domain.md §2, 民法典 第二百零一、二百零三条 by analogy): the start day is not
  * counted, a period ends at 24:00 Asia/Shanghai of its last day, and a last day that is not a working day moves
  * to the next working day. Pure: used inside workflow code.
  */
@@ -60,7 +60,7 @@ export function periodEnd(startMs: number, count: number, rule: CountingRule): n
   return endOfShanghaiDay(day);
 }
 
-/** ISO 8601 in Asia/Shanghai with its offset, e.g. `2026-03-01T09:30:00+08:00` (API.md, DateTime). */
+/** ISO 8601 in Asia/Shanghai with its offset, e.g. `2026-03-01T09:30:00+08:00` (docs/api.md, DateTime). */
 export function formatShanghai(ms: number): string {
   const local = new Date(ms + SHANGHAI_OFFSET_MS).toISOString();
   return `${local.slice(0, 19)}+08:00`;

@@ -1,5 +1,5 @@
 /**
- * 第三方评议 (DOMAIN.md §7): a panel of people's deputies, CPPCC members, party deputies and lawyers rates
+ * 第三方评议 (docs/domain.md §7): a panel of people's deputies, CPPCC members, party deputies and lawyers rates
  * cases already delivered (办结). Pure rules: who may sit on a panel, and how a case's verdict follows from the
  * votes cast.
  */

@@ -1,5 +1,5 @@
 /**
- * What makes two petitions "the same petitioner on the same matter" (重复信访, DOMAIN.md §7): a normalised
+ * What makes two petitions "the same petitioner on the same matter" (重复信访, docs/domain.md §7): a normalised
  * petitioner key and a matter key of category + respondent unit. The registrar can also confirm a link.
  */
 import type { Category, Petitioner } from './petition';

@@ -1,5 +1,5 @@
 /**
- * The statute as data: every duration of 《信访工作条例》 (2022) that DOMAIN.md §2 lists, with its article and
+ * The statute as data: every duration of 《信访工作条例》 (2022) that docs/domain.md §2 lists, with its article and
  * counting rule, and the provincial profiles that replace some of them. Workflows and the API read durations
  * from here only; a bureau elsewhere selects or adds a profile, it does not change code.
  */
@@ -30,7 +30,7 @@ export type SourceStatus = 'VERIFIED' | 'VERIFIED_SECONDARY' | 'UNVERIFIED';
 /** One row of the statute table. */
 export interface StatuteRule {
   id: RuleId;
-  /** Row number in DOMAIN.md §2. */
+  /** Row number in docs/domain.md §2. */
   number: number;
   title: string;
   /** Length of the period; null where the statute sets none (or leaves it to the bureau). */
@@ -68,7 +68,7 @@ const NATIONAL_2022: readonly StatuteRule[] = [
   { id: 'LATE_APPEAL', number: 18, title: '逾期请求复查、复核不再受理 (late appeal not accepted)', days: null, counting: null, startsAt: '', stopOrExtend: 'practice; the 2022 条例 is silent', article: '—', article2005: null, status: 'UNVERIFIED', pausedByHearing: false },
 ];
 
-/** A jurisdiction's whole rule set: the statute table plus the local switches DOMAIN.md asks for. */
+/** A jurisdiction's whole rule set: the statute table plus the local switches docs/domain.md asks for. */
 export interface JurisdictionProfile {
   id: string;
   name: string;
@@ -77,7 +77,7 @@ export interface JurisdictionProfile {
   practice: LocalPractice;
 }
 
-/** The local practice of DOMAIN.md §7: not in the statute, so every number is the jurisdiction's to set. */
+/** The local practice of docs/domain.md §7: not in the statute, so every number is the jurisdiction's to set. */
 export interface LocalPractice {
   /** Days before a deadline at which the warning (预警) and the automatic reminder (催办) fall. */
   warningDays: number;
@@ -93,7 +93,7 @@ export interface LocalPractice {
   rehandlingDays: number;
 }
 
-/** Fengqiao's defaults (DOMAIN.md §7). */
+/** Fengqiao's defaults (docs/domain.md §7). */
 const DEFAULT_PRACTICE: LocalPractice = { warningDays: 3, urgeAnswerDays: 5, urgeAnswerMaxDays: 60, escalateWhenOverdueDays: 15, escalateWhenUrges: 3, rehandlingDays: 30 };
 
 function withOverrides(base: readonly StatuteRule[], overrides: Partial<Record<RuleId, Partial<StatuteRule>>>): StatuteRule[] {

@@ -111,7 +111,7 @@ export function openDeadline({ profile }: Pick<CommandContext, 'profile'>, kind:
   return {
     kind,
     ruleId: rule.id,
-    article: local ? '本地规则：第三方评议不满意的，责任单位重新办理 (DOMAIN.md §7)' : rule.article,
+    article: local ? '本地规则：第三方评议不满意的，责任单位重新办理 (docs/domain.md §7)' : rule.article,
     startedAt,
     dueAt: periodEnd(startedAt, local ? profile.practice.rehandlingDays : rule.days, rule.counting),
     pausedMs: 0,

@@ -1,4 +1,4 @@
-/** The statute table and the day-counting rules (DOMAIN.md §2), as pure data and functions. */
+/** The statute table and the day-counting rules (docs/domain.md §2), as pure data and functions. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatShanghai, isWorkingDay, periodEnd, shanghaiDayNumber } from '../../domain/calendar';
@@ -10,7 +10,7 @@ const end = (ms: number) => formatShanghai(ms);
 describe('the statute table', () => {
   const national = getProfile();
 
-  it('is the national 2022 条例 by default, with every row of DOMAIN.md §2 in order', () => {
+  it('is the national 2022 条例 by default, with every row of docs/domain.md §2 in order', () => {
     expect(national.id).toBe('national-2022');
     expect(national.rules.map((r) => r.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18]);
     expect(new Set(national.rules.map((r) => r.id)).size).toBe(18);
