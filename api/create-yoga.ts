@@ -8,7 +8,7 @@ import { petitions } from '../db/schema';
 import { count } from 'drizzle-orm';
 import { GraphQLError, type ExecutionResult } from 'graphql';
 import { authenticate, requireRole } from './auth';
-import { apiError, isReadModelFailure, READ_MODEL_UNAVAILABLE } from './errors';
+import { apiError, badInput, isReadModelFailure, READ_MODEL_UNAVAILABLE } from './errors';
 import { petitionHistory } from './histories';
 import type { ApiContext, ApiDeps } from './context';
 import { withInputField } from './input-paths';
@@ -55,17 +55,26 @@ function useHealth(deps: ApiDeps): Plugin {
   };
 }
 
+/** A path segment as the client meant it; a broken `%` escape is the client's mistake, answered like a bad argument. */
+function decodePathSegment(field: string, segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw badInput(field, `"${segment}" is not a valid percent-encoded path segment`);
+  }
+}
+
 /** GET /petitions/{id}/history.json: the history as a file, with the same authorization as `petitionHistory`. */
 function useHistoryDownload(deps: ApiDeps): Plugin {
   return {
     async onRequest({ request, url, endResponse, fetchAPI }) {
       const match = /^\/petitions\/([^/]+)\/history\.json$/.exec(url.pathname);
       if (!match || request.method !== 'GET') return;
-      const fail = (status: number, code: string, message: string) =>
-        endResponse(fetchAPI.Response.json({ errors: [{ message, extensions: { code } }] }, { status }));
+      const fail = (status: number, extensions: Record<string, unknown>, message: string) =>
+        endResponse(fetchAPI.Response.json({ errors: [{ message, extensions }] }, { status }));
       try {
         requireRole(authenticate(deps.db, request.headers.get('authorization')), 'TESTER');
-        const id = decodeURIComponent(match[1]!);
+        const id = decodePathSegment('id', match[1]!);
         const history = await petitionHistory(deps, id);
         endResponse(
           new fetchAPI.Response(JSON.stringify(history, null, 2), {
@@ -75,10 +84,10 @@ function useHistoryDownload(deps: ApiDeps): Plugin {
       } catch (err) {
         if (err instanceof GraphQLError) {
           const code = String(err.extensions.code);
-          return fail({ UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, UNAVAILABLE: 503 }[code] ?? 400, code, err.message);
+          return fail({ UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, UNAVAILABLE: 503 }[code] ?? 400, err.extensions, err.message);
         }
-        if (isReadModelFailure(err)) return fail(503, 'UNAVAILABLE', READ_MODEL_UNAVAILABLE);
-        return fail(500, 'INTERNAL_SERVER_ERROR', 'Unexpected error.');
+        if (isReadModelFailure(err)) return fail(503, { code: 'UNAVAILABLE' }, READ_MODEL_UNAVAILABLE);
+        return fail(500, { code: 'INTERNAL_SERVER_ERROR' }, 'Unexpected error.');
       }
     },
   };
@@ -90,7 +99,7 @@ function useHistoryDownload(deps: ApiDeps): Plugin {
  * value names its field (./input-paths.ts), as the API's own input rules do.
  */
 function useContractErrorCodes(): Plugin {
-  const CONTRACT: readonly string[] = ['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT', 'INVALID_TRANSITION', 'WINDOW_CLOSED', 'LIMIT_EXCEEDED', 'ALREADY_EXISTS', 'NONDETERMINISM', 'UNAVAILABLE'];
+  const CONTRACT: readonly string[] = ['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT', 'INVALID_TRANSITION', 'WINDOW_CLOSED', 'LIMIT_EXCEEDED', 'ALREADY_EXISTS', 'NONDETERMINISM', 'WORKFLOW_TASK_FAILED', 'HISTORY_INVALID', 'UNAVAILABLE'];
   const toContract = (result: ExecutionResult): ExecutionResult => {
     if (!result.errors?.length) return result;
     const errors = result.errors.map((error) => {
@@ -152,9 +161,9 @@ export function createFengqiaoYoga(deps: ApiDeps) {
     plugins: [
       useHealth(deps),
       useHistoryDownload(deps),
+      useContractErrorCodes(),
       // Hostile queries are refused before they run: depth, aliases, tokens, directives and cost are bounded,
       // and a misspelt field gets no suggestion of the real ones.
-      useContractErrorCodes(),
       EnvelopArmorPlugin({
         maxDepth: { n: 12, ignoreIntrospection: true },
         maxAliases: { n: 20 },

@@ -21,5 +21,5 @@ export async function replayHistory(deps: ApiDeps, json: unknown) {
   }
   const outcome = await replay(history, deps.workflowBundle);
   if (outcome.ok) return outcome;
-  throw apiError('NONDETERMINISM', outcome.message, { runId: outcome.runId, events: outcome.events });
+  throw apiError(outcome.kind, outcome.message, { runId: outcome.runId, events: outcome.events });
 }

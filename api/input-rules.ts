@@ -1,8 +1,9 @@
 /**
- * The rules every argument of the API is held to (issue 8), in one place. Each rule answers the value as it will
- * be stored, or refuses with BAD_USER_INPUT whose `field` is the argument path as the client wrote it
- * (`id`, `input.petitioner.name`, `filter.unitId`, `input.members[2].name`). Refusals of GraphQL itself (types,
- * enum values, required fields, the DateTime scalar) get their field in ./input-paths.ts.
+ * The rules every argument of the API is held to, in one place so that every operation refuses a bad value the
+ * same way. Each rule answers the value as it will be stored, or refuses with BAD_USER_INPUT whose `field` is the
+ * argument path as the client wrote it (`id`, `input.petitioner.name`, `filter.unitId`, `input.members[2].name`).
+ * Refusals of GraphQL itself (types, enum values, required fields, the DateTime scalar) get their field in
+ * ./input-paths.ts.
  *
  * Stored text is NFC, so that search, the repeat key and equality agree however the client's keyboard composed a
  * character. Nothing is removed silently beyond trimming and whitespace: a character that has no business in a

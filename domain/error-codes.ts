@@ -12,6 +12,8 @@ export const ERROR_CODES = [
   'LIMIT_EXCEEDED',
   'ALREADY_EXISTS',
   'NONDETERMINISM',
+  'WORKFLOW_TASK_FAILED',
+  'HISTORY_INVALID',
   'UNAVAILABLE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

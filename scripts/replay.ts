@@ -4,12 +4,11 @@
  * --petition and --all fetch histories from the Temporal server at TEMPORAL_ADDRESS (default localhost:7233).
  */
 import { Client, Connection } from '@temporalio/client';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { PANEL_WORKFLOWS, PETITION_WORKFLOWS } from '../db/rebuild';
-import { parseHistory, replay } from '../worker/replay';
+import { listHistoryFiles, parseHistory, replay } from '../worker/replay';
 import { petitionWorkflowId } from '../workflows/definitions';
 import type { History } from '@temporalio/common/lib/proto-utils';
 
@@ -26,9 +25,7 @@ Runtime.install({ logger: new DefaultLogger('ERROR') });
 /** Every history to replay, by name, loaded lazily. */
 async function* sources(): AsyncGenerator<{ name: string; load: () => Promise<History> }> {
   for (const path of positionals) {
-    const files = statSync(path).isDirectory()
-      ? readdirSync(path).filter((f) => f.endsWith('.json')).sort().map((f) => join(path, f))
-      : [path];
+    const files = statSync(path).isDirectory() ? listHistoryFiles(path) : [path];
     for (const file of files) yield { name: file, load: async () => parseHistory(readFileSync(file, 'utf8')) };
   }
   if (!values.petition?.length && !values.all) return;

@@ -3,12 +3,33 @@
  * cases started months ago. Used by the API (`replayHistory`), `npm run replay` and the CI gate.
  */
 import { historyFromJSON, type History } from '@temporalio/common/lib/proto-utils';
-import { bundleWorkflowCode, Worker, type WorkflowBundleOption } from '@temporalio/worker';
+import { bundleWorkflowCode, ReplayError, Worker, type WorkflowBundleOption } from '@temporalio/worker';
+import { DeterminismViolationError } from '@temporalio/workflow';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { WORKFLOWS_PATH } from './create-worker';
+
+/**
+ * Why a history did not replay: `npm run replay` prints it and the API answers it as its error code. Only
+ * NONDETERMINISM says the code is incompatible with the history (a change without `patched()`); the others call
+ * for another fix, so they must not be reported as one.
+ * - WORKFLOW_TASK_FAILED: the workflow code threw while replaying (a bug, an unknown workflow type, an input
+ *   the payload converter cannot decode).
+ * - HISTORY_INVALID: Temporal's core refused the history itself (events missing, out of order or of the wrong
+ *   type), or it ends before the workflow ever ran.
+ */
+export type ReplayFailureKind = 'NONDETERMINISM' | 'WORKFLOW_TASK_FAILED' | 'HISTORY_INVALID';
 
 export type ReplayOutcome =
   | { ok: true; runId: string; events: number }
-  | { ok: false; kind: 'NONDETERMINISM' | 'FAILED'; message: string; runId: string; events: number };
+  | { ok: false; kind: ReplayFailureKind; message: string; runId: string; events: number };
+
+export function replayFailureKind(err: unknown): ReplayFailureKind {
+  if (err instanceof DeterminismViolationError) return 'NONDETERMINISM';
+  // The SDK throws ReplayError for a workflow task failure and for what its core refused: only the message differs.
+  if (err instanceof ReplayError && err.message.startsWith('Replay failed due workflow task failure')) return 'WORKFLOW_TASK_FAILED';
+  return 'HISTORY_INVALID';
+}
 
 const ignore = () => undefined;
 
@@ -27,6 +48,17 @@ let bundled: Promise<WorkflowBundleOption> | null = null;
 export function currentWorkflowBundle(): Promise<WorkflowBundleOption> {
   bundled ??= bundleWorkflows();
   return bundled;
+}
+
+/**
+ * Every history file under a directory, sorted. Subdirectories count: each recording adds a dated set beside the
+ * older ones, which running cases still need.
+ */
+export function listHistoryFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.json'))
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
 }
 
 /** Parses a history as the Temporal CLI and UI export it; throws a readable error when it is not one. */
@@ -50,8 +82,6 @@ export async function replay(history: History, workflowBundle?: WorkflowBundleOp
     await Worker.runReplayHistory({ workflowBundle: workflowBundle ?? (await currentWorkflowBundle()) }, history, `replay-${runId}`);
     return { ok: true, runId, events };
   } catch (err) {
-    const name = (err as Error).name;
-    const kind = name === 'DeterminismViolationError' ? 'NONDETERMINISM' : 'FAILED';
-    return { ok: false, kind, message: (err as Error).message, runId, events };
+    return { ok: false, kind: replayFailureKind(err), message: (err as Error).message, runId, events };
   }
 }

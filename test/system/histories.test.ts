@@ -5,7 +5,7 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { GraphQLError } from 'graphql';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { replayHistory } from '../../api/histories';
 import { bundleWorkflows, parseHistory, replay } from '../../worker/replay';
 import { TASK_QUEUE } from '../../workflows/definitions';
@@ -59,6 +59,14 @@ describe('fetching a history', () => {
     expect((await get(tester, 'XF-NOPE')).status).toBe(404);
     expect((await system.gql(registrar, `{ petitionHistory(id: "${petitionId}") }`)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
+
+  it('a malformed % escape in the id is 400 BAD_USER_INPUT, never a 500', async () => {
+    for (const id of ['%E0%A4%A', '%', 'XF-%ZZ', '%C0%80']) {
+      const response = await system.yoga.fetch(`http://fengqiao.test/petitions/${id}/history.json`, { headers: { authorization: `Bearer ${tester}` } });
+      expect(response.status, id).toBe(400);
+      expect((await response.json()).errors[0].extensions, id).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
+    }
+  });
 });
 
 describe('replaying a history', () => {
@@ -66,9 +74,10 @@ describe('replaying a history', () => {
     const history = await fetchHistory();
     const answer = await system.gql(tester, 'mutation($h: JSON!) { replayHistory(history: $h) { ok events runId } }', { h: history });
     expect(answer.errors).toBeUndefined();
-    const { firstExecutionRunId } = (await env.client.workflow.getHandle(`petition-${petitionId}`).describe()) as { firstExecutionRunId?: string };
-    expect(answer.data.replayHistory).toEqual({ ok: true, events: history.events.length, runId: firstExecutionRunId ?? answer.data.replayHistory.runId });
-    expect(answer.data.replayHistory.runId).toBe(history.events[0].workflowExecutionStartedEventAttributes.originalExecutionRunId);
+    // The petition never continued as new: the history is its only run, so the replayed run is the workflow's run.
+    const { runId } = await env.client.workflow.getHandle(`petition-${petitionId}`).describe();
+    expect(answer.data.replayHistory).toEqual({ ok: true, events: history.events.length, runId });
+    expect(history.events[0].workflowExecutionStartedEventAttributes.firstExecutionRunId).toBe(runId);
   });
 
   it('a malformed history is BAD_USER_INPUT, never a crash', async () => {
@@ -89,5 +98,25 @@ describe('replaying a history', () => {
     expect(err).toBeInstanceOf(GraphQLError);
     expect((err as GraphQLError).extensions).toMatchObject({ code: 'NONDETERMINISM', events: history.events.length });
     expect((err as GraphQLError).message).toMatch(/[Nn]ondeterminism/);
+  });
+
+  it('a history that fails for another reason answers its own kind, as the CLI prints it, not NONDETERMINISM', async () => {
+    const history = await fetchHistory();
+    const current = { codePath: inject('workflowBundlePath') };
+    const replayed = (h: unknown) => system.gql(tester, 'mutation($h: JSON!) { replayHistory(history: $h) { ok } }', { h });
+    // An input the payload converter cannot decode: the workflow code throws before it issues anything.
+    const undecodable = structuredClone(history);
+    undecodable.events[0].workflowExecutionStartedEventAttributes.input.payloads[0].data = Buffer.from('{not json').toString('base64');
+    const thrown = await replayed(undecodable);
+    expect(thrown.errors?.[0]?.extensions).toMatchObject({ code: 'WORKFLOW_TASK_FAILED', events: history.events.length });
+    expect(thrown.errors?.[0]?.message).toMatch(/JSON/);
+    expect(await replay(parseHistory(undecodable), current)).toMatchObject({ ok: false, kind: 'WORKFLOW_TASK_FAILED' });
+    // An event missing from the middle: Temporal's core refuses the history itself.
+    const gap = structuredClone(history);
+    gap.events.splice(2, 1);
+    const refused = await replayed(gap);
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'HISTORY_INVALID', events: history.events.length - 1 });
+    expect(refused.errors?.[0]?.message).toMatch(/out of order/);
+    expect(await replay(parseHistory(gap), current)).toMatchObject({ ok: false, kind: 'HISTORY_INVALID' });
   });
 });

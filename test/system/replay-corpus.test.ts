@@ -1,15 +1,17 @@
 /**
- * The replay gate: every recorded history under test/histories/ (npm run histories:record) must replay against
- * today's workflow code. A change that alters what an old history did without `patched()` fails here.
+ * The replay gate: every recorded history under test/histories/ (npm run histories:record), the dated sets
+ * included, must replay against today's workflow code. A change that alters what an old history did without
+ * `patched()` fails here.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { parseHistory, replay } from '../../worker/replay';
+import { listHistoryFiles, parseHistory, replay } from '../../worker/replay';
 
 const DIR = fileURLToPath(new URL('../histories/', import.meta.url));
-const files = readdirSync(DIR).filter((f) => f.endsWith('.json')).sort();
+const files = listHistoryFiles(DIR).map((f) => relative(DIR, f));
 
 describe('the recorded histories replay against the current code', () => {
   it('the corpus covers the petition and panel workflows', () => {

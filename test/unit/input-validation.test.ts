@@ -1,5 +1,5 @@
 /**
- * Input validation (issue 8): every argument of every operation, one row per field and bad value, against the
+ * Input validation: every argument of every operation, one row per field and bad value, against the
  * real API on a real SQLite file. The harness's Temporal client points nowhere, so a row refused as it should be
  * answers BAD_USER_INPUT (or LIMIT_EXCEEDED) with its field, and a value that gets through answers UNAVAILABLE:
  * that is how the accepted rows show it, and how a refusal that came too late would fail.

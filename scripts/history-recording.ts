@@ -1,0 +1,205 @@
+/**
+ * Drives every path of the petition, supervision and panel workflows on a time-skipping server and writes each
+ * run's history: the corpus CI replays on every run (test/system/replay-corpus.test.ts). Apart from the script
+ * (`npm run histories:record`) so that a test can record into a directory of its own.
+ */
+import type { History } from '@temporalio/common/lib/proto-utils';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { WorkflowBundleOption } from '@temporalio/worker';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openReadModel } from '../db/connection';
+import type { Actor, PetitionState, Registration } from '../domain/petition';
+import { createPetitionWorker } from '../worker/create-worker';
+import * as defs from '../workflows/definitions';
+import { panelWorkflowId, recordEvaluationUpdate, type PanelWorkflowInput } from '../workflows/panel-definitions';
+
+const DAY = 86_400_000;
+
+export interface RecordOptions {
+  /** A prebuilt workflow bundle (the tests build one); otherwise the workflows are bundled from source. */
+  workflowBundle?: WorkflowBundleOption;
+  log?: (line: string) => void;
+}
+
+/**
+ * A new, empty directory for one recording under `root`, named by its date (a second one the same day gets a
+ * suffix). Running cases still replay the histories recorded before a change, so nothing there is ever
+ * overwritten or removed.
+ */
+export function newHistorySet(root: string, now = new Date()): string {
+  mkdirSync(root, { recursive: true });
+  const date = now.toISOString().slice(0, 10);
+  for (let n = 1; ; n += 1) {
+    const dir = join(root, n === 1 ? date : `${date}-${n}`);
+    try {
+      mkdirSync(dir);
+      return dir;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    }
+  }
+}
+
+/** Records the corpus as a new set under `root` (see newHistorySet) and answers the files written. */
+export async function recordHistories(env: TestWorkflowEnvironment, root: string, options: RecordOptions = {}): Promise<string[]> {
+  const log = options.log ?? (() => undefined);
+  const out = newHistorySet(root);
+  const written: string[] = [];
+  const dir = mkdtempSync(join(tmpdir(), 'fengqiao-record-'));
+  const db = openReadModel(join(dir, 'record.db'));
+  const worker = await createPetitionWorker({ connection: env.nativeConnection, db, workflowBundle: options.workflowBundle });
+  const running = worker.run();
+
+  const registrar: Actor = { id: 'registrar-1', role: 'REGISTRAR' };
+  const handler: Actor = { id: 'handler-1', role: 'UNIT_HANDLER' };
+  const head: Actor = { id: 'head-1', role: 'UNIT_HEAD' };
+  const supervisor: Actor = { id: 'supervisor-1', role: 'SUPERVISOR' };
+
+  async function start(name: string, historyLimit?: number) {
+    const registration: Registration = {
+      petitionId: `REC-${name}`,
+      petitioner: { name: '录制', idNumber: null, phone: null, address: null },
+      channel: 'LETTER',
+      category: 'CLAIM',
+      summary: name,
+      content: `${name} 的录制事项`,
+      receivedAt: null,
+      respondentUnitId: null,
+      registeredBy: registrar,
+    };
+    return env.client.workflow.start<(input: defs.PetitionWorkflowInput) => Promise<PetitionState>>('petitionWorkflow', {
+      workflowId: defs.petitionWorkflowId(registration.petitionId),
+      taskQueue: defs.TASK_QUEUE,
+      args: [{ registration, profileId: 'national-2022', historyLimit }],
+    });
+  }
+
+  const write = (name: string, history: History) => {
+    const file = join(out, `${name}.json`);
+    writeFileSync(file, `${historyToJSON(history)}\n`, { flag: 'wx' });
+    written.push(file);
+    log(`recorded ${name} (${history.events?.length} events)`);
+  };
+
+  /** Writes the current run's history of a workflow as `<name>.json`. */
+  async function save(name: string, workflowId: string) {
+    write(name, await env.client.workflow.getHandle(workflowId).fetchHistory());
+  }
+
+  const update = <C>(id: string, def: import('@temporalio/common').UpdateDefinition<PetitionState, [C]>, command: C) =>
+    env.client.workflow.getHandle(defs.petitionWorkflowId(`REC-${id}`)).executeUpdate(def, { args: [command] });
+
+  async function settle(id: string, check: (s: PetitionState) => boolean) {
+    for (let i = 0; i < 200; i += 1) {
+      const state = await env.client.workflow.getHandle(defs.petitionWorkflowId(`REC-${id}`)).query(defs.petitionStateQuery);
+      if (check(state)) return state;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error(`${id} did not settle`);
+  }
+
+  try {
+    // 1. Registration overdue, then declined.
+    await start('registration-overdue');
+    await env.sleep(17 * DAY);
+    await settle('registration-overdue', (s) => s.timeline.some((e) => e.type === 'OVERDUE'));
+    await update('registration-overdue', defs.petitionUpdates.decline, { reason: 'LITIGATION_RELATED', note: '涉法涉诉', actor: registrar });
+    await env.client.workflow.getHandle(defs.petitionWorkflowId('REC-registration-overdue')).result();
+    await save('registration-overdue', defs.petitionWorkflowId('REC-registration-overdue'));
+
+    // 2. The whole chain: route, accept, supervision, escalation, extension, hearings, 复查, 复核, 终结.
+    await start('full-chain');
+    await update('full-chain', defs.petitionUpdates.route, { unitId: 'U-FT-01', mode: 'ASSIGN', note: null, actor: registrar });
+    await update('full-chain', defs.petitionUpdates.accept, { unitId: null, note: null, actor: registrar });
+    await update('full-chain', defs.petitionUpdates.urge, { message: '请报告进展', respondWithinDays: 3, actor: supervisor });
+    await update('full-chain', defs.petitionUpdates.answerUrge, { urgeId: 'DB-1', text: '已处理', actor: handler });
+    await update('full-chain', defs.petitionUpdates.escalate, { leaderId: 'leader-1', reason: '久拖未决', actor: supervisor });
+    await update('full-chain', defs.petitionUpdates.instruct, { text: '一周内拿出方案', actor: { id: 'leader-1', role: 'LEADER' } });
+    await update('full-chain', defs.petitionUpdates.requestExtension, { days: 20, reason: '需评估', actor: handler });
+    await update('full-chain', defs.petitionUpdates.decideExtension, { approve: true, note: null, actor: head });
+    await update('full-chain', defs.petitionUpdates.startHearing, { note: null, actor: handler });
+    await env.sleep(3 * DAY);
+    await update('full-chain', defs.petitionUpdates.endHearing, { note: null, actor: handler });
+    await update('full-chain', defs.petitionUpdates.reply, { outcome: 'NOT_SUPPORT', text: '不予支持', basis: null, deliveredAt: null, actor: handler });
+    await update('full-chain', defs.petitionUpdates.recordSatisfaction, { level: 'DISSATISFIED', target: 'UNIT', actor: registrar });
+    await update('full-chain', defs.petitionUpdates.requestReview, { reason: '不服', reviewUnitId: 'O-FT-GOV', actor: registrar });
+    await update('full-chain', defs.petitionUpdates.reply, { outcome: 'NOT_SUPPORT', text: '维持', basis: null, deliveredAt: null, actor: handler });
+    await update('full-chain', defs.petitionUpdates.requestReview, { reason: '不服复查', reviewUnitId: 'O-SZ-GOV', actor: registrar });
+    await update('full-chain', defs.petitionUpdates.startHearing, { note: null, actor: handler });
+    await env.sleep(10 * DAY);
+    await update('full-chain', defs.petitionUpdates.endHearing, { note: null, actor: handler });
+    await update('full-chain', defs.petitionUpdates.reply, { outcome: 'NOT_SUPPORT', text: '复核维持', basis: null, deliveredAt: null, actor: handler });
+    await env.client.workflow.getHandle(defs.petitionWorkflowId('REC-full-chain')).result();
+    await save('full-chain', defs.petitionWorkflowId('REC-full-chain'));
+
+    // 3. Handling overdue: 催办, 督办, the 督办 unanswered, the escalation proposal; then a late reply.
+    await start('handling-overdue');
+    await update('handling-overdue', defs.petitionUpdates.accept, { unitId: 'U-FT-02', note: null, actor: registrar });
+    await env.sleep(80 * DAY);
+    await settle('handling-overdue', (s) => s.escalationProposedAt !== null);
+    await update('handling-overdue', defs.petitionUpdates.reply, { outcome: 'SUPPORT', text: '迟复', basis: null, deliveredAt: null, actor: handler });
+
+    // 4. Delivered, and the 复查 window closes with no request.
+    await start('window-closes');
+    await update('window-closes', defs.petitionUpdates.accept, { unitId: 'U-FT-03', note: null, actor: registrar });
+    await update('window-closes', defs.petitionUpdates.reply, { outcome: 'EXPLAIN', text: '解释', basis: null, deliveredAt: null, actor: handler });
+    await env.sleep(35 * DAY);
+    await env.client.workflow.getHandle(defs.petitionWorkflowId('REC-window-closes')).result();
+    await save('window-closes', defs.petitionWorkflowId('REC-window-closes'));
+
+    await settle('handling-overdue', (s) => s.status === 'CLOSED');
+    await save('handling-overdue', defs.petitionWorkflowId('REC-handling-overdue'));
+
+    // 5. A panel: a delivered case found DISSATISFIED (reopened by signal), a closed one (reopened by a new run).
+    await start('delivered');
+    await update('delivered', defs.petitionUpdates.accept, { unitId: 'U-FT-04', note: null, actor: registrar });
+    await update('delivered', defs.petitionUpdates.reply, { outcome: 'EXPLAIN', text: '解释', basis: null, deliveredAt: null, actor: handler });
+    const members = ['NPC_DEPUTY', 'NPC_DEPUTY', 'CPPCC_MEMBER', 'PARTY_DEPUTY', 'LAWYER'].map((kind, i) => ({
+      memberId: `M-${i}`,
+      name: `委员${i}`,
+      kind: kind as PanelWorkflowInput['members'][number]['kind'],
+    }));
+    const panelInput: PanelWorkflowInput = {
+      panelId: 'REC-PANEL',
+      title: '录制评议会',
+      members,
+      petitionIds: ['REC-delivered', 'REC-window-closes'],
+      quorum: 3,
+      deadlineAt: null,
+      deadlineDays: 14,
+      convenedBy: supervisor.id,
+    };
+    const panel = await env.client.workflow.start('evaluationPanelWorkflow', { workflowId: panelWorkflowId('REC-PANEL'), taskQueue: defs.TASK_QUEUE, args: [panelInput] });
+    for (const petitionId of panelInput.petitionIds) {
+      for (const [i, m] of members.entries()) {
+        await panel.executeUpdate(recordEvaluationUpdate, { args: [{ memberId: m.memberId, petitionId, verdict: i < 3 ? 'DISSATISFIED' : 'SATISFIED', comment: null }] });
+      }
+    }
+    await panel.result();
+    await save('panel', panelWorkflowId('REC-PANEL'));
+    await settle('delivered', (s) => s.status === 'HANDLING');
+    await save('delivered-reopened', defs.petitionWorkflowId('REC-delivered'));
+    await settle('window-closes', (s) => s.status === 'HANDLING');
+    await save('window-closes-rerun', defs.petitionWorkflowId('REC-window-closes'));
+
+    // 6. A long life: continue-as-new mid-case (the history budget is tiny on purpose).
+    const long = await start('continue-as-new', 40);
+    await update('continue-as-new', defs.petitionUpdates.accept, { unitId: 'U-FT-01', note: null, actor: registrar });
+    for (let i = 0; i < 3; i += 1) {
+      await update('continue-as-new', defs.petitionUpdates.startHearing, { note: null, actor: handler });
+      await update('continue-as-new', defs.petitionUpdates.endHearing, { note: null, actor: handler });
+    }
+    const first = await env.client.workflow.getHandle(defs.petitionWorkflowId('REC-continue-as-new'), long.firstExecutionRunId).fetchHistory();
+    write('continue-as-new.first-run', first);
+    await save('continue-as-new.second-run', defs.petitionWorkflowId('REC-continue-as-new'));
+    return written;
+  } finally {
+    worker.shutdown();
+    await running;
+    db.$client.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
