@@ -13,6 +13,7 @@ import { petitionHistory } from './histories';
 import type { ApiContext, ApiDeps } from './context';
 import { withInputField } from './input-paths';
 import { resolvers } from './resolvers';
+import { isErrorCode } from '../domain/error-codes';
 
 const GRAPHIQL_EXAMPLE = `# Add a REGISTRAR token (printed by ./temporal-dev.sh) in the Headers tab below:
 #   { "Authorization": "Bearer fq_..." }
@@ -99,12 +100,11 @@ function useHistoryDownload(deps: ApiDeps): Plugin {
  * value names its field (./input-paths.ts), as the API's own input rules do.
  */
 function useContractErrorCodes(): Plugin {
-  const CONTRACT: readonly string[] = ['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT', 'INVALID_TRANSITION', 'WINDOW_CLOSED', 'LIMIT_EXCEEDED', 'ALREADY_EXISTS', 'NONDETERMINISM', 'WORKFLOW_TASK_FAILED', 'HISTORY_INVALID', 'UNAVAILABLE'];
   const toContract = (result: ExecutionResult): ExecutionResult => {
     if (!result.errors?.length) return result;
     const errors = result.errors.map((error) => {
       const code = error.extensions?.code;
-      if (typeof code === 'string' && (CONTRACT.includes(code) || code === 'INTERNAL_SERVER_ERROR')) return error;
+      if (typeof code === 'string' && (isErrorCode(code) || code === 'INTERNAL_SERVER_ERROR')) return error;
       return new GraphQLError(error.message, {
         nodes: error.nodes,
         path: error.path,

@@ -11,22 +11,9 @@ import {
 } from '@temporalio/client';
 import Database from 'better-sqlite3';
 import { GraphQLError } from 'graphql';
+import { isRefusalCode, type ErrorCode } from '../domain/error-codes';
 
-export type ErrorCode =
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'BAD_USER_INPUT'
-  | 'INVALID_TRANSITION'
-  | 'WINDOW_CLOSED'
-  | 'LIMIT_EXCEEDED'
-  | 'ALREADY_EXISTS'
-  | 'NONDETERMINISM'
-  | 'WORKFLOW_TASK_FAILED'
-  | 'HISTORY_INVALID'
-  | 'UNAVAILABLE';
-
-const REFUSAL_CODES: readonly string[] = ['INVALID_TRANSITION', 'BAD_USER_INPUT', 'WINDOW_CLOSED', 'LIMIT_EXCEEDED', 'FORBIDDEN'];
+export type { ErrorCode } from '../domain/error-codes';
 
 export function apiError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(message, { extensions: { ...extensions, code } });
@@ -45,9 +32,9 @@ const UNREACHABLE_GRPC_CODES = new Set([4 /* DEADLINE_EXCEEDED */, 14 /* UNAVAIL
 export function fromTemporal(err: unknown, petitionId?: string): unknown {
   if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
     const failure = err.cause;
-    if (failure.type && REFUSAL_CODES.includes(failure.type)) {
+    if (isRefusalCode(failure.type)) {
       const details = (failure.details?.[0] ?? {}) as Record<string, unknown>;
-      return apiError(failure.type as ErrorCode, failure.message, details);
+      return apiError(failure.type, failure.message, details);
     }
   }
   if (err instanceof WorkflowNotFoundError) {

@@ -590,7 +590,7 @@ export type Query = {
   /** The petition's workflow history as the Temporal CLI and UI export it (TESTER, ADMIN); also GET /petitions/{id}/history.json */
   petitionHistory: Scalars['JSON']['output'];
   petitions: PetitionConnection;
-  /** The bureau's figures for a period (DOMAIN.md §5), computed in SQL */
+  /** The bureau's figures for a period (docs/domain.md §5), computed in SQL */
   statistics: Statistics;
   /** The statute table of the active jurisdiction profile, or of the one named */
   statute: Array<StatuteRule>;
@@ -781,7 +781,7 @@ export type StatisticsFilter = {
   unitId?: InputMaybe<Scalars['String']['input']>;
 };
 
-/** One row of the statute table (DOMAIN.md §2) in the active jurisdiction profile */
+/** One row of the statute table (docs/domain.md §2) in the active jurisdiction profile */
 export type StatuteRule = {
   __typename?: 'StatuteRule';
   article: Scalars['String']['output'];

@@ -1,15 +1,15 @@
 /**
  * Hostile input: generated malformed operations and variables (fast-check) against the real API on a real
- * SQLite file. Whatever arrives: no 5xx, no stack trace, every error with a code of API.md, no data changed.
+ * SQLite file. Whatever arrives: no 5xx, no stack trace, every error with a code of docs/api.md, no data changed.
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openReadModelHarness, type ReadModelHarness } from '../support/read-model';
+import { ERROR_CODES } from '../../domain/error-codes';
 
 let rm: ReadModelHarness;
 let registrar: string;
 
-const CODES = ['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT', 'INVALID_TRANSITION', 'WINDOW_CLOSED', 'LIMIT_EXCEEDED', 'ALREADY_EXISTS', 'NONDETERMINISM', 'UNAVAILABLE'];
 
 const VALID = [
   '{ statute { id days article } }',
@@ -64,7 +64,7 @@ it('1 000 generated malformed operations: no 5xx, no stack trace, contract codes
       const body = await response.text();
       expect(body).not.toMatch(/\bat .+\.(ts|js):\d+/); // no stack trace
       const json = JSON.parse(body) as { errors?: { extensions?: { code?: string; reason?: string } }[] };
-      for (const error of json.errors ?? []) expect(CODES).toContain(error.extensions?.code);
+      for (const error of json.errors ?? []) expect(ERROR_CODES).toContain(error.extensions?.code);
       const first = json.errors?.[0]?.extensions;
       const answer = first ? [first.code, first.reason].filter(Boolean).join(' ') : 'data';
       answers.set(answer, (answers.get(answer) ?? 0) + 1);
