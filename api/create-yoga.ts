@@ -137,6 +137,7 @@ function useContractErrorCodes(): Plugin {
 }
 
 export function createFengqiaoYoga(deps: ApiDeps) {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- `{}` is no server context, yoga's own default
   return createYoga<{}, ApiContext>({
     schema: createSchema<ApiContext>({ typeDefs: readFileSync(SCHEMA_FILE, 'utf8'), resolvers }),
     context: ({ request }) => ({ ...deps, principal: authenticate(deps.db, request.headers.get('authorization')) }),

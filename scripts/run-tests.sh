@@ -1,13 +1,20 @@
 #!/usr/bin/env bash
 # `npm test`: installs what the tests need and is missing (npm packages, the Temporal CLI, the Java test
-# server), type-checks, then runs both vitest projects in one run: `unit` first (domain and input rules, the
-# read model on SQLite; no server), then `system` (on the real servers, after its global setup). Arguments go
-# to vitest: a file, `-t <name>`, or `--project unit` to run one project only.
+# server); checks that api/generated matches the schema, lints (eslint) and checks formatting (prettier);
+# type-checks; then runs both vitest projects in one run: `unit` first (domain and input rules, the read model
+# on SQLite; no server), then `system` (on the real servers, after its global setup). Arguments go to vitest: a
+# file, `-t <name>`, or `--project unit` to run one project only.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 bash ./temporal-dev.sh install
 bash ./scripts/install-test-server.sh
+echo "[test] resolver types up to date with the schema (graphql-codegen --check; npm run codegen to regenerate)" >&2
+./node_modules/.bin/graphql-codegen --config codegen.ts --check --silent
+echo "[test] linting (eslint: floating promises, pure domain/ and workflows/)" >&2
+./node_modules/.bin/eslint .
+echo "[test] formatting (prettier --check; npm run format to fix)" >&2
+./node_modules/.bin/prettier --check --log-level warn .
 echo "[test] type-checking" >&2
 ./node_modules/.bin/tsc --noEmit
 exec ./node_modules/.bin/vitest run "$@"

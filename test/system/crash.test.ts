@@ -129,7 +129,7 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  client?.connection.close();
+  await client?.connection.close();
   for (const process of [api, worker, server]) await process?.stop();
   db?.$client.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
