@@ -11,6 +11,7 @@
 #
 # Ports: TEMPORAL_PORT (7233), TEMPORAL_UI_PORT (8233), PORT for the API (4000).
 # Data: FENGQIAO_DATA_DIR (.data): temporal.db (Temporal, SQLite) and fengqiao.db (read model), kept across restarts.
+# A child of `up` that dies is started again, FENGQIAO_MAX_RESTARTS (3) times a minute at most; then all stop.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -359,5 +360,5 @@ case "${1:-up}" in
   stop) stop_server ;;
   status)
     if server_up; then say "Temporal dev server is up on localhost:$TEMPORAL_PORT"; else say "Temporal dev server is not running"; exit 3; fi ;;
-  *) sed -n '2,13p' "$0" >&2; exit 2 ;;
+  *) sed -n '2,14p' "$0" >&2; exit 2 ;;
 esac
