@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { startTimeSkippingServer } from './environments';
 import type { GraphQLAnswer } from './graphql';
+import { type RoleTokens, tokensPerRole } from './tokens';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { issueToken, type Role } from '../../api/auth';
 import { createFengqiaoYoga } from '../../api/create-yoga';
@@ -49,7 +50,8 @@ export async function startSystem(env: TestWorkflowEnvironment, profileId = DEFA
     return { worker, running: worker.run() };
   };
   let current = await startWorker();
-  const yogaFor = (profile: string) => createFengqiaoYoga({ db, temporal: env.client, taskQueue: TASK_QUEUE, profileId: profile, workflowBundle });
+  const yogaFor = (profile: string) =>
+    createFengqiaoYoga({ db, temporal: env.client, taskQueue: TASK_QUEUE, profileId: profile, workflowBundle });
   const yoga = yogaFor(profileId);
   const gqlVia =
     (server: ReturnType<typeof createFengqiaoYoga>) =>
@@ -104,20 +106,49 @@ export async function eventually<T>(
   }
 }
 
+/** A test file's system under test, read inside its tests and hooks (it starts in `beforeAll`). */
+export interface TimeSkippingSystem {
+  /** The Java time-skipping server: its clock (`sleep`, `currentTimeMs`) and its client. */
+  readonly env: TestWorkflowEnvironment;
+  readonly system: System;
+  /** One principal per role for the whole file (`tokensPerRole`), issued on first use. */
+  readonly tokens: RoleTokens;
+}
+
 /**
  * One Java time-skipping server and one system on it for a whole test file: started before its tests (then
- * `ready` runs, e.g. to issue tokens), stopped after them.
+ * `ready` runs, e.g. to build fixtures), stopped after them. `const ts = useTimeSkippingSystem()` at the top of
+ * the file, then `ts.system.gql(ts.tokens.registrar, …)` and `ts.env.sleep(…)` inside tests.
  */
-export function useTimeSkippingSystem(ready: (env: TestWorkflowEnvironment, system: System) => void | Promise<void>): void {
+export function useTimeSkippingSystem(
+  ready?: (env: TestWorkflowEnvironment, system: System) => void | Promise<void>,
+): TimeSkippingSystem {
   let env: TestWorkflowEnvironment | undefined;
   let system: System | undefined;
+  let tokens: RoleTokens | undefined;
+  const started = <T>(value: T | undefined, name: string): T => {
+    if (value === undefined) throw new Error(`${name} read before the system started: read it inside a test or hook`);
+    return value;
+  };
   beforeAll(async () => {
     env = await startTimeSkippingServer();
     system = await startSystem(env);
-    await ready(env, system);
+    await ready?.(env, system);
   });
   afterAll(async () => {
     await system?.stop();
     await env?.teardown();
   });
+  return {
+    get env() {
+      return started(env, 'ts.env');
+    },
+    get system() {
+      return started(system, 'ts.system');
+    },
+    get tokens() {
+      tokens ??= tokensPerRole(started(system, 'ts.tokens').db);
+      return tokens;
+    },
+  };
 }

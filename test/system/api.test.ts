@@ -2,11 +2,10 @@
  * The GraphQL API through graphql-yoga's own fetch, against a real worker on the Java time-skipping server
  * and a real SQLite file: roles, error codes, idempotent retries, the read model.
  */
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { describe, expect, it } from 'vitest';
 import { periodEnd, formatShanghai } from '../../domain/calendar';
 import { errorCode, okField } from '../support/graphql';
-import { eventually, type System, useTimeSkippingSystem } from '../support/system';
+import { eventually, useTimeSkippingSystem } from '../support/system';
 import { petitions } from '../../db/schema';
 import { revokeToken } from '../../api/auth';
 import { eq } from 'drizzle-orm';
@@ -15,15 +14,11 @@ import { openReadModel } from '../../db/connection';
 import { DEFAULT_PROFILE_ID } from '../../domain/statute';
 import { petitionStateQuery, petitionWorkflowId, TASK_QUEUE } from '../../workflows/definitions';
 
-let env: TestWorkflowEnvironment;
-let system: System;
-let registrar: string;
+const ts = useTimeSkippingSystem();
 
-useTimeSkippingSystem(async (started, running) => {
-  env = started;
-  system = running;
-  registrar = system.token('REGISTRAR');
-});
+/** The API as the file's registrar. */
+const asRegistrar = (query: string, variables?: Record<string, unknown>) =>
+  ts.system.gql(ts.tokens.registrar, query, variables);
 
 const PETITION_FIELDS = `id status stage receivedAt overdue dueAt unit { id name }
   petitioner { name phone masked }
@@ -44,7 +39,7 @@ function registration(overrides: Record<string, unknown> = {}) {
 }
 
 async function register(overrides: Record<string, unknown> = {}) {
-  return okField(await system.gql(registrar, REGISTER, { input: registration(overrides) }));
+  return okField(await asRegistrar(REGISTER, { input: registration(overrides) }));
 }
 
 describe('registerPetition', () => {
@@ -64,13 +59,17 @@ describe('registerPetition', () => {
         overdue: false,
       },
     ]);
-    expect(p.timeline).toEqual([{ seq: 1, type: 'REGISTERED', actor: { id: expect.any(String), role: 'REGISTRAR' }, note: null }]);
+    expect(p.timeline).toEqual([
+      { seq: 1, type: 'REGISTERED', actor: { id: expect.any(String), role: 'REGISTRAR' }, note: null },
+    ]);
 
-    const row = await eventually(() => system.db.select().from(petitions).where(eq(petitions.id, p.id)).get());
+    const row = await eventually(() => ts.system.db.select().from(petitions).where(eq(petitions.id, p.id)).get());
     expect(row.status).toBe('REGISTERED');
     expect(row.dueAt?.getTime()).toBe(Date.parse('2026-12-08T00:00:00+08:00'));
 
-    const listed = await system.gql(registrar, `{ petitions(filter: { text: "维修基金" }) { totalCount edges { node { id } } } }`);
+    const listed = await asRegistrar(
+      `{ petitions(filter: { text: "维修基金" }) { totalCount edges { node { id } } } }`,
+    );
     expect(listed.data.petitions.edges.map((e: any) => e.node.id)).toContain(p.id);
   });
 
@@ -80,23 +79,25 @@ describe('registerPetition', () => {
     expect(again.id).toBe(first.id);
     const other = await register({ requestId: 'client-req-43' });
     expect(other.id).not.toBe(first.id);
-    const workflows = await env.client.workflow.getHandle(`petition-${first.id}`).describe();
+    const workflows = await ts.env.client.workflow.getHandle(`petition-${first.id}`).describe();
     expect(workflows.status.name).toBe('RUNNING');
   });
 
   it('refuses bad input with BAD_USER_INPUT and the field', async () => {
-    const empty = await system.gql(registrar, REGISTER, { input: registration({ summary: '  ' }) });
+    const empty = await asRegistrar(REGISTER, { input: registration({ summary: '  ' }) });
     expect(errorCode(empty)).toBe('BAD_USER_INPUT');
     expect(empty.errors![0]!.extensions!.field).toBe('input.summary');
 
-    const unit = await system.gql(registrar, REGISTER, { input: registration({ respondentUnitId: 'U-NOPE' }) });
+    const unit = await asRegistrar(REGISTER, { input: registration({ respondentUnitId: 'U-NOPE' }) });
     expect(errorCode(unit)).toBe('BAD_USER_INPUT');
     expect(unit.errors![0]!.extensions!.field).toBe('input.respondentUnitId');
 
-    const date = await system.gql(registrar, REGISTER, { input: registration({ receivedAt: 'yesterday' }) });
+    const date = await asRegistrar(REGISTER, { input: registration({ receivedAt: 'yesterday' }) });
     expect(errorCode(date)).toBe('BAD_USER_INPUT');
 
-    const future = await system.gql(registrar, REGISTER, { input: registration({ receivedAt: formatShanghai(Date.now() + 86_400_000) }) });
+    const future = await asRegistrar(REGISTER, {
+      input: registration({ receivedAt: formatShanghai(Date.now() + 86_400_000) }),
+    });
     expect(errorCode(future)).toBe('BAD_USER_INPUT');
     expect(JSON.stringify(future)).not.toMatch(/at .*\.ts:\d+/); // no stack trace
   });
@@ -104,49 +105,58 @@ describe('registerPetition', () => {
 
 describe('roles', () => {
   it('without a token only statute answers; with an unknown token, UNAUTHENTICATED', async () => {
-    const statute = await system.gql(null, '{ statute { id days article } }');
+    const statute = await ts.system.gql(null, '{ statute { id days article } }');
     expect(statute.data.statute).toHaveLength(18);
-    expect(errorCode(await system.gql(null, REGISTER, { input: registration() }))).toBe('UNAUTHENTICATED');
-    expect(errorCode(await system.gql(null, '{ petitions { totalCount } }'))).toBe('UNAUTHENTICATED');
-    expect(errorCode(await system.gql('fq_not-a-token', '{ viewer { id } }'))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await ts.system.gql(null, REGISTER, { input: registration() }))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await ts.system.gql(null, '{ petitions { totalCount } }'))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await ts.system.gql('fq_not-a-token', '{ viewer { id } }'))).toBe('UNAUTHENTICATED');
   });
 
   it('a revoked token stops working at once', async () => {
-    const token = system.token('SUPERVISOR');
-    expect((await system.gql(token, '{ viewer { role } }')).data.viewer).toEqual({ role: 'SUPERVISOR' });
-    expect(revokeToken(system.db, token)).toBe(true);
-    expect(errorCode(await system.gql(token, '{ viewer { role } }'))).toBe('UNAUTHENTICATED');
-    expect(revokeToken(system.db, token)).toBe(false);
+    const token = ts.system.token('SUPERVISOR');
+    expect((await ts.system.gql(token, '{ viewer { role } }')).data.viewer).toEqual({ role: 'SUPERVISOR' });
+    expect(revokeToken(ts.system.db, token)).toBe(true);
+    expect(errorCode(await ts.system.gql(token, '{ viewer { role } }'))).toBe('UNAUTHENTICATED');
+    expect(revokeToken(ts.system.db, token)).toBe(false);
   });
 
   it('only registrars (and admins) register, accept, route and decline', async () => {
     const p = await register();
     for (const role of ['UNIT_HANDLER', 'SUPERVISOR', 'REVIEWER', 'TESTER'] as const) {
-      const token = system.token(role);
-      expect(errorCode(await system.gql(token, REGISTER, { input: registration() }))).toBe('FORBIDDEN');
-      const accept = await system.gql(token, `mutation { acceptPetition(id: "${p.id}", unitId: "U-FT-01") { id } }`);
+      const token = ts.system.token(role);
+      expect(errorCode(await ts.system.gql(token, REGISTER, { input: registration() }))).toBe('FORBIDDEN');
+      const accept = await ts.system.gql(token, `mutation { acceptPetition(id: "${p.id}", unitId: "U-FT-01") { id } }`);
       expect(errorCode(accept)).toBe('FORBIDDEN');
     }
-    const admin = await system.gql(system.token('ADMIN'), `mutation { routePetition(id: "${p.id}", unitId: "U-FT-02", mode: ASSIGN) { status } }`);
+    const admin = await ts.system.gql(
+      ts.system.token('ADMIN'),
+      `mutation { routePetition(id: "${p.id}", unitId: "U-FT-02", mode: ASSIGN) { status } }`,
+    );
     expect(admin.data.routePetition.status).toBe('ASSIGNED');
   });
 
-  it('a unit sees only its own petitions (another unit\'s is NOT_FOUND: no leak that it exists), and the petitioner unmasked only when the case is theirs', async () => {
+  it("a unit sees only its own petitions (another unit's is NOT_FOUND: no leak that it exists), and the petitioner unmasked only when the case is theirs", async () => {
     const ours = await register();
     const theirs = await register();
-    await system.gql(registrar, `mutation { acceptPetition(id: "${ours.id}", unitId: "U-FT-01") { id } }`);
-    await system.gql(registrar, `mutation { acceptPetition(id: "${theirs.id}", unitId: "U-FT-03") { id } }`);
-    const handler = system.token('UNIT_HANDLER', { unitId: 'U-FT-01' });
+    await asRegistrar(`mutation { acceptPetition(id: "${ours.id}", unitId: "U-FT-01") { id } }`);
+    await asRegistrar(`mutation { acceptPetition(id: "${theirs.id}", unitId: "U-FT-03") { id } }`);
+    const handler = ts.system.token('UNIT_HANDLER', { unitId: 'U-FT-01' });
 
-    const list = await system.gql(handler, '{ petitions(first: 100) { edges { node { id unit { id } petitioner { name masked } } } } }');
+    const list = await ts.system.gql(
+      handler,
+      '{ petitions(first: 100) { edges { node { id unit { id } petitioner { name masked } } } } }',
+    );
     const ids = list.data.petitions.edges.map((e: any) => e.node.id);
     expect(ids).toContain(ours.id);
     expect(ids).not.toContain(theirs.id);
     expect(list.data.petitions.edges.every((e: any) => e.node.unit.id === 'U-FT-01')).toBe(true);
     expect(list.data.petitions.edges[0].node.petitioner).toEqual({ name: '王五', masked: false });
 
-    expect(errorCode(await system.gql(handler, `{ petition(id: "${theirs.id}") { id } }`))).toBe('NOT_FOUND');
-    const supervisor = await system.gql(system.token('SUPERVISOR'), `{ petition(id: "${ours.id}") { petitioner { name phone masked } } }`);
+    expect(errorCode(await ts.system.gql(handler, `{ petition(id: "${theirs.id}") { id } }`))).toBe('NOT_FOUND');
+    const supervisor = await ts.system.gql(
+      ts.system.token('SUPERVISOR'),
+      `{ petition(id: "${ours.id}") { petitioner { name phone masked } } }`,
+    );
     expect(supervisor.data.petition.petitioner).toEqual({ name: '王**', phone: '*******5678', masked: true });
   });
 });
@@ -154,8 +164,16 @@ describe('roles', () => {
 describe('transitions', () => {
   it('accept starts the 60-day handling clock from acceptance and meets the registration deadline', async () => {
     const p = await register();
-    const accepted = okField(await system.gql(registrar, `mutation { acceptPetition(id: "${p.id}", unitId: "U-FT-01", note: "受理") { ${PETITION_FIELDS} } }`));
-    expect(accepted).toMatchObject({ status: 'HANDLING', stage: 'HANDLING', unit: { id: 'U-FT-01', name: '福田区住房和建设局' } });
+    const accepted = okField(
+      await asRegistrar(
+        `mutation { acceptPetition(id: "${p.id}", unitId: "U-FT-01", note: "受理") { ${PETITION_FIELDS} } }`,
+      ),
+    );
+    expect(accepted).toMatchObject({
+      status: 'HANDLING',
+      stage: 'HANDLING',
+      unit: { id: 'U-FT-01', name: '福田区住房和建设局' },
+    });
     const handling = accepted.deadlines.find((d: any) => d.kind === 'HANDLING');
     expect(handling).toMatchObject({ rule: 'HANDLE', article: '《信访工作条例》第三十四条', met: false });
     expect(handling.dueAt).toBe(formatShanghai(periodEnd(Date.parse(handling.startedAt), 60, 'CALENDAR_DAYS')));
@@ -166,13 +184,15 @@ describe('transitions', () => {
 
   it('refuses an invalid transition with INVALID_TRANSITION and the current status, writing nothing', async () => {
     const p = await register();
-    await system.gql(registrar, `mutation { routePetition(id: "${p.id}", unitId: "U-FT-01", mode: TRANSFER) { id } }`);
-    const twice = await system.gql(registrar, `mutation { routePetition(id: "${p.id}", unitId: "U-FT-02", mode: TRANSFER) { id } }`);
+    await asRegistrar(`mutation { routePetition(id: "${p.id}", unitId: "U-FT-01", mode: TRANSFER) { id } }`);
+    const twice = await asRegistrar(
+      `mutation { routePetition(id: "${p.id}", unitId: "U-FT-02", mode: TRANSFER) { id } }`,
+    );
     expect(errorCode(twice)).toBe('INVALID_TRANSITION');
     expect(twice.errors![0]!.extensions!.status).toBe('TRANSFERRED');
 
     // The refused update left no trace in the workflow history (validators run before anything is written).
-    const history = await env.client.workflow.getHandle(`petition-${p.id}`).fetchHistory();
+    const history = await ts.env.client.workflow.getHandle(`petition-${p.id}`).fetchHistory();
     const accepted = history.events!.filter((e) => e.workflowExecutionUpdateAcceptedEventAttributes);
     expect(accepted).toHaveLength(1);
     expect(history.events!.some((e) => e.workflowExecutionUpdateRejectedEventAttributes)).toBe(false);
@@ -180,10 +200,12 @@ describe('transitions', () => {
 
   it('a declined petition is closed: accepting it is INVALID_TRANSITION with status DECLINED', async () => {
     const p = await register();
-    const declined = await system.gql(registrar, `mutation { declinePetition(id: "${p.id}", reason: LITIGATION_RELATED, note: "涉法涉诉") { status stage } }`);
+    const declined = await asRegistrar(
+      `mutation { declinePetition(id: "${p.id}", reason: LITIGATION_RELATED, note: "涉法涉诉") { status stage } }`,
+    );
     expect(declined.data.declinePetition).toEqual({ status: 'DECLINED', stage: 'CLOSED' });
-    await env.client.workflow.getHandle(`petition-${p.id}`).result();
-    const accept = await system.gql(registrar, `mutation { acceptPetition(id: "${p.id}", unitId: "U-FT-01") { id } }`);
+    await ts.env.client.workflow.getHandle(`petition-${p.id}`).result();
+    const accept = await asRegistrar(`mutation { acceptPetition(id: "${p.id}", unitId: "U-FT-01") { id } }`);
     expect(errorCode(accept)).toBe('INVALID_TRANSITION');
     expect(accept.errors![0]!.extensions!.status).toBe('DECLINED');
   });
@@ -191,23 +213,25 @@ describe('transitions', () => {
   it('the same mutation retried with its requestId is applied once', async () => {
     const p = await register();
     const accept = `mutation { acceptPetition(id: "${p.id}", unitId: "U-FT-01", requestId: "accept-1") { timeline { type } } }`;
-    const first = await system.gql(registrar, accept);
-    const again = await system.gql(registrar, accept);
+    const first = await asRegistrar(accept);
+    const again = await asRegistrar(accept);
     expect(first.data.acceptPetition.timeline.map((e: any) => e.type)).toEqual(['REGISTERED', 'ACCEPTED']);
     expect(okField(again).timeline.map((e: any) => e.type)).toEqual(['REGISTERED', 'ACCEPTED']);
   });
 
   it('unknown petitions and units get NOT_FOUND and BAD_USER_INPUT', async () => {
-    expect(errorCode(await system.gql(registrar, `mutation { acceptPetition(id: "XF-NOPE", unitId: "U-FT-01") { id } }`))).toBe('NOT_FOUND');
-    expect(errorCode(await system.gql(registrar, `{ petition(id: "XF-NOPE") { id } }`))).toBe('NOT_FOUND');
+    expect(errorCode(await asRegistrar(`mutation { acceptPetition(id: "XF-NOPE", unitId: "U-FT-01") { id } }`))).toBe(
+      'NOT_FOUND',
+    );
+    expect(errorCode(await asRegistrar(`{ petition(id: "XF-NOPE") { id } }`))).toBe('NOT_FOUND');
     const p = await register();
-    const unit = await system.gql(registrar, `mutation { acceptPetition(id: "${p.id}", unitId: "U-NOPE") { id } }`);
+    const unit = await asRegistrar(`mutation { acceptPetition(id: "${p.id}", unitId: "U-NOPE") { id } }`);
     expect(errorCode(unit)).toBe('BAD_USER_INPUT');
   });
 
   it('Petition.live answers from the workflow query', async () => {
     const p = await register();
-    const answer = await system.gql(registrar, `{ petition(id: "${p.id}") { live } }`);
+    const answer = await asRegistrar(`{ petition(id: "${p.id}") { live } }`);
     expect(answer.data.petition.live).toMatchObject({ petitionId: p.id, status: 'REGISTERED', lastSeq: 1 });
   });
 });
@@ -216,13 +240,18 @@ describe('when the read model cannot be read', () => {
   it('every request answers UNAVAILABLE, without a stack trace, and nothing reaches Temporal', async () => {
     const id = (await register()).id as string;
     // Another API on its own connection to the same file, which then fails (as on an I/O error or a lock).
-    const broken = openReadModel(system.dbFile);
-    const yoga = createFengqiaoYoga({ db: broken, temporal: env.client, taskQueue: TASK_QUEUE, profileId: DEFAULT_PROFILE_ID });
+    const broken = openReadModel(ts.system.dbFile);
+    const yoga = createFengqiaoYoga({
+      db: broken,
+      temporal: ts.env.client,
+      taskQueue: TASK_QUEUE,
+      profileId: DEFAULT_PROFILE_ID,
+    });
     broken.$client.close();
     const ask = async (query: string) => {
       const response = await yoga.fetch('http://fengqiao.test/graphql', {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${registrar}` },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${ts.tokens.registrar}` },
         body: JSON.stringify({ query }),
       });
       return (await response.json()) as { errors?: { message: string; extensions?: Record<string, unknown> }[] };
@@ -237,8 +266,14 @@ describe('when the read model cannot be read', () => {
       expect(answer.errors?.[0]?.message).toMatch(/read model .* nothing was changed/);
       expect(JSON.stringify(answer)).not.toMatch(/\.ts:\d+|\.js:\d+/);
     }
-    const state = await env.client.workflow.getHandle(petitionWorkflowId(id)).query(petitionStateQuery);
+    const state = await ts.env.client.workflow.getHandle(petitionWorkflowId(id)).query(petitionStateQuery);
     expect(state.status).toBe('REGISTERED');
-    expect(system.db.select().from(petitions).all().filter((p) => p.summary === 's')).toEqual([]);
+    expect(
+      ts.system.db
+        .select()
+        .from(petitions)
+        .all()
+        .filter((p) => p.summary === 's'),
+    ).toEqual([]);
   });
 });

@@ -3,63 +3,60 @@
  * reopening its case, a closed case included), a panel timing out without quorum, duplicate and foreign votes,
  * and the Shenzhen figures in the statistics.
  */
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { describe, expect, it } from 'vitest';
 import { periodEnd } from '../../domain/calendar';
 import type { PetitionState } from '../../domain/petition';
 import { petitionWorkflowId } from '../../workflows/definitions';
 import { PANEL_OF_FIVE } from '../support/panel-members';
 import { errorCode, okData, okField } from '../support/graphql';
-import { eventually, type System, useTimeSkippingSystem } from '../support/system';
-import { tokensPerRole } from '../support/tokens';
+import { eventually, useTimeSkippingSystem } from '../support/system';
 
 const DAY = 86_400_000;
 
-let env: TestWorkflowEnvironment;
-let system: System;
-let registrar: string;
-let supervisor: string;
-let handler: string;
 const reviewers = new Map<string, string>();
 
 const MEMBERS = PANEL_OF_FIVE;
 
-useTimeSkippingSystem(async (started, running) => {
-  env = started;
-  system = running;
-  ({ registrar, supervisor, handler } = tokensPerRole(system.db));
+const ts = useTimeSkippingSystem((_env, system) => {
   for (const m of [...MEMBERS, { memberId: 'M-OUTSIDER' }]) {
-    reviewers.set(m.memberId, system.token('REVIEWER', { principalId: `reviewer-${m.memberId}`, memberId: m.memberId }));
+    reviewers.set(
+      m.memberId,
+      system.token('REVIEWER', { principalId: `reviewer-${m.memberId}`, memberId: m.memberId }),
+    );
   }
 });
 
 async function gqlOk(token: string, query: string, variables?: Record<string, unknown>) {
-  return okData(await system.gql(token, query, variables));
+  return okData(await ts.system.gql(token, query, variables));
 }
 
 async function live(id: string): Promise<PetitionState> {
-  return (await gqlOk(registrar, `{ petition(id: "${id}") { live } }`)).petition.live;
+  return (await gqlOk(ts.tokens.registrar, `{ petition(id: "${id}") { live } }`)).petition.live;
 }
 
 async function deliveredPetition(summary: string) {
   const { registerPetition } = await gqlOk(
-    registrar,
+    ts.tokens.registrar,
     `mutation { registerPetition(input: { petitioner: { name: "评议对象", phone: "13700001111" }, channel: ONLINE, category: CLAIM, summary: "${summary}", content: "${summary}，请求处理" }) { id } }`,
   );
   const id = registerPetition.id as string;
-  await gqlOk(registrar, `mutation { acceptPetition(id: "${id}", unitId: "U-FT-01") { id } }`);
-  await gqlOk(handler, `mutation { replyPetition(id: "${id}", outcome: EXPLAIN, text: "已答复") { id } }`);
+  await gqlOk(ts.tokens.registrar, `mutation { acceptPetition(id: "${id}", unitId: "U-FT-01") { id } }`);
+  await gqlOk(ts.tokens.handler, `mutation { replyPetition(id: "${id}", outcome: EXPLAIN, text: "已答复") { id } }`);
   return id;
 }
 
 const CONVENE = `mutation($input: ConveneEvaluationPanelInput!) { conveneEvaluationPanel(input: $input) { id status quorum members { memberId } } }`;
 
 async function convene(petitionIds: string[], extra: Record<string, unknown> = {}) {
-  return (await gqlOk(supervisor, CONVENE, { input: { title: '2026年第4次评议会', members: MEMBERS, petitionIds, ...extra } })).conveneEvaluationPanel;
+  return (
+    await gqlOk(ts.tokens.supervisor, CONVENE, {
+      input: { title: '2026年第4次评议会', members: MEMBERS, petitionIds, ...extra },
+    })
+  ).conveneEvaluationPanel;
 }
 
 function vote(memberId: string, panelId: string, petitionId: string, verdict: string) {
-  return system.gql(
+  return ts.system.gql(
     reviewers.get(memberId)!,
     `mutation { recordEvaluation(panelId: "${panelId}", petitionId: "${petitionId}", verdict: ${verdict}, comment: "意见") { id status evaluations { memberId } } }`,
   );
@@ -71,9 +68,11 @@ describe('a panel of five', () => {
     const poor = await deliveredPetition('噪音投诉');
     const closed = await deliveredPetition('违建拆除');
     // Let the 复查 windows run out: the three cases close and their workflows complete.
-    await env.sleep(32 * DAY);
+    await ts.env.sleep(32 * DAY);
     await eventually(async () => (await live(closed)).status === 'CLOSED');
-    expect((await env.client.workflow.getHandle(petitionWorkflowId(closed)).describe()).status.name).toBe('COMPLETED');
+    expect((await ts.env.client.workflow.getHandle(petitionWorkflowId(closed)).describe()).status.name).toBe(
+      'COMPLETED',
+    );
 
     const panel = await convene([fine, poor, closed]);
     expect(panel).toMatchObject({ status: 'OPEN', quorum: 3 });
@@ -89,7 +88,10 @@ describe('a panel of five', () => {
     }
 
     const result = await eventually(async () => {
-      const data = await gqlOk(supervisor, `{ panel(id: "${panel.id}") { status closedAt cases { verdict votes petition { id } } members { attended } } }`);
+      const data = await gqlOk(
+        ts.tokens.supervisor,
+        `{ panel(id: "${panel.id}") { status closedAt cases { verdict votes petition { id } } members { attended } } }`,
+      );
       return data.panel?.status === 'CLOSED' && data.panel;
     });
     expect(result.cases).toEqual([
@@ -121,12 +123,20 @@ describe('a panel of five', () => {
       expect(state.urges.at(-1)).toMatchObject({ kind: 'SUPERVISION', unitId: 'U-FT-01', issuedAt: reopenedAt });
       expect(state.closedAt).toBeNull();
     }
-    const shown = await gqlOk(registrar, `{ petition(id: "${poor}") { status deadlines { kind met lapsedAt } } }`);
-    expect(shown.petition.deadlines.filter((d: any) => !d.met && !d.lapsedAt)).toEqual([{ kind: 'REHANDLING', met: false, lapsedAt: null }]);
+    const shown = await gqlOk(
+      ts.tokens.registrar,
+      `{ petition(id: "${poor}") { status deadlines { kind met lapsedAt } } }`,
+    );
+    expect(shown.petition.deadlines.filter((d: any) => !d.met && !d.lapsedAt)).toEqual([
+      { kind: 'REHANDLING', met: false, lapsedAt: null },
+    ]);
     // The case that had closed runs again, from its final state.
-    expect((await env.client.workflow.getHandle(petitionWorkflowId(closed)).describe()).status.name).toBe('RUNNING');
+    expect((await ts.env.client.workflow.getHandle(petitionWorkflowId(closed)).describe()).status.name).toBe('RUNNING');
     // Re-handled and answered: delivered again, with a new 复查 window.
-    const again = await gqlOk(handler, `mutation { replyPetition(id: "${poor}", outcome: SUPPORT, text: "重新办理，支持诉求") { status } }`);
+    const again = await gqlOk(
+      ts.tokens.handler,
+      `mutation { replyPetition(id: "${poor}", outcome: SUPPORT, text: "重新办理，支持诉求") { status } }`,
+    );
     expect(again.replyPetition.status).toBe('DELIVERED');
   });
 });
@@ -150,8 +160,10 @@ describe('votes', () => {
     const member = reviewers.get('M-NPC-1')!;
     const own = await gqlOk(member, `{ petition(id: "${inPanel}") { id petitioner { name phone masked } } }`);
     expect(own.petition).toEqual({ id: inPanel, petitioner: { name: '评**', phone: '*******1111', masked: true } });
-    expect(errorCode(await system.gql(member, `{ petition(id: "${elsewhere}") { id } }`))).toBe('NOT_FOUND');
-    expect(errorCode(await system.gql(reviewers.get('M-OUTSIDER')!, `{ petition(id: "${inPanel}") { id } }`))).toBe('NOT_FOUND');
+    expect(errorCode(await ts.system.gql(member, `{ petition(id: "${elsewhere}") { id } }`))).toBe('NOT_FOUND');
+    expect(errorCode(await ts.system.gql(reviewers.get('M-OUTSIDER')!, `{ petition(id: "${inPanel}") { id } }`))).toBe(
+      'NOT_FOUND',
+    );
     const listed = await gqlOk(member, '{ petitions(first: 100) { edges { node { id } } } }');
     expect(listed.petitions.edges.map((e: any) => e.node.id)).toContain(inPanel);
     expect(listed.petitions.edges.map((e: any) => e.node.id)).not.toContain(elsewhere);
@@ -162,12 +174,15 @@ describe('votes', () => {
     const panel = await convene([id]);
     await vote('M-NPC-1', panel.id, id, 'DISSATISFIED');
     await vote('M-NPC-2', panel.id, id, 'DISSATISFIED');
-    const { deadlineAt } = (await gqlOk(supervisor, `{ panel(id: "${panel.id}") { deadlineAt } }`)).panel;
+    const { deadlineAt } = (await gqlOk(ts.tokens.supervisor, `{ panel(id: "${panel.id}") { deadlineAt } }`)).panel;
     // 14 days by default, ending at 24:00 of its last day like every period here.
-    expect(Date.parse(deadlineAt) - (await env.currentTimeMs())).toBeGreaterThan(14 * DAY - DAY);
-    await env.sleep(Date.parse(deadlineAt) - (await env.currentTimeMs()) + 60_000);
+    expect(Date.parse(deadlineAt) - (await ts.env.currentTimeMs())).toBeGreaterThan(14 * DAY - DAY);
+    await ts.env.sleep(Date.parse(deadlineAt) - (await ts.env.currentTimeMs()) + 60_000);
     const closed = await eventually(async () => {
-      const data = await gqlOk(supervisor, `{ panel(id: "${panel.id}") { status cases { verdict votes } members { attended } } }`);
+      const data = await gqlOk(
+        ts.tokens.supervisor,
+        `{ panel(id: "${panel.id}") { status cases { verdict votes } members { attended } } }`,
+      );
       return data.panel?.status === 'CLOSED' && data.panel;
     });
     expect(closed.cases).toEqual([{ verdict: null, votes: 2 }]);
@@ -184,15 +199,25 @@ describe('votes', () => {
   it('convening checks the panel: five to nine members, a lawyer, delivered petitions', async () => {
     const id = await deliveredPetition('菜市场');
     const notLawyers = MEMBERS.map((m) => ({ ...m, kind: 'NPC_DEPUTY' }));
-    const noLawyer = await system.gql(supervisor, CONVENE, { input: { title: 't', members: notLawyers, petitionIds: [id] } });
+    const noLawyer = await ts.system.gql(ts.tokens.supervisor, CONVENE, {
+      input: { title: 't', members: notLawyers, petitionIds: [id] },
+    });
     expect(noLawyer.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.members' });
     const { registerPetition } = await gqlOk(
-      registrar,
+      ts.tokens.registrar,
       'mutation { registerPetition(input: { petitioner: { name: "未办结" }, channel: VISIT, category: CLAIM, summary: "s", content: "c" }) { id } }',
     );
-    const open = await system.gql(supervisor, CONVENE, { input: { title: 't', members: MEMBERS, petitionIds: [registerPetition.id] } });
+    const open = await ts.system.gql(ts.tokens.supervisor, CONVENE, {
+      input: { title: 't', members: MEMBERS, petitionIds: [registerPetition.id] },
+    });
     expect(open.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.petitionIds' });
-    expect(errorCode(await system.gql(registrar, CONVENE, { input: { title: 't', members: MEMBERS, petitionIds: [id] } }))).toBe('FORBIDDEN');
+    expect(
+      errorCode(
+        await ts.system.gql(ts.tokens.registrar, CONVENE, {
+          input: { title: 't', members: MEMBERS, petitionIds: [id] },
+        }),
+      ),
+    ).toBe('FORBIDDEN');
   });
 
   it('statistics give the figures Shenzhen publishes: meetings held, member attendances, cases evaluated', async () => {
@@ -204,13 +229,15 @@ describe('votes', () => {
       if (i < 4) await vote(m.memberId, panel.id, b, i < 2 ? 'BASICALLY_SATISFIED' : 'DISSATISFIED');
     }
     // Four of five voted on b: the panel waits for its deadline, then closes.
-    const { deadlineAt } = (await gqlOk(supervisor, `{ panel(id: "${panel.id}") { deadlineAt } }`)).panel;
-    await env.sleep(Date.parse(deadlineAt) - (await env.currentTimeMs()) + 60_000);
-    const closedAt = await eventually(async () => (await gqlOk(supervisor, `{ panel(id: "${panel.id}") { closedAt } }`)).panel.closedAt);
+    const { deadlineAt } = (await gqlOk(ts.tokens.supervisor, `{ panel(id: "${panel.id}") { deadlineAt } }`)).panel;
+    await ts.env.sleep(Date.parse(deadlineAt) - (await ts.env.currentTimeMs()) + 60_000);
+    const closedAt = await eventually(
+      async () => (await gqlOk(ts.tokens.supervisor, `{ panel(id: "${panel.id}") { closedAt } }`)).panel.closedAt,
+    );
     const from = new Date(Date.parse(closedAt) - 1_000).toISOString();
     const to = new Date(Date.parse(closedAt) + 1_000).toISOString();
     const stats = await gqlOk(
-      supervisor,
+      ts.tokens.supervisor,
       `{ statistics(filter: { from: "${from}", to: "${to}" }) { panelsHeld panelAttendances evaluationSatisfactionRate { numerator denominator percent } } }`,
     );
     // b: 2 basically satisfied, 2 dissatisfied — a tie, so the less favourable verdict.

@@ -2,28 +2,22 @@
  * The petition workflow on the Java time-skipping test server: statutory days pass in seconds, on real
  * durable timers.
  */
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { describe, expect, it } from 'vitest';
 import { periodEnd } from '../../domain/calendar';
 import type { PetitionState, Registration } from '../../domain/petition';
 import { petitionStateQuery, petitionUpdates, petitionWorkflowId, TASK_QUEUE } from '../../workflows/definitions';
 import type { petitionWorkflow } from '../../workflows/petition-workflow';
-import { eventually, type System, useTimeSkippingSystem } from '../support/system';
+import { eventually, useTimeSkippingSystem } from '../support/system';
 import { petitionEvents } from '../../db/schema';
 import { eq } from 'drizzle-orm';
 
 const DAY = 86_400_000;
-let env: TestWorkflowEnvironment;
-let system: System;
 
-useTimeSkippingSystem(async (started, running) => {
-  env = started;
-  system = running;
-});
+const ts = useTimeSkippingSystem();
 
 let counter = 0;
 async function startPetition(receivedAt?: number) {
-  const now = await env.currentTimeMs();
+  const now = await ts.env.currentTimeMs();
   const petitionId = `WF-${Date.now()}-${++counter}`;
   const registration: Registration = {
     petitionId,
@@ -36,7 +30,7 @@ async function startPetition(receivedAt?: number) {
     respondentUnitId: null,
     registeredBy: { id: 'registrar-1', role: 'REGISTRAR' },
   };
-  const handle = await env.client.workflow.start<typeof petitionWorkflow>('petitionWorkflow', {
+  const handle = await ts.env.client.workflow.start<typeof petitionWorkflow>('petitionWorkflow', {
     workflowId: petitionWorkflowId(petitionId),
     taskQueue: TASK_QUEUE,
     args: [{ registration, profileId: 'national-2022' }],
@@ -45,7 +39,12 @@ async function startPetition(receivedAt?: number) {
 }
 
 function timelineTypes(petitionId: string): string[] {
-  return system.db.select().from(petitionEvents).where(eq(petitionEvents.petitionId, petitionId)).all().map((e) => e.type);
+  return ts.system.db
+    .select()
+    .from(petitionEvents)
+    .where(eq(petitionEvents.petitionId, petitionId))
+    .all()
+    .map((e) => e.type);
 }
 
 describe('the 15-day registration clock (Art. 22)', () => {
@@ -54,14 +53,14 @@ describe('the 15-day registration clock (Art. 22)', () => {
     const dueAt = periodEnd(receivedAt, 15, 'CALENDAR_DAYS');
     expect(dueAt - receivedAt).toBeGreaterThan(15 * DAY);
 
-    await env.sleep(dueAt - (await env.currentTimeMs()) - 60_000);
+    await ts.env.sleep(dueAt - (await ts.env.currentTimeMs()) - 60_000);
     let state: PetitionState = await handle.query(petitionStateQuery);
     expect(state.deadlines[0]).toMatchObject({ kind: 'REGISTRATION', dueAt, overdueAt: null });
     // 预警 three days before the deadline (the profile's warningDays); a timer fires within a second of its mark.
     expect(state.deadlines[0]!.warnedAt! - (dueAt - 3 * DAY)).toBeGreaterThanOrEqual(0);
     expect(state.deadlines[0]!.warnedAt! - (dueAt - 3 * DAY)).toBeLessThan(1_000);
 
-    await env.sleep(2 * 60_000); // past the due moment: at least 15 days and 24 hours after receipt
+    await ts.env.sleep(2 * 60_000); // past the due moment: at least 15 days and 24 hours after receipt
     state = await handle.query(petitionStateQuery);
     const overdueAt = state.deadlines[0]!.overdueAt!;
     expect(overdueAt).toBeGreaterThanOrEqual(dueAt);
@@ -76,8 +75,8 @@ describe('the 15-day registration clock (Art. 22)', () => {
 
   it('accepted on day 3: the 60-day handling clock starts then, and nothing goes overdue on day 16', async () => {
     const { handle, petitionId } = await startPetition();
-    await env.sleep(3 * DAY);
-    const acceptedAt = await env.currentTimeMs();
+    await ts.env.sleep(3 * DAY);
+    const acceptedAt = await ts.env.currentTimeMs();
     const accepted = await handle.executeUpdate(petitionUpdates.accept, {
       args: [{ unitId: 'U-FT-01', note: null, actor: { id: 'registrar-1', role: 'REGISTRAR' } }],
     });
@@ -89,7 +88,7 @@ describe('the 15-day registration clock (Art. 22)', () => {
     expect(handling.dueAt).toBe(periodEnd(handling.startedAt, 60, 'CALENDAR_DAYS'));
     expect(accepted.deadlines.find((d) => d.kind === 'REGISTRATION')!.metAt).toBe(handling.startedAt);
 
-    await env.sleep(14 * DAY);
+    await ts.env.sleep(14 * DAY);
     const state = await handle.query(petitionStateQuery);
     expect(state.timeline.map((e) => e.type)).toEqual(['REGISTERED', 'ACCEPTED']);
     expect(state.deadlines.every((d) => d.overdueAt === null)).toBe(true);
@@ -97,7 +96,7 @@ describe('the 15-day registration clock (Art. 22)', () => {
   });
 
   it('a letter received 20 days ago is overdue the moment it is registered', async () => {
-    const now = await env.currentTimeMs();
+    const now = await ts.env.currentTimeMs();
     const { handle, receivedAt } = await startPetition(now - 20 * DAY);
     const after = await eventually(async () => {
       const state = await handle.query(petitionStateQuery);

@@ -3,60 +3,56 @@
  * timers are days away) the worker is shut down, five weeks pass, and nothing happens to the read model; a new
  * worker then takes the fired timers, and every petition ends up as if the worker had never been away.
  */
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { expect, it } from 'vitest';
 import type { PetitionState } from '../../domain/petition';
 import { petitionStateQuery, petitionWorkflowId } from '../../workflows/definitions';
 import { mutationsSelecting } from '../support/graphql';
 import { readModelCaughtUp } from '../support/read-model-tables';
-import { eventually, type System, useTimeSkippingSystem } from '../support/system';
+import { eventually, useTimeSkippingSystem } from '../support/system';
 
 const DAY = 86_400_000;
 
-let env: TestWorkflowEnvironment;
-let system: System;
-let registrar: string;
+const ts = useTimeSkippingSystem();
 
-useTimeSkippingSystem(async (started, running) => {
-  env = started;
-  system = running;
-  registrar = system.token('REGISTRAR');
-});
-
-const ok = mutationsSelecting('id', () => system);
+const ok = mutationsSelecting('id', () => ts.system);
 
 async function register(summary: string, receivedAt: string): Promise<string> {
   const input = `{ petitioner: { name: "停机测试" }, channel: LETTER, category: CLAIM, summary: "${summary}", content: "${summary}", receivedAt: "${receivedAt}" }`;
-  return (await ok(registrar, `registerPetition(input: ${input})`)).id;
+  return (await ok(ts.tokens.registrar, `registerPetition(input: ${input})`)).id;
 }
 
-const live = (id: string): Promise<PetitionState> => env.client.workflow.getHandle(petitionWorkflowId(id)).query(petitionStateQuery);
+const live = (id: string): Promise<PetitionState> =>
+  ts.env.client.workflow.getHandle(petitionWorkflowId(id)).query(petitionStateQuery);
 
 const deadlineOf = (state: PetitionState) => state.deadlines.find((d) => d.kind === 'REGISTRATION')!;
 
 function row(id: string) {
-  return system.db.$client.prepare('SELECT status, overdue FROM petitions WHERE id = ?').get(id) as { status: string; overdue: number };
+  return ts.system.db.$client.prepare('SELECT status, overdue FROM petitions WHERE id = ?').get(id) as {
+    status: string;
+    overdue: number;
+  };
 }
 
 it('overdue timers that come due while the worker is down fire when it returns', async () => {
   // A real server moves a stopped worker's tasks off its sticky queue at once; the Java test server waits for the
   // sticky timeout, a timer that cannot run while its clock is held (see below). So this worker keeps no cache.
-  await system.restartWorker(async () => undefined, { maxCachedWorkflows: 0 });
+  await ts.system.restartWorker(async () => undefined, { maxCachedWorkflows: 0 });
   // Received 13 days ago: warned at once, and the registration deadline is about two days away — the first
   // timer of each of the three petitions, all due at the same moment.
-  const receivedAt = new Date((await env.currentTimeMs()) - 13 * DAY).toISOString();
+  const receivedAt = new Date((await ts.env.currentTimeMs()) - 13 * DAY).toISOString();
   const ids: string[] = [];
-  for (const summary of ['无人登记转送一', '无人登记转送二', '无人登记转送三']) ids.push(await register(summary, receivedAt));
-  await eventually(() => readModelCaughtUp(env.client, system.db, ids));
+  for (const summary of ['无人登记转送一', '无人登记转送二', '无人登记转送三'])
+    ids.push(await register(summary, receivedAt));
+  await eventually(() => readModelCaughtUp(ts.env.client, ts.system.db, ids));
   const dueAt = deadlineOf(await live(ids[0]!)).dueAt;
   expect(ids.map((id) => row(id).overdue)).toEqual([0, 0, 0]);
 
   let outage: Promise<void> = Promise.resolve();
-  await system.restartWorker(async () => {
+  await ts.system.restartWorker(async () => {
     // The time-skipping server moves its clock to the timers and fires them; with no worker to run the workflow
     // tasks it then holds time there until one comes.
-    outage = env.sleep(5 * DAY);
-    await eventually(async () => (await env.currentTimeMs()) >= dueAt);
+    outage = ts.env.sleep(5 * DAY);
+    await eventually(async () => (await ts.env.currentTimeMs()) >= dueAt);
     await new Promise((r) => setTimeout(r, 500));
     expect(ids.map((id) => row(id).overdue)).toEqual([0, 0, 0]);
   });

@@ -1,0 +1,176 @@
+/**
+ * 1. On the Temporal CLI's dev server: registration and update round trips through GraphQL against the same
+ * work done by the bare client, and the worker's memory per open petition in its sticky cache.
+ */
+import type { Client } from '@temporalio/client';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import { petitionUpdates, petitionWorkflowId } from '../../workflows/definitions';
+import { PETITION_SEARCH_ATTRIBUTES } from '../../workflows/search-attributes';
+import { benchNoopWorkflow } from '../noop-workflow';
+import { cleanups } from './cleanup';
+import { memoryReading, settledCacheSize } from './memory';
+import { CONCURRENCY, K, N, WARMUP } from './options';
+import { ACCEPT, REGISTER, registration, runWorker, startSystem, URGE } from './system';
+import { elapsedMs, log, summarize, timedPool } from './timing';
+
+export async function onDevServer(cliPath: string, code: string, noopCode: string) {
+  const started = process.hrtime.bigint();
+  const env = await TestWorkflowEnvironment.createLocal({
+    server: {
+      executable: { type: 'existing-path', path: cliPath },
+      searchAttributes: [...PETITION_SEARCH_ATTRIBUTES],
+      ui: false,
+    },
+  });
+  cleanups.push(() => env.teardown());
+  const serverMs = elapsedMs(started);
+  log(`dev server up in ${(serverMs / 1000).toFixed(1)} s`);
+  const client: Client = env.client;
+
+  // ── a. registration ──
+  // Each side is timed with only its own worker in the process, so that neither shares the two cores with the
+  // other's pollers and workflow thread: the bare baselines run before the petition worker exists, and the no-op
+  // workflows get a worker of their own, stopped before the petition worker starts.
+  /**
+   * The bare counterpart of a registration: start a workflow and wait until a worker has run it. Registration
+   * does as much (it starts the petition, then queries it, which waits for the worker's first task); a start
+   * alone (`bareStart`, on a queue no worker polls) is shown too, as the floor.
+   */
+  const bareStart = (key: string) =>
+    client.workflow.start(benchNoopWorkflow, { taskQueue: 'bench-unpolled', workflowId: `bench-unpolled-${key}` });
+  for (let i = 0; i < WARMUP; i += 1) await bareStart(`warm-${i}`);
+  const bareStartTiming = await timedPool('bare start (no worker)', N, CONCURRENCY, (i) => bareStart(String(i)));
+
+  const noopQueue = 'bench-noop';
+  const noopWorker = await Worker.create({
+    connection: env.nativeConnection,
+    taskQueue: noopQueue,
+    workflowBundle: { code: noopCode },
+  });
+  const noopRunning = runWorker(noopWorker);
+  const bareRun = (key: string) =>
+    client.workflow.execute(benchNoopWorkflow, { taskQueue: noopQueue, workflowId: `bench-noop-${key}` });
+  for (let i = 0; i < WARMUP; i += 1) await bareRun(`warm-${i}`);
+  const bareRunTiming = await timedPool('bare start + run no-op', N, CONCURRENCY, (i) => bareRun(String(i)));
+  noopWorker.shutdown();
+  await noopRunning;
+
+  const system = await startSystem(env, code);
+  const registrar = system.token('REGISTRAR');
+  const supervisor = system.token('SUPERVISOR');
+  const registrarActor = { id: 'bench-registrar-bare', role: 'REGISTRAR' as const };
+  const supervisorActor = { id: 'bench-supervisor-bare', role: 'SUPERVISOR' as const };
+  const register = async (tag: string, i: number): Promise<string> => {
+    const petition = await system.call(registrar, REGISTER, { input: registration(tag, i) });
+    if (petition.status !== 'REGISTERED') throw new Error(`petition ${petition.id} registered as ${petition.status}`);
+    return petition.id as string;
+  };
+  const bareAccept = (id: string) =>
+    client.workflow
+      .getHandle(petitionWorkflowId(id))
+      .executeUpdate(petitionUpdates.accept, { args: [{ unitId: 'U-FT-01', note: null, actor: registrarActor }] });
+  const bareUrge = (id: string) =>
+    client.workflow.getHandle(petitionWorkflowId(id)).executeUpdate(petitionUpdates.urge, {
+      args: [{ message: '请报告办理进展', respondWithinDays: null, actor: supervisorActor }],
+    });
+
+  // Warm-up of the petition worker, the API and the read model, on every path timed below.
+  const warm: string[] = [];
+  for (let i = 0; i < WARMUP; i += 1) warm.push(await register('9', i));
+  for (const [i, id] of warm.entries()) {
+    await (i % 2 ? bareAccept(id) : system.call(registrar, ACCEPT, { id }));
+    await (i % 2 ? system.call(supervisor, URGE, { id }) : bareUrge(id));
+  }
+  log(`petition worker and API up and warmed up with ${WARMUP} of each operation`);
+  const ids: string[] = [];
+  const graphqlRegister = await timedPool('registered', N, CONCURRENCY, async (i) => ids.push(await register('0', i)));
+
+  // ── b. update round trips ──
+  // Every petition is in the same state before its accept (and again before its urge), and the two paths
+  // alternate over them, so neither gets the warmer caches or the shorter histories. One at a time: a round
+  // trip, not a throughput.
+  const alternating = async (
+    label: string,
+    graphqlFirst: boolean,
+    graphql: (id: string) => Promise<unknown>,
+    bare: (id: string) => Promise<unknown>,
+  ) => {
+    const samples = { graphql: [] as number[], bare: [] as number[] };
+    const totals = { graphql: 0, bare: 0 };
+    for (const [i, id] of ids.entries()) {
+      const viaGraphql = (i % 2 === 0) === graphqlFirst;
+      const opStarted = process.hrtime.bigint();
+      await (viaGraphql ? graphql(id) : bare(id));
+      const ms = elapsedMs(opStarted);
+      samples[viaGraphql ? 'graphql' : 'bare'].push(ms);
+      totals[viaGraphql ? 'graphql' : 'bare'] += ms;
+      if ((i + 1) % Math.max(1, Math.ceil(ids.length / 5)) === 0) log(`${label} ${i + 1}/${ids.length}`);
+    }
+    return { graphql: summarize(samples.graphql, totals.graphql), bare: summarize(samples.bare, totals.bare) };
+  };
+  const accept = await alternating('accepted', true, (id) => system.call(registrar, ACCEPT, { id }), bareAccept);
+  const urge = await alternating('urged', false, (id) => system.call(supervisor, URGE, { id }), bareUrge);
+
+  // ── c. memory per cached open petition ──
+  // The marginal cost: readings with the N petitions above already cached (so the worker's one-off costs, JIT
+  // and bundle, are paid), then after K more were registered and accepted, divided by K. Registration runs each
+  // petition's first workflow task on this worker and acceptance another, so each one is in its sticky cache;
+  // the worker's own count confirms it. Workflow state lives in the workflow thread's V8 isolate and in the Rust
+  // core's run cache: RSS (the whole process) shows both; the main thread's heapUsed shows only what the
+  // activities, client and API keep. The workflow thread cannot be made to collect its garbage, so RSS carries
+  // some of it: a reading, not an exact size.
+  const maxCached = system.worker.options.maxCachedWorkflows;
+  const cachedBefore = await settledCacheSize(system.worker);
+  if (cachedBefore + K > maxCached)
+    throw new Error(`--cached ${K} would overflow the worker's cache (${cachedBefore} of ${maxCached} used)`);
+  const before = await memoryReading(system.worker);
+  await timedPool('memory: registered and accepted', K, CONCURRENCY, async (i) => {
+    const id = await register('1', i);
+    await system.call(registrar, ACCEPT, { id });
+  });
+  const cachedAfter = await settledCacheSize(system.worker);
+  const after = await memoryReading(system.worker);
+  const cachedAdded = cachedAfter - cachedBefore;
+  if (cachedAdded < K) log(`warning: only ${cachedAdded} of the ${K} new petitions stayed in the cache`);
+  const perPetition = (key: 'rss' | 'heapUsed' | 'external') => (after[key] - before[key]) / cachedAdded;
+
+  return {
+    serverStartupMs: serverMs,
+    registration: {
+      graphql: graphqlRegister,
+      bareRun: bareRunTiming,
+      bareStart: bareStartTiming,
+      ratioP50VsBareRun: graphqlRegister.p50Ms / bareRunTiming.p50Ms,
+      ratioTotalVsBareRun: graphqlRegister.totalMs / bareRunTiming.totalMs,
+      ratioP50VsBareStart: graphqlRegister.p50Ms / bareStartTiming.p50Ms,
+    },
+    updates: [
+      {
+        update: 'accept',
+        ...accept,
+        ratioP50: accept.graphql.p50Ms / accept.bare.p50Ms,
+        ratioP99: accept.graphql.p99Ms / accept.bare.p99Ms,
+      },
+      {
+        update: 'urge',
+        ...urge,
+        ratioP50: urge.graphql.p50Ms / urge.bare.p50Ms,
+        ratioP99: urge.graphql.p99Ms / urge.bare.p99Ms,
+      },
+    ],
+    memory: {
+      maxCachedWorkflows: maxCached,
+      cachedBefore,
+      cachedAfter,
+      added: cachedAdded,
+      before,
+      after,
+      perPetitionBytes: {
+        rss: perPetition('rss'),
+        heapUsedMainThread: perPetition('heapUsed'),
+        external: perPetition('external'),
+      },
+    },
+  };
+}

@@ -1,0 +1,82 @@
+/** The machine the figures were taken on, and the table of them on stdout. */
+import { execFileSync } from 'node:child_process';
+import os from 'node:os';
+import type { onDevServer } from './dev-server';
+import type { onTimeSkippingServer } from './lifecycle';
+import { CONCURRENCY, K, N } from './options';
+import type { Timing } from './timing';
+
+/**
+ * The load average is kept because the figures mean little on a machine busy with other work. `root`: the
+ * checkout whose commit the figures are for.
+ */
+export function machine(loadAtStart: number[], root: string) {
+  const cpus = os.cpus();
+  let commit: string | null = null;
+  try {
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
+      cwd: root,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
+  } catch {
+    // Not a checkout: the figures stand without it.
+  }
+  return {
+    node: process.version,
+    platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+    cpus: cpus.length,
+    cpuModel: cpus[0]?.model ?? 'unknown',
+    totalMemoryMiB: Math.round(os.totalmem() / 2 ** 20),
+    loadAverage1mAtStart: loadAtStart[0]!,
+    loadAverage1mAtEnd: os.loadavg()[0]!,
+    date: new Date().toISOString(),
+    commit,
+  };
+}
+
+type DevResults = Awaited<ReturnType<typeof onDevServer>>;
+type LifeResults = Awaited<ReturnType<typeof onTimeSkippingServer>>;
+
+export function table(m: ReturnType<typeof machine>, dev: DevResults, life: LifeResults): string {
+  const ms = (n: number) => n.toFixed(1).padStart(8);
+  const times = (n: number) => `×${n.toFixed(2)}`;
+  const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+  const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
+  const row = (name: string, t: Timing) =>
+    `  ${name.padEnd(40)} ${String(t.ops).padStart(5)} ${(t.totalMs / 1000).toFixed(2).padStart(8)} ${t.opsPerSecond.toFixed(1).padStart(8)} ${ms(t.p50Ms)} ${ms(t.p99Ms)}`;
+  const head = `  ${''.padEnd(40)} ${'ops'.padStart(5)} ${'total s'.padStart(8)} ${'ops/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)}`;
+  const r = dev.registration;
+  const mem = dev.memory;
+  const lines = [
+    `Fengqiao whole-system bench — ${m.cpus} × ${m.cpuModel}, Node ${m.node}, ${m.date}`,
+    `load average (1 min) ${m.loadAverage1mAtStart.toFixed(2)} at the start, ${m.loadAverage1mAtEnd.toFixed(2)} at the end; N=${N}, K=${K}`,
+    '',
+    `Registration on the dev server, ${CONCURRENCY} at a time`,
+    head,
+    row('GraphQL registerPetition', r.graphql),
+    row('bare start + run of a no-op workflow', r.bareRun),
+    row('bare start only (queue without a worker)', r.bareStart),
+    `  GraphQL / bare start+run: p50 ${times(r.ratioP50VsBareRun)}, total ${times(r.ratioTotalVsBareRun)};  GraphQL / bare start only: p50 ${times(r.ratioP50VsBareStart)}`,
+    '',
+    'Update round trip on the dev server, one at a time, alternating over the same petitions',
+    head,
+    ...dev.updates.flatMap((u) => [
+      row(`GraphQL ${u.update === 'accept' ? 'acceptPetition' : 'urge'}`, u.graphql),
+      row(`bare executeUpdate(${u.update})`, u.bare),
+      `  GraphQL / bare: p50 ${times(u.ratioP50)}, p99 ${times(u.ratioP99)}`,
+    ]),
+    '',
+    `Worker memory per cached open petition (HANDLING), ${mem.added} added to ${mem.cachedBefore} cached (cache max ${mem.maxCachedWorkflows})`,
+    `  RSS                       ${mib(mem.before.rss).padStart(10)} → ${mib(mem.after.rss).padStart(10)}   ${kib(mem.perPetitionBytes.rss).padStart(11)} per petition`,
+    `  heapUsed (main thread)    ${mib(mem.before.heapUsed).padStart(10)} → ${mib(mem.after.heapUsed).padStart(10)}   ${kib(mem.perPetitionBytes.heapUsedMainThread).padStart(11)} per petition`,
+    '',
+    'One whole life on the time-skipping server, through GraphQL',
+    `  ${life.mutations} mutations (register → accept → extension → reply → 复查 → reply → 复核 with a hearing → ${life.finalStatus})`,
+    `  wall ${(life.wallMs / 1000).toFixed(2)} s for ${life.simulatedDays.toFixed(1)} simulated days; ${life.historyEvents} history events in ${life.runs} run(s)`,
+    `  ${life.timersStarted} timers started (each change re-plans the next wake-up), ${life.timersFired} fired${life.timersFired === 0 ? ' (every step came before the next warning)' : ''}`,
+    '',
+    `Start-up: dev server ${(dev.serverStartupMs / 1000).toFixed(1)} s; time-skipping server + worker + API ${(life.startupMs / 1000).toFixed(1)} s`,
+  ];
+  return lines.join('\n');
+}

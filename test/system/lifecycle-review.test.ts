@@ -1,0 +1,155 @@
+/**
+ * The lifecycle (DOMAIN.md §3) past the first reply, through the GraphQL API on a real worker and the Java
+ * time-skipping test server, with the read model in a real SQLite file: 复查 and 复核, hearings that stop the
+ * clock, 终结 and repeats, a window that closed and an organ gone overdue. Each test checks the dates.
+ */
+import { describe, expect, it } from 'vitest';
+import { formatShanghai, isWorkingDay, periodEnd, shanghaiDayNumber } from '../../domain/calendar';
+import { errorCode } from '../support/graphql';
+import { DAY, deadline, lifecycleSteps, MINUTE } from '../support/lifecycle';
+import { newPetitioner } from '../support/petitioners';
+import { eventually, useTimeSkippingSystem } from '../support/system';
+
+const ts = useTimeSkippingSystem();
+const { ok, attempt, register, live, sleepUntil, readModelRow, toReexamination } = lifecycleSteps(ts);
+
+describe('复查 and 复核', () => {
+  it('a 10-day hearing during 复核 moves its deadline by exactly the hearing time; overdue after that', async () => {
+    const p = await register();
+    await toReexamination(p.id);
+    const before = deadline(await live(p.id), 'REEXAMINATION');
+    expect(before.dueAt).toBe(periodEnd(before.startedAt, 30, 'CALENDAR_DAYS'));
+    expect(before.article).toBe('《信访工作条例》第三十六条第一、二款');
+
+    const started = await ok(ts.tokens.reexamOrgan, `startHearing(id: "${p.id}", note: "公开听证")`);
+    expect(started.deadlines.find((d: any) => d.kind === 'REEXAMINATION')).toMatchObject({ paused: true });
+    await ts.env.sleep(10 * DAY);
+    await ok(ts.tokens.reexamOrgan, `endHearing(id: "${p.id}", note: "听证结束")`);
+
+    const after = await live(p.id);
+    const hearing = after.hearings[0]!;
+    const reexam = deadline(after, 'REEXAMINATION');
+    expect(reexam.pausedMs).toBe(hearing.endedAt! - hearing.startedAt);
+    expect(reexam.pausedMs).toBeGreaterThanOrEqual(10 * DAY);
+    expect(reexam.pausedMs).toBeLessThan(10 * DAY + MINUTE);
+    expect(reexam.dueAt).toBe(before.dueAt); // the statutory date stays; the pause is added to it
+    const movedDue = reexam.dueAt + reexam.pausedMs;
+    const shown = await ts.system.gql(
+      ts.tokens.registrar,
+      `{ petition(id: "${p.id}") { deadlines { kind dueAt pausedMs } } }`,
+    );
+    expect(shown.data.petition.deadlines.find((d: any) => d.kind === 'REEXAMINATION')).toEqual({
+      kind: 'REEXAMINATION',
+      dueAt: formatShanghai(movedDue),
+      pausedMs: reexam.pausedMs,
+    });
+
+    await sleepUntil(movedDue - MINUTE);
+    expect(deadline(await live(p.id), 'REEXAMINATION').overdueAt).toBeNull();
+    await sleepUntil(movedDue + MINUTE);
+    const late = await eventually(async () => {
+      const s = await live(p.id);
+      return deadline(s, 'REEXAMINATION').overdueAt !== null && s;
+    });
+    expect(deadline(late, 'REEXAMINATION').overdueAt! - movedDue).toBeLessThan(1_000);
+  });
+
+  it('a hearing during first handling stops nothing under the national profile, and stops the clock where a profile says so', async () => {
+    const national = await register();
+    await ok(ts.tokens.registrar, `acceptPetition(id: "${national.id}", unitId: "U-FT-01")`);
+    await ok(ts.tokens.handler, `startHearing(id: "${national.id}")`);
+    await ts.env.sleep(5 * DAY);
+    await ok(ts.tokens.handler, `endHearing(id: "${national.id}")`);
+    const nationalHandling = deadline(await live(national.id), 'HANDLING');
+    expect(nationalHandling.pausedMs).toBe(0);
+
+    const local = ts.system.withProfile('national-2022-handling-hearing-pause');
+    const p = await register(newPetitioner(), local);
+    await ok(ts.tokens.registrar, `acceptPetition(id: "${p.id}", unitId: "U-FT-01")`, local);
+    await ok(ts.tokens.handler, `startHearing(id: "${p.id}")`);
+    await ts.env.sleep(5 * DAY);
+    await ok(ts.tokens.handler, `endHearing(id: "${p.id}")`);
+    const state = await live(p.id);
+    const handling = deadline(state, 'HANDLING');
+    expect(state.profileId).toBe('national-2022-handling-hearing-pause');
+    expect(handling.pausedMs).toBe(state.hearings[0]!.endedAt! - state.hearings[0]!.startedAt);
+    expect(handling.pausedMs).toBeGreaterThanOrEqual(5 * DAY);
+  });
+
+  it('复查, then 复核, then 终结: the same petitioner on the same matter is not accepted again', async () => {
+    const petitioner = newPetitioner();
+    const p = await register(petitioner);
+    await toReexamination(p.id);
+    const concluded = await ok(
+      ts.tokens.reexamOrgan,
+      `replyPetition(id: "${p.id}", outcome: NOT_SUPPORT, text: "复核维持")`,
+    );
+    expect(concluded).toMatchObject({ status: 'CONCLUDED', stage: 'CLOSED', reply: { level: 'REEXAMINATION' } });
+    expect(concluded.timeline.at(-1).type).toBe('CONCLUDED');
+    await eventually(() => readModelRow(p.id)?.status === 'CONCLUDED');
+
+    const repeat = await register(petitioner);
+    expect(repeat).toMatchObject({
+      status: 'DECLINED',
+      declineReason: 'ALREADY_REEXAMINED',
+      repeatOf: p.id,
+      isRepeat: true,
+    });
+    expect(repeat.timeline.map((e: any) => e.type)).toEqual(['REGISTERED', 'DECLINED']);
+    expect(repeat.timeline[1].note).toContain('第三十六条');
+    const again = await attempt(ts.tokens.registrar, `acceptPetition(id: "${repeat.id}", unitId: "U-FT-01")`);
+    expect(errorCode(again)).toBe('INVALID_TRANSITION');
+  });
+
+  it('a repeat of a case still in progress is linked to it, not opened again (Art. 19)', async () => {
+    const petitioner = newPetitioner();
+    const first = await register(petitioner);
+    await ok(ts.tokens.registrar, `acceptPetition(id: "${first.id}", unitId: "U-FT-01")`);
+    await eventually(() => readModelRow(first.id)?.status === 'HANDLING');
+    const repeat = await register(petitioner);
+    expect(repeat).toMatchObject({ status: 'DECLINED', declineReason: 'DUPLICATE_IN_PROGRESS', repeatOf: first.id });
+  });
+
+  it('a 复查 request on day 31 after delivery is WINDOW_CLOSED, and the case had closed on its own', async () => {
+    const p = await register();
+    await ok(ts.tokens.registrar, `acceptPetition(id: "${p.id}", unitId: "U-FT-01")`);
+    await ts.env.sleep(5 * DAY);
+    // Deliver on a day whose 30th day is a working day, so that day 31 lies past the window.
+    const now = await ts.env.currentTimeMs();
+    let deliveredAt = now;
+    while (!isWorkingDay(shanghaiDayNumber(deliveredAt) + 30)) deliveredAt -= DAY;
+    await ok(
+      ts.tokens.handler,
+      `replyPetition(id: "${p.id}", outcome: EXPLAIN, text: "解释说明", deliveredAt: "${formatShanghai(deliveredAt)}")`,
+    );
+    const window = deadline(await live(p.id), 'REVIEW_WINDOW');
+    const deliveredSecond = Math.floor(deliveredAt / 1000) * 1000;
+    expect(window.dueAt).toBe(periodEnd(deliveredSecond, 30, 'CALENDAR_DAYS'));
+
+    await sleepUntil(deliveredSecond + 31 * DAY);
+    await eventually(() => readModelRow(p.id)?.status === 'CLOSED');
+    const late = await attempt(ts.tokens.registrar, `requestReview(id: "${p.id}", reason: "逾期请求")`);
+    expect(errorCode(late)).toBe('WINDOW_CLOSED');
+    expect(late.errors![0]!.extensions!.status).toBe('CLOSED');
+  });
+
+  it('overdue at the 复查 level: the organ missed its 30 days', async () => {
+    const p = await register();
+    await ok(ts.tokens.registrar, `acceptPetition(id: "${p.id}", unitId: "U-FT-01")`);
+    await ok(ts.tokens.handler, `replyPetition(id: "${p.id}", outcome: EXPLAIN, text: "解释说明")`);
+    await ok(ts.tokens.registrar, `requestReview(id: "${p.id}")`);
+    const review = deadline(await live(p.id), 'REVIEW');
+    expect(review.dueAt).toBe(periodEnd(review.startedAt, 30, 'CALENDAR_DAYS'));
+    await sleepUntil(review.dueAt + MINUTE);
+    const state = await eventually(async () => {
+      const s = await live(p.id);
+      return deadline(s, 'REVIEW').overdueAt !== null && s;
+    });
+    expect(deadline(state, 'REVIEW').overdueAt! - review.dueAt).toBeLessThan(1_000);
+    expect(state.status).toBe('UNDER_REVIEW');
+    // The responsible unit no longer acts: the 复查 organ does.
+    expect(
+      errorCode(await attempt(ts.tokens.handler, `replyPetition(id: "${p.id}", outcome: EXPLAIN, text: "x")`)),
+    ).toBe('FORBIDDEN');
+  });
+});
