@@ -6,5 +6,9 @@ import { createPanelActivities } from './panel-activities';
 import { createProjectionActivities } from './projection-activities';
 
 export function createActivities(db: ReadModel, client: Client, taskQueue: string) {
-  return { ...createProjectionActivities(db), ...createNotificationActivities(db), ...createPanelActivities(db, client, taskQueue) };
+  return {
+    ...createProjectionActivities(db),
+    ...createNotificationActivities(db),
+    ...createPanelActivities(db, client, taskQueue),
+  };
 }

@@ -8,7 +8,12 @@ import type { ReadModel } from '../db/connection';
 import { projectPanelState } from '../db/panel-projection';
 import type { PanelState, Verdict } from '../domain/evaluation';
 import type { PetitionState } from '../domain/petition';
-import { panelVerdictSignal, petitionWorkflowId, TASK_QUEUE, type PetitionWorkflowInput } from '../workflows/definitions';
+import {
+  panelVerdictSignal,
+  petitionWorkflowId,
+  TASK_QUEUE,
+  type PetitionWorkflowInput,
+} from '../workflows/definitions';
 
 export interface PanelVerdictInput {
   panelId: string;

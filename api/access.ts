@@ -39,7 +39,11 @@ function concernsUnit(petition: PetitionUnits, unitId: string | null): boolean {
 }
 
 /** Whether the principal may read the petition; `onPanelOf` answers for reviewers (a read-model lookup). */
-export function canRead(principal: Principal, petition: PetitionUnits, onPanelOf: (memberId: string) => boolean = () => false): boolean {
+export function canRead(
+  principal: Principal,
+  petition: PetitionUnits,
+  onPanelOf: (memberId: string) => boolean = () => false,
+): boolean {
   const scope = readScope(principal);
   if (scope.kind === 'leader') return petition.escalation?.leaderId === scope.leaderId;
   if (scope.kind === 'reviewer') return onPanelOf(scope.memberId);
@@ -52,5 +56,7 @@ export function seesPetitioner(principal: Principal | null, petition: PetitionUn
   if (principal.role === 'REGISTRAR' || principal.role === 'ADMIN') return true;
   // The leader who owns a case meets the petitioner (接访, 约访).
   if (principal.role === 'LEADER') return petition.escalation?.leaderId === principal.id;
-  return (principal.role === 'UNIT_HANDLER' || principal.role === 'UNIT_HEAD') && concernsUnit(petition, principal.unitId);
+  return (
+    (principal.role === 'UNIT_HANDLER' || principal.role === 'UNIT_HEAD') && concernsUnit(petition, principal.unitId)
+  );
 }

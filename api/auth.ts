@@ -49,11 +49,20 @@ export function issueToken(db: ReadModel, request: TokenRequest): string {
 
 /** Revokes a token: it stops working with the next request. Answers whether it existed. */
 export function revokeToken(db: ReadModel, token: string): boolean {
-  return db.delete(apiTokens).where(eq(apiTokens.tokenHash, hashToken(token))).run().changes > 0;
+  return (
+    db
+      .delete(apiTokens)
+      .where(eq(apiTokens.tokenHash, hashToken(token)))
+      .run().changes > 0
+  );
 }
 
 export function principalForToken(db: ReadModel, token: string): Principal | null {
-  const row = db.select().from(apiTokens).where(eq(apiTokens.tokenHash, hashToken(token))).get();
+  const row = db
+    .select()
+    .from(apiTokens)
+    .where(eq(apiTokens.tokenHash, hashToken(token)))
+    .get();
   if (!row) return null;
   return { id: row.principalId, role: row.role as Role, unitId: row.unitId, memberId: row.memberId };
 }

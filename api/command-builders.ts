@@ -20,7 +20,10 @@ export interface CommandEnv {
 /** The petition as the API knows it when it finishes a command: the read model's snapshot, or the workflow's. */
 export type CurrentState = Omit<PetitionState, 'timeline'>;
 
-export type CommandBuilder<N extends CommandName, A> = (args: A, env: CommandEnv) => (current: CurrentState) => CommandArgs[N];
+export type CommandBuilder<N extends CommandName, A> = (
+  args: A,
+  env: CommandEnv,
+) => (current: CurrentState) => CommandArgs[N];
 
 /** A command that needs nothing of the petition's state. */
 const ready =
@@ -44,22 +47,36 @@ export const buildDecline: CommandBuilder<'decline', gql.MutationDeclinePetition
  * More days than the petition's statute allows in total can never be granted: refused here, before the workflow
  * (which also counts the days already granted).
  */
-export const buildExtension: CommandBuilder<'requestExtension', gql.MutationRequestExtensionArgs> = (args, { actor }) => {
-  const command = { days: wholeNumber('days', args.days, 1), reason: requiredText('reason', args.reason, TEXT.note), actor };
+export const buildExtension: CommandBuilder<'requestExtension', gql.MutationRequestExtensionArgs> = (
+  args,
+  { actor },
+) => {
+  const command = {
+    days: wholeNumber('days', args.days, 1),
+    reason: requiredText('reason', args.reason, TEXT.note),
+    actor,
+  };
   return (current) => {
     const max = ruleOf(getProfile(current.profileId), 'EXTENSION').days ?? 0;
     if (command.days > max) {
-      throw apiError('LIMIT_EXCEEDED', `extensions may add at most ${max} days in total; ${command.days} asked`, { field: 'days', maxDays: max });
+      throw apiError('LIMIT_EXCEEDED', `extensions may add at most ${max} days in total; ${command.days} asked`, {
+        field: 'days',
+        maxDays: max,
+      });
     }
     return command;
   };
 };
 
-export const buildExtensionDecision: CommandBuilder<'decideExtension', gql.MutationDecideExtensionArgs> = (args, { actor }) =>
-  ready({ approve: args.approve, note: optionalText('note', args.note, TEXT.note), actor });
+export const buildExtensionDecision: CommandBuilder<'decideExtension', gql.MutationDecideExtensionArgs> = (
+  args,
+  { actor },
+) => ready({ approve: args.approve, note: optionalText('note', args.note, TEXT.note), actor });
 
-export const buildHearing: CommandBuilder<'startHearing' | 'endHearing', gql.MutationStartHearingArgs> = (args, { actor }) =>
-  ready({ note: optionalText('note', args.note, TEXT.note), actor });
+export const buildHearing: CommandBuilder<'startHearing' | 'endHearing', gql.MutationStartHearingArgs> = (
+  args,
+  { actor },
+) => ready({ note: optionalText('note', args.note, TEXT.note), actor });
 
 export const buildReply: CommandBuilder<'reply', gql.MutationReplyPetitionArgs> = (args, { actor }) =>
   ready({
@@ -72,8 +89,10 @@ export const buildReply: CommandBuilder<'reply', gql.MutationReplyPetitionArgs> 
     actor,
   });
 
-export const buildSatisfaction: CommandBuilder<'recordSatisfaction', gql.MutationRecordSatisfactionArgs> = (args, { actor }) =>
-  ready({ level: args.level, target: args.target ?? 'UNIT', actor });
+export const buildSatisfaction: CommandBuilder<'recordSatisfaction', gql.MutationRecordSatisfactionArgs> = (
+  args,
+  { actor },
+) => ready({ level: args.level, target: args.target ?? 'UNIT', actor });
 
 /** The answer period a supervisor may set is the petition's jurisdiction's to limit (local practice). */
 export const buildUrge: CommandBuilder<'urge', gql.MutationUrgeArgs> = (args, { actor }) => {
@@ -86,17 +105,28 @@ export const buildUrge: CommandBuilder<'urge', gql.MutationUrgeArgs> = (args, { 
   return (current) => {
     const max = getProfile(current.profileId).practice.urgeAnswerMaxDays;
     if (command.respondWithinDays !== null && command.respondWithinDays > max) {
-      throw badInput('respondWithinDays', `respondWithinDays must be a whole number from 1 to ${max}; ${command.respondWithinDays} given`);
+      throw badInput(
+        'respondWithinDays',
+        `respondWithinDays must be a whole number from 1 to ${max}; ${command.respondWithinDays} given`,
+      );
     }
     return command;
   };
 };
 
 export const buildAnswerUrge: CommandBuilder<'answerUrge', gql.MutationAnswerUrgeArgs> = (args, { actor }) =>
-  ready({ urgeId: requiredId('urgeId', args.urgeId, IDS.urge), text: requiredText('text', args.text, TEXT.note), actor });
+  ready({
+    urgeId: requiredId('urgeId', args.urgeId, IDS.urge),
+    text: requiredText('text', args.text, TEXT.note),
+    actor,
+  });
 
 export const buildEscalate: CommandBuilder<'escalate', gql.MutationEscalateArgs> = (args, { actor }) =>
-  ready({ leaderId: requiredId('leaderId', args.leaderId, IDS.leader), reason: requiredText('reason', args.reason, TEXT.note), actor });
+  ready({
+    leaderId: requiredId('leaderId', args.leaderId, IDS.leader),
+    reason: requiredText('reason', args.reason, TEXT.note),
+    actor,
+  });
 
 export const buildInstruct: CommandBuilder<'instruct', gql.MutationInstructArgs> = (args, { actor }) =>
   ready({ text: requiredText('text', args.text, TEXT.note), actor });
@@ -111,8 +141,11 @@ export const buildAppeal: CommandBuilder<'requestReview', gql.MutationRequestRev
   return (current) => {
     if (named) return { reason, reviewUnitId: named, actor };
     const below = current.status === 'REVIEW_DELIVERED' ? current.reviewUnitId : current.unitId;
-    const reviewUnitId = below ? (deps.db.select().from(units).where(eq(units.id, below)).get()?.parentId ?? null) : null;
-    if (!reviewUnitId) throw badInput('reviewUnitId', `no organ above ${below ?? 'the unit'} is known: name the reviewUnitId`);
+    const reviewUnitId = below
+      ? (deps.db.select().from(units).where(eq(units.id, below)).get()?.parentId ?? null)
+      : null;
+    if (!reviewUnitId)
+      throw badInput('reviewUnitId', `no organ above ${below ?? 'the unit'} is known: name the reviewUnitId`);
     return { reason, reviewUnitId, actor };
   };
 };

@@ -50,7 +50,10 @@ function useHealth(deps: ApiDeps): Plugin {
       }
       const ok = temporal === 'ok' && readModel === 'ok';
       endResponse(
-        fetchAPI.Response.json({ status: ok ? 'ok' : 'degraded', temporal, readModel, petitions: petitionCount }, { status: ok ? 200 : 503 }),
+        fetchAPI.Response.json(
+          { status: ok ? 'ok' : 'degraded', temporal, readModel, petitions: petitionCount },
+          { status: ok ? 200 : 503 },
+        ),
       );
     },
   };
@@ -79,13 +82,20 @@ function useHistoryDownload(deps: ApiDeps): Plugin {
         const history = await petitionHistory(deps, id);
         endResponse(
           new fetchAPI.Response(JSON.stringify(history, null, 2), {
-            headers: { 'content-type': 'application/json', 'content-disposition': `attachment; filename="petition-${id}.history.json"` },
+            headers: {
+              'content-type': 'application/json',
+              'content-disposition': `attachment; filename="petition-${id}.history.json"`,
+            },
           }),
         );
       } catch (err) {
         if (err instanceof GraphQLError) {
           const code = String(err.extensions.code);
-          return fail({ UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, UNAVAILABLE: 503 }[code] ?? 400, err.extensions, err.message);
+          return fail(
+            { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, UNAVAILABLE: 503 }[code] ?? 400,
+            err.extensions,
+            err.message,
+          );
         }
         if (isReadModelFailure(err)) return fail(503, { code: 'UNAVAILABLE' }, READ_MODEL_UNAVAILABLE);
         return fail(500, { code: 'INTERNAL_SERVER_ERROR' }, 'Unexpected error.');
@@ -108,7 +118,11 @@ function useContractErrorCodes(): Plugin {
       return new GraphQLError(error.message, {
         nodes: error.nodes,
         path: error.path,
-        extensions: { ...error.extensions, code: 'BAD_USER_INPUT', reason: typeof code === 'string' ? code : 'OPERATION_LIMIT' },
+        extensions: {
+          ...error.extensions,
+          code: 'BAD_USER_INPUT',
+          reason: typeof code === 'string' ? code : 'OPERATION_LIMIT',
+        },
       });
     });
     return { ...result, errors };
@@ -125,13 +139,19 @@ function useContractErrorCodes(): Plugin {
           // Variables are coerced before anything runs: their errors come back alone, without a path or a code.
           if (!('errors' in result) || !result.errors?.length || 'data' in result) return;
           const defaults = { code: 'BAD_USER_INPUT', reason: 'INVALID_VARIABLE' };
-          setResult({ ...result, errors: result.errors.map((error) => (error.path ? error : withInputField(error, args.document, args.schema, defaults))) });
+          setResult({
+            ...result,
+            errors: result.errors.map((error) =>
+              error.path ? error : withInputField(error, args.document, args.schema, defaults),
+            ),
+          });
         },
       };
     },
     onResultProcess({ result, setResult }) {
       if (Array.isArray(result)) setResult(result.map(toContract));
-      else if (result && typeof result === 'object' && 'errors' in result) setResult(toContract(result as ExecutionResult));
+      else if (result && typeof result === 'object' && 'errors' in result)
+        setResult(toContract(result as ExecutionResult));
     },
   };
 }

@@ -47,11 +47,17 @@ export function fromTemporal(err: unknown, petitionId?: string): unknown {
     const code = (err.cause as { code?: number } | undefined)?.code;
     if (code === GRPC_NOT_FOUND) return apiError('NOT_FOUND', `${petitionId ?? 'it'} does not exist`);
     if (code === undefined || UNREACHABLE_GRPC_CODES.has(code)) {
-      return apiError('UNAVAILABLE', 'the workflow service (Temporal) is unreachable; nothing was changed, retry later');
+      return apiError(
+        'UNAVAILABLE',
+        'the workflow service (Temporal) is unreachable; nothing was changed, retry later',
+      );
     }
   }
   // Some client calls (fetchHistory) surface the raw gRPC error rather than a ServiceError.
-  const grpcCode = (err as { code?: unknown; metadata?: unknown }).metadata !== undefined ? (err as { code?: unknown }).code : undefined;
+  const grpcCode =
+    (err as { code?: unknown; metadata?: unknown }).metadata !== undefined
+      ? (err as { code?: unknown }).code
+      : undefined;
   if (grpcCode === GRPC_NOT_FOUND) return apiError('NOT_FOUND', `${petitionId ?? 'it'} does not exist`);
   if (typeof grpcCode === 'number' && UNREACHABLE_GRPC_CODES.has(grpcCode)) {
     return apiError('UNAVAILABLE', 'the workflow service (Temporal) is unreachable; nothing was changed, retry later');
@@ -74,7 +80,10 @@ export async function callTemporal<T>(petitionId: string | undefined, call: () =
  * Temporal (the token, the petition), a command refused this way changed nothing.
  */
 export function isReadModelFailure(err: unknown): boolean {
-  return err instanceof Database.SqliteError || (err instanceof TypeError && err.message === 'The database connection is not open');
+  return (
+    err instanceof Database.SqliteError ||
+    (err instanceof TypeError && err.message === 'The database connection is not open')
+  );
 }
 
 export const READ_MODEL_UNAVAILABLE = 'the read model (SQLite) is unavailable; nothing was changed, retry later';

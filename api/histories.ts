@@ -8,7 +8,9 @@ import { IDS, requiredId } from './input-rules';
 
 export async function petitionHistory(deps: ApiDeps, givenId: string): Promise<unknown> {
   const petitionId = requiredId('id', givenId, IDS.petition);
-  const history = await callTemporal(petitionId, () => deps.temporal.workflow.getHandle(petitionWorkflowId(petitionId)).fetchHistory());
+  const history = await callTemporal(petitionId, () =>
+    deps.temporal.workflow.getHandle(petitionWorkflowId(petitionId)).fetchHistory(),
+  );
   return JSON.parse(historyToJSON(history));
 }
 

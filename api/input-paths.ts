@@ -74,7 +74,9 @@ export function inputFieldOf(error: GraphQLError, document: DocumentNode): strin
   }
   if (!base) return undefined;
   // A missing field is reported on its object; for a variable, so is an unknown one.
-  const missing = /Field "(?:\w+\.)?(\w+)" of required type/.exec(message) ?? (variable ? /Field "(\w+)" is not defined by type/.exec(message) : null);
+  const missing =
+    /Field "(?:\w+\.)?(\w+)" of required type/.exec(message) ??
+    (variable ? /Field "(\w+)" is not defined by type/.exec(message) : null);
   return missing ? `${base}.${missing[1]}` : base;
 }
 
@@ -83,7 +85,10 @@ function enumHint(message: string, schema: GraphQLSchema): string {
   const named = /(?:in "(\w+)" enum|Enum "(\w+)" cannot represent)/.exec(message);
   const type = named && schema.getType(named[1] ?? named[2]!);
   if (!isEnumType(type) || message.includes(' One of: ')) return message;
-  const values = type.getValues().map((v) => v.name).join(', ');
+  const values = type
+    .getValues()
+    .map((v) => v.name)
+    .join(', ');
   return `${message.replace(/ Did you mean .*$/, '')} One of: ${values}.`;
 }
 
@@ -91,11 +96,17 @@ function enumHint(message: string, schema: GraphQLSchema): string {
  * The error with the field it is about and, for an enum, the values there are; `defaults` fill extensions the
  * error lacks (a variable's error comes without a code).
  */
-export function withInputField(error: GraphQLError, document: DocumentNode, schema: GraphQLSchema, defaults: Record<string, unknown> = {}): GraphQLError {
+export function withInputField(
+  error: GraphQLError,
+  document: DocumentNode,
+  schema: GraphQLSchema,
+  defaults: Record<string, unknown> = {},
+): GraphQLError {
   if (error.extensions.field !== undefined) return error;
   const field = inputFieldOf(error, document);
   const message = enumHint(error.message, schema);
-  if (!field && message === error.message && Object.keys(defaults).every((key) => key in error.extensions)) return error;
+  if (!field && message === error.message && Object.keys(defaults).every((key) => key in error.extensions))
+    return error;
   return new GraphQLError(message, {
     nodes: error.nodes,
     source: error.source,

@@ -89,15 +89,22 @@ const REPLACEMENT = /\uFFFD/;
 /** What is wrong with one character in a field of this kind, and how to put it right; null when nothing. */
 function charProblem(char: string, kind: TextKind): { what: string; fix: string } | null {
   const remove = 'remove it';
-  if (LONE_SURROGATE.test(char)) return { what: 'a broken character (half of a UTF-16 surrogate pair)', fix: 're-type or re-paste the text' };
+  if (LONE_SURROGATE.test(char))
+    return { what: 'a broken character (half of a UTF-16 surrogate pair)', fix: 're-type or re-paste the text' };
   if (kind !== 'paragraph' && LINE_BREAK.test(char)) return { what: describeChar(char), fix: 'it must be one line' };
-  if (CONTROL.test(char) && !(kind === 'paragraph' && (char === '\n' || char === '\t'))) return { what: `the control character ${describeChar(char)}`, fix: remove };
+  if (CONTROL.test(char) && !(kind === 'paragraph' && (char === '\n' || char === '\t')))
+    return { what: `the control character ${describeChar(char)}`, fix: remove };
   if (kind === 'token') return null;
   if (BIDI_CONTROL.test(char)) {
-    return { what: `the direction control ${describeChar(char)}`, fix: `${remove}: it makes the text display in another order than it is stored` };
+    return {
+      what: `the direction control ${describeChar(char)}`,
+      fix: `${remove}: it makes the text display in another order than it is stored`,
+    };
   }
-  if (kind === 'name' && INVISIBLE.test(char)) return { what: `the invisible character ${describeChar(char)}`, fix: remove };
-  if (kind === 'name' && REPLACEMENT.test(char)) return { what: describeChar(char), fix: 'the text was damaged by a wrong encoding: re-type it' };
+  if (kind === 'name' && INVISIBLE.test(char))
+    return { what: `the invisible character ${describeChar(char)}`, fix: remove };
+  if (kind === 'name' && REPLACEMENT.test(char))
+    return { what: describeChar(char), fix: 'the text was damaged by a wrong encoding: re-type it' };
   return null;
 }
 
@@ -133,7 +140,8 @@ function cleanText(field: string, value: string, rule: TextRule): string {
   const text = normalise(trimmed, rule.kind);
   const length = [...text].length;
   if (length > rule.max) throw badInput(field, `${field} is longer than ${rule.max} characters (${length} given)`);
-  if (rule.kind === 'name' && text && !LETTER.test(text)) throw badInput(field, `${field} must contain letters or characters, not only digits or signs`);
+  if (rule.kind === 'name' && text && !LETTER.test(text))
+    throw badInput(field, `${field} must contain letters or characters, not only digits or signs`);
   return text;
 }
 
@@ -157,7 +165,9 @@ export function optionalText(field: string, value: string | null | undefined, ru
  * or ² into digits.
  */
 export function halfWidth(text: string): string {
-  return text.replace(/[\uFF01-\uFF5E\u3000]/g, (c) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+  return text.replace(/[\uFF01-\uFF5E\u3000]/g, (c) =>
+    c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0),
+  );
 }
 
 export interface IdRule {
@@ -178,8 +188,20 @@ export const IDS = {
   panel: { what: 'a panel id', pattern: OPAQUE, shape: OPAQUE_SHAPE, example: 'PY-1A2B3C4D5E6F', max: 64 },
   member: { what: 'a panel member id', pattern: OPAQUE, shape: OPAQUE_SHAPE, example: 'M-LAWYER-01', max: 64 },
   leader: { what: "a leader's principal id", pattern: OPAQUE, shape: OPAQUE_SHAPE, example: 'dev-leader', max: 64 },
-  urge: { what: 'a 督办 id', pattern: /^DB-[1-9]\d{0,5}$/, shape: "DB- and the urge's number", example: 'DB-1', max: 10 },
-  unit: { what: 'a unit code', pattern: /^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*$/, shape: "upper-case letters and digits joined by '-'", example: 'U-FT-01', max: 32 },
+  urge: {
+    what: 'a 督办 id',
+    pattern: /^DB-[1-9]\d{0,5}$/,
+    shape: "DB- and the urge's number",
+    example: 'DB-1',
+    max: 10,
+  },
+  unit: {
+    what: 'a unit code',
+    pattern: /^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*$/,
+    shape: "upper-case letters and digits joined by '-'",
+    example: 'U-FT-01',
+    max: 32,
+  },
 } as const satisfies Record<string, IdRule>;
 
 export function optionalId(field: string, value: string | null | undefined, rule: IdRule): string | null {
@@ -187,7 +209,10 @@ export function optionalId(field: string, value: string | null | undefined, rule
   if (!id) return null;
   refuseBadChar(field, id, 'name');
   if (id.length > rule.max || !rule.pattern.test(id)) {
-    throw badInput(field, `${field} is not ${rule.what}: ${rule.shape}, at most ${rule.max} long (e.g. ${rule.example})`);
+    throw badInput(
+      field,
+      `${field} is not ${rule.what}: ${rule.shape}, at most ${rule.max} long (e.g. ${rule.example})`,
+    );
   }
   return id;
 }
@@ -231,23 +256,44 @@ function isRealDay(year: number, month: number, day: number): boolean {
  * a number of digits only must be a resident ID number.
  */
 export function idNumber(field: string, value: string | null | undefined, now = Date.now()): string | null {
-  const id = halfWidth(value ?? '').replace(/\s+/g, '').toUpperCase();
+  const id = halfWidth(value ?? '')
+    .replace(/\s+/g, '')
+    .toUpperCase();
   if (!id) return null;
   refuseBadChar(field, id, 'name');
   if (/^\d+X?$/.test(id)) {
-    if (id.length === 15) throw badInput(field, `${field} is a 15-digit first-generation number: give the 18-character number of the current card`);
-    if (id.length !== 18) throw badInput(field, `${field} has ${id.length} characters: a resident ID number has 18, digits with an X perhaps last`);
-    if (!/^[1-8]/.test(id)) throw badInput(field, `${field} starts with ${id[0]}: a resident ID number starts with its region code, 1 to 8`);
+    if (id.length === 15)
+      throw badInput(
+        field,
+        `${field} is a 15-digit first-generation number: give the 18-character number of the current card`,
+      );
+    if (id.length !== 18)
+      throw badInput(
+        field,
+        `${field} has ${id.length} characters: a resident ID number has 18, digits with an X perhaps last`,
+      );
+    if (!/^[1-8]/.test(id))
+      throw badInput(field, `${field} starts with ${id[0]}: a resident ID number starts with its region code, 1 to 8`);
     const [year, month, day] = [Number(id.slice(6, 10)), Number(id.slice(10, 12)), Number(id.slice(12, 14))];
     if (!isRealDay(year, month, day) || year < 1900 || Date.UTC(year, month - 1, day) > now) {
-      throw badInput(field, `${field} holds the birth date ${id.slice(6, 14)}, which is not a possible one: check the 7th to 14th digits`);
+      throw badInput(
+        field,
+        `${field} holds the birth date ${id.slice(6, 14)}, which is not a possible one: check the 7th to 14th digits`,
+      );
     }
     const check = residentIdCheckChar(id.slice(0, 17));
-    if (id[17] !== check) throw badInput(field, `${field} does not pass its check (the last character would be ${check}): look for a mistyped digit`);
+    if (id[17] !== check)
+      throw badInput(
+        field,
+        `${field} does not pass its check (the last character would be ${check}): look for a mistyped digit`,
+      );
     return id;
   }
   if (!/^[A-Z0-9][A-Z0-9-]{4,29}$/.test(id)) {
-    throw badInput(field, `${field} is not an ID number: a resident ID number of 18 characters, or another document's number in letters and digits`);
+    throw badInput(
+      field,
+      `${field} is not an ID number: a resident ID number of 18 characters, or another document's number in letters and digits`,
+    );
   }
   return id;
 }
@@ -280,7 +326,12 @@ export function phoneNumber(field: string, value: string | null | undefined): st
 
 export function wholeNumber(field: string, value: number, min: number, max?: number): number {
   if (!Number.isInteger(value) || value < min || (max !== undefined && value > max)) {
-    throw badInput(field, max === undefined ? `${field} must be a whole number of at least ${min}` : `${field} must be a whole number from ${min} to ${max}`);
+    throw badInput(
+      field,
+      max === undefined
+        ? `${field} must be a whole number of at least ${min}`
+        : `${field} must be a whole number from ${min} to ${max}`,
+    );
   }
   return value;
 }
@@ -292,9 +343,14 @@ export function pageSize(field: string, value: number | null | undefined): numbe
 }
 
 /** A String argument that takes one of a few words (where the schema has no enum for it). */
-export function optionalChoice<T extends string>(field: string, value: string | null | undefined, choices: readonly T[]): T | null {
+export function optionalChoice<T extends string>(
+  field: string,
+  value: string | null | undefined,
+  choices: readonly T[],
+): T | null {
   if (value == null) return null;
-  if (!(choices as readonly string[]).includes(value)) throw badInput(field, `${field} must be one of ${choices.join(', ')}, not ${JSON.stringify(value).slice(0, 40)}`);
+  if (!(choices as readonly string[]).includes(value))
+    throw badInput(field, `${field} must be one of ${choices.join(', ')}, not ${JSON.stringify(value).slice(0, 40)}`);
   return value as T;
 }
 
@@ -308,12 +364,18 @@ const DAY_MS = 86_400_000;
 /** A moment that has happened (receipt, delivery): not in the future. */
 export function pastMoment(field: string, value: number | null | undefined, now = Date.now()): number | null {
   if (value == null) return null;
-  if (value > now + CLOCK_SKEW_MS) throw badInput(field, `${field} lies in the future: give the moment it happened, with its offset`);
+  if (value > now + CLOCK_SKEW_MS)
+    throw badInput(field, `${field} lies in the future: give the moment it happened, with its offset`);
   return value;
 }
 
 /** A moment still to come (a deadline), and not further off than `maxDays`. */
-export function futureMoment(field: string, value: number | null | undefined, maxDays: number, now = Date.now()): number | null {
+export function futureMoment(
+  field: string,
+  value: number | null | undefined,
+  maxDays: number,
+  now = Date.now(),
+): number | null {
   if (value == null) return null;
   if (value <= now) throw badInput(field, `${field} lies in the past`);
   if (value > now + maxDays * DAY_MS) throw badInput(field, `${field} lies more than ${maxDays} days ahead`);
@@ -321,6 +383,12 @@ export function futureMoment(field: string, value: number | null | undefined, ma
 }
 
 /** The start and end of a filter's period: in that order. */
-export function period(fromField: string, from: number | null | undefined, toField: string, to: number | null | undefined): void {
-  if (from != null && to != null && to < from) throw badInput(toField, `${toField} lies before ${fromField}: the period must end after it starts`);
+export function period(
+  fromField: string,
+  from: number | null | undefined,
+  toField: string,
+  to: number | null | undefined,
+): void {
+  if (from != null && to != null && to < from)
+    throw badInput(toField, `${toField} lies before ${fromField}: the period must end after it starts`);
 }

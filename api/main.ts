@@ -30,7 +30,8 @@ server.listen(port, () => {
   if (process.env.FENGQIAO_DEV_TOKENS) {
     const tokens = ensureDevTokens(db, process.env.FENGQIAO_DEV_TOKENS);
     console.log('[api] dev tokens (Authorization: Bearer <token>):');
-    for (const t of tokens) console.log(`  ${t.role.padEnd(12)} ${t.token}  ${t.principalId}${t.unitId ? ` @ ${t.unitId}` : ''}`);
+    for (const t of tokens)
+      console.log(`  ${t.role.padEnd(12)} ${t.token}  ${t.principalId}${t.unitId ? ` @ ${t.unitId}` : ''}`);
   }
 });
 

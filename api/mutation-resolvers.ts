@@ -27,7 +27,8 @@ function petitionMutation<N extends CommandName, A extends { id: string; request
     const id = requiredId('id', args.id, IDS.petition);
     const requestId = optionalText('requestId', args.requestId, TEXT.requestId);
     const finish = builder(args, { deps: ctx, actor: commands.actorOf(principal) });
-    const send = (current: PetitionParent) => commands.sendUpdate(ctx, principal, id, name, finish(current.state), requestId);
+    const send = (current: PetitionParent) =>
+      commands.sendUpdate(ctx, principal, id, name, finish(current.state), requestId);
     return commandOn(ctx, principal, id, send, options.appeal);
   };
 }
@@ -55,6 +56,7 @@ export const mutationResolvers: MutationResolvers = {
     requireRole(ctx.principal, 'TESTER');
     return histories.replayHistory(ctx, args.history);
   },
-  conveneEvaluationPanel: (_, args, ctx) => panelsApi.convenePanel(ctx, requireRole(ctx.principal, 'SUPERVISOR'), args.input),
+  conveneEvaluationPanel: (_, args, ctx) =>
+    panelsApi.convenePanel(ctx, requireRole(ctx.principal, 'SUPERVISOR'), args.input),
   recordEvaluation: (_, args, ctx) => panelsApi.recordEvaluation(ctx, requireRole(ctx.principal, 'REVIEWER'), args),
 };

@@ -5,7 +5,12 @@ import { GraphQLError } from 'graphql';
 import type { ReadModel } from '../db/connection';
 import { evaluations, panelCases, panelMembers, panels, petitions } from '../db/schema';
 import { DEFAULT_PANEL_RULES, panelProblem, type PanelState, type Panelist, type Verdict } from '../domain/evaluation';
-import { panelStateQuery, panelWorkflowId, recordEvaluationUpdate, type PanelWorkflowInput } from '../workflows/panel-definitions';
+import {
+  panelStateQuery,
+  panelWorkflowId,
+  recordEvaluationUpdate,
+  type PanelWorkflowInput,
+} from '../workflows/panel-definitions';
 import type { Principal } from './auth';
 import type { ApiDeps } from './context';
 import { apiError, badInput, callTemporal } from './errors';
@@ -15,7 +20,6 @@ import { evaluationPanelWorkflow } from '../workflows/panel-workflow';
 
 /** A panel sits for days or weeks (14 by default); a deadline further off is a typo. */
 const PANEL_DEADLINE_MAX_DAYS = 366;
-
 
 export interface ConveneInput {
   title: string;
@@ -62,7 +66,11 @@ export async function convenePanel(deps: ApiDeps, principal: Principal, input: C
   };
   return callTemporal(panelId, async () => {
     try {
-      await deps.temporal.workflow.start(evaluationPanelWorkflow, { workflowId: panelWorkflowId(panelId), taskQueue: deps.taskQueue, args: [workflowInput] });
+      await deps.temporal.workflow.start(evaluationPanelWorkflow, {
+        workflowId: panelWorkflowId(panelId),
+        taskQueue: deps.taskQueue,
+        args: [workflowInput],
+      });
     } catch (err) {
       if (!(err instanceof WorkflowExecutionAlreadyStartedError && requestId)) throw err;
     }
@@ -107,7 +115,12 @@ export function loadPanel(db: ReadModel, panelId: string): PanelState | null {
   const row = db.select().from(panels).where(eq(panels.id, panelId)).get();
   if (!row) return null;
   const members = db.select().from(panelMembers).where(eq(panelMembers.panelId, panelId)).all();
-  const cases = db.select().from(panelCases).where(eq(panelCases.panelId, panelId)).orderBy(asc(panelCases.ordinal)).all();
+  const cases = db
+    .select()
+    .from(panelCases)
+    .where(eq(panelCases.panelId, panelId))
+    .orderBy(asc(panelCases.ordinal))
+    .all();
   const votes = db.select().from(evaluations).where(eq(evaluations.panelId, panelId)).all();
   return {
     panelId: row.id,
@@ -119,8 +132,16 @@ export function loadPanel(db: ReadModel, panelId: string): PanelState | null {
     convenedBy: row.convenedBy,
     deadlineAt: row.deadlineAt.getTime(),
     status: row.status as PanelState['status'],
-    votes: votes.map((v) => ({ memberId: v.memberId, petitionId: v.petitionId, verdict: v.verdict as Verdict, comment: v.comment, at: v.at.getTime() })),
-    results: row.closedAt ? cases.map((c) => ({ petitionId: c.petitionId, verdict: c.verdict as Verdict | null, votes: c.votes })) : [],
+    votes: votes.map((v) => ({
+      memberId: v.memberId,
+      petitionId: v.petitionId,
+      verdict: v.verdict as Verdict,
+      comment: v.comment,
+      at: v.at.getTime(),
+    })),
+    results: row.closedAt
+      ? cases.map((c) => ({ petitionId: c.petitionId, verdict: c.verdict as Verdict | null, votes: c.votes }))
+      : [],
     closedAt: row.closedAt?.getTime() ?? null,
     version: row.version,
   };
@@ -130,12 +151,25 @@ export function loadPanel(db: ReadModel, panelId: string): PanelState | null {
 export function panelIdsFor(db: ReadModel, principal: Principal): string[] | 'all' {
   if (principal.role !== 'REVIEWER') return 'all';
   if (!principal.memberId) return [];
-  return db.select({ id: panelMembers.panelId }).from(panelMembers).where(eq(panelMembers.memberId, principal.memberId)).all().map((r) => r.id);
+  return db
+    .select({ id: panelMembers.panelId })
+    .from(panelMembers)
+    .where(eq(panelMembers.memberId, principal.memberId))
+    .all()
+    .map((r) => r.id);
 }
 
-export function listPanels(db: ReadModel, principal: Principal, status: PanelState['status'] | null, first: number): PanelState[] {
+export function listPanels(
+  db: ReadModel,
+  principal: Principal,
+  status: PanelState['status'] | null,
+  first: number,
+): PanelState[] {
   const visible = panelIdsFor(db, principal);
-  const where = and(status ? eq(panels.status, status) : undefined, visible === 'all' ? undefined : inArray(panels.id, visible.length ? visible : ['']));
+  const where = and(
+    status ? eq(panels.status, status) : undefined,
+    visible === 'all' ? undefined : inArray(panels.id, visible.length ? visible : ['']),
+  );
   return db
     .select({ id: panels.id })
     .from(panels)

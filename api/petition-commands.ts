@@ -8,14 +8,33 @@ import { and, desc, eq } from 'drizzle-orm';
 import { petitions } from '../db/schema';
 import { matterKey, petitionerKey } from '../domain/matter';
 import { isTerminal } from '../domain/petition';
-import type { Actor, Category, CommandArgs, CommandName, PetitionState, PetitionStatus, Registration, RepeatOf } from '../domain/petition';
+import type {
+  Actor,
+  Category,
+  CommandArgs,
+  CommandName,
+  PetitionState,
+  PetitionStatus,
+  Registration,
+  RepeatOf,
+} from '../domain/petition';
 import { petitionStateQuery, petitionUpdates, petitionWorkflowId } from '../workflows/definitions';
 import { petitionWorkflow } from '../workflows/petition-workflow';
 import type { Principal } from './auth';
 import type { ApiDeps } from './context';
 import { badInput, callTemporal } from './errors';
 import type { RegisterPetitionInput } from './generated/resolvers-types';
-import { IDS, TEXT, idNumber, knownUnit, optionalId, optionalText, pastMoment, phoneNumber, requiredText } from './input-rules';
+import {
+  IDS,
+  TEXT,
+  idNumber,
+  knownUnit,
+  optionalId,
+  optionalText,
+  pastMoment,
+  phoneNumber,
+  requiredText,
+} from './input-rules';
 import { idForRequest } from './request-ids';
 
 export function actorOf(principal: Principal): Actor {
@@ -41,7 +60,8 @@ function findRepeatOf(
   if (confirmed) {
     const earlier = deps.db.select().from(petitions).where(eq(petitions.id, confirmed)).get();
     if (!earlier) throw badInput('input.repeatOf', `input.repeatOf: no petition ${confirmed}`);
-    if (earlier.petitionerKey !== who) throw badInput('input.repeatOf', `input.repeatOf: petition ${confirmed} is not this petitioner's`);
+    if (earlier.petitionerKey !== who)
+      throw badInput('input.repeatOf', `input.repeatOf: petition ${confirmed} is not this petitioner's`);
     return { petitionId: earlier.id, status: earlier.status as PetitionStatus };
   }
   const matter = matterKey(category, respondentUnitId);
@@ -58,7 +78,11 @@ function findRepeatOf(
 }
 
 /** 登记: starts the petition's workflow and answers with its first state. */
-export async function registerPetition(deps: ApiDeps, principal: Principal, input: RegisterPetitionInput): Promise<PetitionState> {
+export async function registerPetition(
+  deps: ApiDeps,
+  principal: Principal,
+  input: RegisterPetitionInput,
+): Promise<PetitionState> {
   const receivedAt = pastMoment('input.receivedAt', input.receivedAt);
   const requestId = optionalText('input.requestId', input.requestId, TEXT.requestId);
   const respondentUnitId = knownUnit(deps.db, 'input.respondentUnitId', input.respondentUnitId);

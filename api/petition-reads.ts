@@ -76,8 +76,10 @@ function conditions(filter: PetitionFilter): SQL | undefined {
   if (filter.unitId) where.push(eq(petitions.unitId, filter.unitId));
   if (typeof filter.overdue === 'boolean') where.push(eq(petitions.overdue, filter.overdue));
   if (typeof filter.dueSoon === 'boolean') where.push(eq(petitions.dueSoon, filter.dueSoon));
-  if (typeof filter.escalated === 'boolean') where.push(filter.escalated ? isNotNull(petitions.escalatedLeaderId) : isNull(petitions.escalatedLeaderId));
-  if (typeof filter.escalationProposed === 'boolean') where.push(eq(petitions.escalationProposed, filter.escalationProposed));
+  if (typeof filter.escalated === 'boolean')
+    where.push(filter.escalated ? isNotNull(petitions.escalatedLeaderId) : isNull(petitions.escalatedLeaderId));
+  if (typeof filter.escalationProposed === 'boolean')
+    where.push(eq(petitions.escalationProposed, filter.escalationProposed));
   if (filter.dueBefore != null) where.push(lte(petitions.dueAt, new Date(filter.dueBefore)));
   if (filter.category) where.push(eq(petitions.category, filter.category));
   if (filter.receivedFrom != null) where.push(gte(petitions.receivedAt, new Date(filter.receivedFrom)));
@@ -97,7 +99,10 @@ function scopeArms(scope: ReadScope): (SQL | undefined)[] {
     ];
   }
   if (scope.kind !== 'unit') return [undefined];
-  return [eq(petitions.unitId, scope.unitId), and(eq(petitions.reviewUnitId, scope.unitId), sql`${petitions.unitId} IS NOT ${scope.unitId}`)];
+  return [
+    eq(petitions.unitId, scope.unitId),
+    and(eq(petitions.reviewUnitId, scope.unitId), sql`${petitions.unitId} IS NOT ${scope.unitId}`),
+  ];
 }
 
 /** A `PetitionConnection` before GraphQL reads it: the total is counted only when a client asks for it. */
@@ -145,14 +150,18 @@ export function listPetitions(
   const arms = scopeArms(scope);
   // A cursor of a search pages by rank, one of a list by key: the other kind would restart silently.
   const text = filter.text?.trim();
-  if (cursor && cursor.k !== (text ? 'off' : 'key')) throw badInput('after', 'after is a cursor of another listing: page with the same filter');
+  if (cursor && cursor.k !== (text ? 'off' : 'key'))
+    throw badInput('after', 'after is a cursor of another listing: page with the same filter');
   if (text) return search(db, or(...arms.map((arm) => and(arm, where)).filter(Boolean)), text, first, cursor);
 
   const byDue = sort === 'DUE_ASC';
   const key = byDue ? petitions.dueAt : petitions.receivedAt;
   const base = byDue ? and(where, isNotNull(petitions.dueAt)) : where;
   // Keyset: a row value comparison, which SQLite turns into a range on the (key, num) index.
-  const page = cursor?.k === 'key' ? sql`(${key}, ${petitions.num}) ${sql.raw(byDue ? '>' : '<')} (${cursor.v}, ${cursor.n})` : undefined;
+  const page =
+    cursor?.k === 'key'
+      ? sql`(${key}, ${petitions.num}) ${sql.raw(byDue ? '>' : '<')} (${cursor.v}, ${cursor.n})`
+      : undefined;
   const order = byDue ? [asc(key), asc(petitions.num)] : [desc(key), desc(petitions.num)];
   const rows = arms
     .flatMap((arm) =>
@@ -166,7 +175,8 @@ export function listPetitions(
     )
     .sort((a, b) => (byDue ? 1 : -1) * (a.key!.getTime() - b.key!.getTime() || a.num - b.num))
     .slice(0, first + 1);
-  const totalCount = () => arms.reduce((sum, arm) => sum + (db.select({ n: count() }).from(petitions).where(and(arm, base)).get()?.n ?? 0), 0);
+  const totalCount = () =>
+    arms.reduce((sum, arm) => sum + (db.select({ n: count() }).from(petitions).where(and(arm, base)).get()?.n ?? 0), 0);
   return {
     nodes: rows.slice(0, first).map((r) => ({
       parent: fromStateJson(r.stateJson),
@@ -185,7 +195,13 @@ export const SEARCH_CANDIDATES = 500;
  * Text search: FTS5 finds the matches (every word, newest first, the scope and filters applied in the same
  * query), and the newest SEARCH_CANDIDATES of them are ranked by `relevance`, then paged by offset.
  */
-function search(db: ReadModel, where: SQL | undefined, text: string, first: number, cursor: Cursor | null): PetitionPage {
+function search(
+  db: ReadModel,
+  where: SQL | undefined,
+  text: string,
+  first: number,
+  cursor: Cursor | null,
+): PetitionPage {
   const match = matchExpression(text);
   if (!match) throw badInput('filter.text', 'the search text has no letters or characters to look for');
   const offset = cursor?.k === 'off' ? cursor.o : 0;
@@ -208,7 +224,12 @@ function search(db: ReadModel, where: SQL | undefined, text: string, first: numb
       ? db
           .select({ num: petitions.num, stateJson: petitions.stateJson })
           .from(petitions)
-          .where(inArray(petitions.num, page.map(({ row }) => row.num)))
+          .where(
+            inArray(
+              petitions.num,
+              page.map(({ row }) => row.num),
+            ),
+          )
           .all()
           .map((r) => [r.num, r.stateJson])
       : [],

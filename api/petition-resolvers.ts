@@ -3,7 +3,14 @@ import { eq } from 'drizzle-orm';
 import { units } from '../db/schema';
 import { dayKey, shanghaiDayNumber } from '../domain/calendar';
 import { pausedMsAt, projectedDue } from '../domain/pausable-deadline';
-import { currentDueAt, isDueSoon, isOverdue, type Deadline, type PetitionState, type RatingTarget } from '../domain/petition';
+import {
+  currentDueAt,
+  isDueSoon,
+  isOverdue,
+  type Deadline,
+  type PetitionState,
+  type RatingTarget,
+} from '../domain/petition';
 import { getProfile, ruleOf } from '../domain/statute';
 import { seesPetitioner } from './access';
 import type { ApiContext } from './context';
@@ -37,7 +44,9 @@ function deadlineView(d: Deadline) {
     warnedAt: d.warnedAt,
     metAt: d.metAt,
     met: d.metAt !== null && d.metAt <= due,
-    overdue: d.overdueAt !== null || (closedAt === null ? d.pausedSince === null && now > due : d.metAt !== null && d.metAt > due),
+    overdue:
+      d.overdueAt !== null ||
+      (closedAt === null ? d.pausedSince === null && now > due : d.metAt !== null && d.metAt > due),
     overdueAt: d.overdueAt,
     lapsedAt: d.lapsedAt,
   };
@@ -46,7 +55,10 @@ function deadlineView(d: Deadline) {
 export const evaluationPanelResolvers: EvaluationPanelResolvers = {
   id: (p) => p.panelId,
   members: (p) => p.members.map((m) => ({ ...m, attended: p.votes.some((v) => v.memberId === m.memberId) })),
-  cases: (p) => p.petitionIds.map((petitionId) => p.results.find((r) => r.petitionId === petitionId) ?? { petitionId, verdict: null, votes: 0 }),
+  cases: (p) =>
+    p.petitionIds.map(
+      (petitionId) => p.results.find((r) => r.petitionId === petitionId) ?? { petitionId, verdict: null, votes: 0 },
+    ),
   evaluations: (p) => p.votes,
 };
 
@@ -62,7 +74,13 @@ export const petitionResolvers: PetitionResolvers = {
   petitioner: (p, _, ctx) => {
     const who = p.state.petitioner;
     if (seesPetitioner(ctx.principal, p.state)) return { ...who, masked: false };
-    return { name: `${who.name.slice(0, 1)}**`, idNumber: mask(who.idNumber, 4), phone: mask(who.phone, 4), address: null, masked: true };
+    return {
+      name: `${who.name.slice(0, 1)}**`,
+      idNumber: mask(who.idNumber, 4),
+      phone: mask(who.phone, 4),
+      address: null,
+      masked: true,
+    };
   },
   summary: (p) => p.state.summary,
   content: (p) => p.state.content,

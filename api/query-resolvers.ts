@@ -51,11 +51,19 @@ export const queryResolvers: QueryResolvers = {
     requireSignedIn(ctx.principal);
     return ctx.db.select().from(units).all();
   },
-  petition: async (_, args, ctx) => readablePetition(ctx, requireSignedIn(ctx.principal), requiredId('id', args.id, IDS.petition)),
+  petition: async (_, args, ctx) =>
+    readablePetition(ctx, requireSignedIn(ctx.principal), requiredId('id', args.id, IDS.petition)),
   petitions: (_, args, ctx) => {
     const principal = requireSignedIn(ctx.principal);
     const first = pageSize('first', args.first);
-    const page = listPetitions(ctx.db, readScope(principal), toFilter(ctx, args.filter), args.sort ?? 'RECEIVED_DESC', first, args.after);
+    const page = listPetitions(
+      ctx.db,
+      readScope(principal),
+      toFilter(ctx, args.filter),
+      args.sort ?? 'RECEIVED_DESC',
+      first,
+      args.after,
+    );
     return {
       edges: page.nodes.map(({ parent, cursor, highlight }) => ({ node: parent, cursor, highlight })),
       pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.nodes.at(-1)?.cursor ?? null },
@@ -76,7 +84,12 @@ export const queryResolvers: QueryResolvers = {
   },
   panels: (_, args, ctx) => {
     const principal = requireRole(ctx.principal, 'REGISTRAR', 'SUPERVISOR', 'REVIEWER', 'TESTER');
-    return panelsApi.listPanels(ctx.db, principal, optionalChoice('filter.status', args.filter?.status, PANEL_STATUSES), pageSize('first', args.first));
+    return panelsApi.listPanels(
+      ctx.db,
+      principal,
+      optionalChoice('filter.status', args.filter?.status, PANEL_STATUSES),
+      pageSize('first', args.first),
+    );
   },
   statistics: (_, args, ctx) => {
     const principal = requireSignedIn(ctx.principal);

@@ -42,7 +42,8 @@ export const DateTimeScalar = new GraphQLScalarType<number, string>({
   serialize: (value) => formatShanghai(value instanceof Date ? value.getTime() : (value as number)),
   parseValue: (value) => parseDateTime(value),
   parseLiteral: (ast) => {
-    if (ast.kind !== Kind.STRING) throw refuse('a DateTime is written as a string, e.g. "2026-03-01T09:30:00+08:00"', ast);
+    if (ast.kind !== Kind.STRING)
+      throw refuse('a DateTime is written as a string, e.g. "2026-03-01T09:30:00+08:00"', ast);
     return parseDateTime(ast.value, ast);
   },
 });

@@ -48,9 +48,10 @@ export function statisticsQuery(principal: Principal, args: StatisticsArgs): Sta
 /** value × 100 with two decimals, rounded on the exact fraction (no floating-point drift). */
 export function percent(numerator: number, denominator: number, rounding: Rounding): string | null {
   if (denominator === 0) return null;
-  const hundredths = rounding === 'TRUNCATE'
-    ? Math.floor((numerator * 10_000) / denominator)
-    : Math.floor((numerator * 20_000 + denominator) / (2 * denominator));
+  const hundredths =
+    rounding === 'TRUNCATE'
+      ? Math.floor((numerator * 10_000) / denominator)
+      : Math.floor((numerator * 20_000 + denominator) / (2 * denominator));
   return `${Math.floor(hundredths / 100)}.${String(hundredths % 100).padStart(2, '0')}`;
 }
 
@@ -135,20 +136,35 @@ export function computeStatistics(db: ReadModel, q: StatisticsQuery) {
     ...(({ num, den }) => ({ urgesIssued: den, urgesOverdue: num }))(fraction(queries.urges)),
     // 第三方评议, as Shenzhen reports it: meetings, member attendances, cases evaluated, share satisfactory.
     ...(({ num, den }) => ({ panelsHeld: num, panelAttendances: den }))(fraction(queries.panels)),
-    evaluationSatisfactionRate: ratio(fraction(queries.panelVerdicts), 'cases found satisfied or basically satisfied ÷ cases given a verdict by panels closed in the period'),
+    evaluationSatisfactionRate: ratio(
+      fraction(queries.panelVerdicts),
+      'cases found satisfied or basically satisfied ÷ cases given a verdict by panels closed in the period',
+    ),
     completionRate: ratio(
       fraction(queries.completion),
       'delivered by the end of the period ÷ petitions whose handling deadline (with extensions) falls in the period',
     ),
     onTimeCompletionRate: ratio(delivered, 'delivered by the handling deadline ÷ petitions delivered in the period'),
-    unitSatisfactionRate: ratio(fraction(queries.unitSatisfaction), 'satisfied or basically satisfied ÷ latest unit ratings given in the period'),
-    bureauSatisfactionRate: ratio(fraction(queries.bureauSatisfaction), 'satisfied or basically satisfied ÷ latest bureau ratings given in the period'),
-    ratingParticipationRate: ratio(fraction(queries.participation), 'rated ÷ petitions first registered online and delivered in the period'),
+    unitSatisfactionRate: ratio(
+      fraction(queries.unitSatisfaction),
+      'satisfied or basically satisfied ÷ latest unit ratings given in the period',
+    ),
+    bureauSatisfactionRate: ratio(
+      fraction(queries.bureauSatisfaction),
+      'satisfied or basically satisfied ÷ latest bureau ratings given in the period',
+    ),
+    ratingParticipationRate: ratio(
+      fraction(queries.participation),
+      'rated ÷ petitions first registered online and delivered in the period',
+    ),
     firstTimeResolutionRate: ratio(
       fraction(queries.firstTime),
       `first-time petitions delivered in the period with no 复查 and no repeat within ${q.repeatWindowDays} days ÷ first-time petitions delivered in the period`,
     ),
     repeatRate: ratio(registered, 'repeat petitions ÷ petitions registered in the period'),
-    timelyNoticeRate: ratio(fraction(queries.timelyNotice), 'notices (告知) given within their 15 days ÷ notices due in the period'),
+    timelyNoticeRate: ratio(
+      fraction(queries.timelyNotice),
+      'notices (告知) given within their 15 days ÷ notices due in the period',
+    ),
   };
 }

@@ -19,7 +19,11 @@ import { openReadModel } from '../db/connection';
 import { matchExpression } from '../db/search-tokens';
 
 const { values } = parseArgs({
-  options: { db: { type: 'string' }, iterations: { type: 'string', default: '300' }, warmup: { type: 'string', default: '30' } },
+  options: {
+    db: { type: 'string' },
+    iterations: { type: 'string', default: '300' },
+    warmup: { type: 'string', default: '30' },
+  },
 });
 const file = values.db ?? fileURLToPath(new URL('../.data/seed.db', import.meta.url));
 const iterations = Number(values.iterations);
@@ -39,7 +43,11 @@ const yoga = createFengqiaoYoga({
   profileId: 'national-2022',
 });
 const city = issueToken(db, { role: 'SUPERVISOR', principalId: 'bench-supervisor' });
-const busiestUnit = (sqlite.prepare('SELECT unit_id AS u FROM petitions WHERE overdue GROUP BY unit_id ORDER BY count(*) DESC LIMIT 1').get() as { u: string }).u;
+const busiestUnit = (
+  sqlite
+    .prepare('SELECT unit_id AS u FROM petitions WHERE overdue GROUP BY unit_id ORDER BY count(*) DESC LIMIT 1')
+    .get() as { u: string }
+).u;
 const unit = issueToken(db, { role: 'UNIT_HANDLER', principalId: 'bench-unit', unitId: busiestUnit });
 
 async function graphql(token: string, query: string, variables: Record<string, unknown> = {}) {
@@ -68,7 +76,9 @@ const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length 
 
 // ── The cases ────────────────────────────────────────────────────────────────────────────────────────────────
 const PAGE = 'edges { cursor highlight node { id status dueAt summary } } pageInfo { hasNextPage endCursor }';
-const deep = sqlite.prepare('SELECT num, received_at AS at FROM petitions ORDER BY received_at DESC, num DESC LIMIT 1 OFFSET ?').get(Math.floor(total / 2)) as {
+const deep = sqlite
+  .prepare('SELECT num, received_at AS at FROM petitions ORDER BY received_at DESC, num DESC LIMIT 1 OFFSET ?')
+  .get(Math.floor(total / 2)) as {
   num: number;
   at: number;
 };
@@ -79,13 +89,17 @@ const STATS = `query($unitId: String) { statistics(filter: { from: "2026-10-01T0
   registered delivered overdueNow completionRate { percent } onTimeCompletionRate { percent } unitSatisfactionRate { percent }
   bureauSatisfactionRate { percent } ratingParticipationRate { percent } firstTimeResolutionRate { percent } repeatRate { percent } timelyNoticeRate { percent } } }`;
 
-const listSql = sqlite.prepare('SELECT num, received_at, state_json FROM petitions ORDER BY received_at DESC, num DESC LIMIT 21');
+const listSql = sqlite.prepare(
+  'SELECT num, received_at, state_json FROM petitions ORDER BY received_at DESC, num DESC LIMIT 21',
+);
 // The shapes api/petition-reads.ts sends: a row-value keyset, and a unit's two index-ordered arms.
 const deepSql = sqlite.prepare(
   'SELECT num, received_at, state_json FROM petitions WHERE (received_at, num) < (?, ?) ORDER BY received_at DESC, num DESC LIMIT 21',
 );
 const unitArms = [
-  sqlite.prepare('SELECT num, received_at, state_json FROM petitions WHERE unit_id = ? AND overdue = 1 ORDER BY received_at DESC, num DESC LIMIT 21'),
+  sqlite.prepare(
+    'SELECT num, received_at, state_json FROM petitions WHERE unit_id = ? AND overdue = 1 ORDER BY received_at DESC, num DESC LIMIT 21',
+  ),
   sqlite.prepare(
     'SELECT num, received_at, state_json FROM petitions WHERE review_unit_id = ? AND unit_id IS NOT ? AND overdue = 1 ORDER BY received_at DESC, num DESC LIMIT 21',
   ),
@@ -98,7 +112,13 @@ const searchSql = sqlite.prepare(
 /** The very statements `statistics` runs (api/statistics.ts), compiled once and run on the bare connection. */
 const statsSql = (unitId: string | null) => {
   const dialect = new SQLiteSyncDialect();
-  const queries = statisticsQueries({ from: monthFrom, to: monthTo, unitId, repeatWindowDays: 90, rounding: 'HALF_UP' });
+  const queries = statisticsQueries({
+    from: monthFrom,
+    to: monthTo,
+    unitId,
+    repeatWindowDays: 90,
+    rounding: 'HALF_UP',
+  });
   const prepared = Object.values(queries).map((query) => {
     const { sql: text, params } = dialect.sqlToQuery(query);
     return [sqlite.prepare(text), params] as const;
@@ -110,11 +130,17 @@ const SEARCH_COMMON = '加装电梯';
 const SEARCH_NARROW = '幼儿园 乱收费';
 
 const cases: { name: string; target: number; graphql: () => Promise<unknown>; raw: () => unknown }[] = [
-  { name: 'first page', target: 10, graphql: () => graphql(city, `{ petitions(first: 20) { ${PAGE} } }`), raw: () => listSql.all() },
+  {
+    name: 'first page',
+    target: 10,
+    graphql: () => graphql(city, `{ petitions(first: 20) { ${PAGE} } }`),
+    raw: () => listSql.all(),
+  },
   {
     name: 'deep cursor page (row 500k)',
     target: 10,
-    graphql: () => graphql(city, `query($after: String) { petitions(first: 20, after: $after) { ${PAGE} } }`, { after: deepCursor }),
+    graphql: () =>
+      graphql(city, `query($after: String) { petitions(first: 20, after: $after) { ${PAGE} } }`, { after: deepCursor }),
     raw: () => deepSql.all(deep.at, deep.num),
   },
   {
@@ -126,20 +152,33 @@ const cases: { name: string; target: number; graphql: () => Promise<unknown>; ra
   {
     name: `search "${SEARCH_NARROW}"`,
     target: 10,
-    graphql: () => graphql(city, `query($t: String) { petitions(first: 20, filter: { text: $t }) { ${PAGE} } }`, { t: SEARCH_NARROW }),
+    graphql: () =>
+      graphql(city, `query($t: String) { petitions(first: 20, filter: { text: $t }) { ${PAGE} } }`, {
+        t: SEARCH_NARROW,
+      }),
     raw: () => searchSql.all(matchExpression(SEARCH_NARROW)!),
   },
   {
     name: `search "${SEARCH_COMMON}"`,
     target: 10,
-    graphql: () => graphql(city, `query($t: String) { petitions(first: 20, filter: { text: $t }) { ${PAGE} } }`, { t: SEARCH_COMMON }),
+    graphql: () =>
+      graphql(city, `query($t: String) { petitions(first: 20, filter: { text: $t }) { ${PAGE} } }`, {
+        t: SEARCH_COMMON,
+      }),
     raw: () => searchSql.all(matchExpression(SEARCH_COMMON)!),
   },
-  { name: 'statistics, one unit, a month', target: 100, graphql: () => graphql(city, STATS, { unitId: busiestUnit }), raw: statsSql(busiestUnit) },
+  {
+    name: 'statistics, one unit, a month',
+    target: 100,
+    graphql: () => graphql(city, STATS, { unitId: busiestUnit }),
+    raw: statsSql(busiestUnit),
+  },
   { name: 'statistics, whole city, a month', target: 100, graphql: () => graphql(city, STATS), raw: statsSql(null) },
 ];
 
-console.log(`read model: ${file}, ${total.toLocaleString('en')} petitions; ${iterations} runs per case after ${warmup} warm-up runs`);
+console.log(
+  `read model: ${file}, ${total.toLocaleString('en')} petitions; ${iterations} runs per case after ${warmup} warm-up runs`,
+);
 const results = [];
 for (const c of cases) {
   const g = await timeIt(c.graphql);
@@ -158,11 +197,16 @@ for (const c of cases) {
   console.log(
     `${row.case.padEnd(34)} GraphQL p50 ${row.graphqlP50.toFixed(2).padStart(7)} p99 ${row.graphqlP99.toFixed(2).padStart(7)} ms | SQL p50 ${row.sqlP50
       .toFixed(2)
-      .padStart(7)} p99 ${row.sqlP99.toFixed(2).padStart(7)} ms | ×${row.ratioP50.toFixed(2)} | target p99 < ${c.target} ms: ${row.meetsTarget ? 'met' : 'MISSED'}`,
+      .padStart(
+        7,
+      )} p99 ${row.sqlP99.toFixed(2).padStart(7)} ms | ×${row.ratioP50.toFixed(2)} | target p99 < ${c.target} ms: ${row.meetsTarget ? 'met' : 'MISSED'}`,
   );
 }
 const out = fileURLToPath(new URL('./results/readmodel.json', import.meta.url));
 mkdirSync(fileURLToPath(new URL('./results/', import.meta.url)), { recursive: true });
-writeFileSync(out, `${JSON.stringify({ file, petitions: total, iterations, node: process.version, at: new Date().toISOString(), results }, null, 2)}\n`);
+writeFileSync(
+  out,
+  `${JSON.stringify({ file, petitions: total, iterations, node: process.version, at: new Date().toISOString(), results }, null, 2)}\n`,
+);
 console.log(`written ${out}`);
 db.$client.close();

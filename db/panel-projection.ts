@@ -34,12 +34,20 @@ export function projectPanelState(db: ReadModel, panel: PanelState): void {
     panel.petitionIds.forEach((petitionId, ordinal) => {
       const result = panel.results.find((r) => r.petitionId === petitionId);
       tx.insert(panelCases)
-        .values({ panelId: panel.panelId, petitionId, ordinal, verdict: result?.verdict ?? null, votes: result?.votes ?? 0 })
+        .values({
+          panelId: panel.panelId,
+          petitionId,
+          ordinal,
+          verdict: result?.verdict ?? null,
+          votes: result?.votes ?? 0,
+        })
         .run();
     });
     tx.delete(evaluations).where(eq(evaluations.panelId, panel.panelId)).run();
     for (const v of panel.votes) {
-      tx.insert(evaluations).values({ panelId: panel.panelId, ...v, at: new Date(v.at) }).run();
+      tx.insert(evaluations)
+        .values({ panelId: panel.panelId, ...v, at: new Date(v.at) })
+        .run();
     }
   });
 }

@@ -9,9 +9,23 @@
 import { and, eq, getTableColumns, gt, min, sql, type SQL } from 'drizzle-orm';
 import { matterKey, petitionerKey } from '../domain/matter';
 import { projectedDue } from '../domain/pausable-deadline';
-import { actingUnitId, currentDueAt, isDueSoon, isOverdue, type PetitionState, type TimelineEvent } from '../domain/petition';
+import {
+  actingUnitId,
+  currentDueAt,
+  isDueSoon,
+  isOverdue,
+  type PetitionState,
+  type TimelineEvent,
+} from '../domain/petition';
 import type { ReadModel } from './connection';
-import { petitionAppeals, petitionDeadlines, petitionEvents, petitionRatings, petitions, petitionUrges } from './schema';
+import {
+  petitionAppeals,
+  petitionDeadlines,
+  petitionEvents,
+  petitionRatings,
+  petitions,
+  petitionUrges,
+} from './schema';
 import { bigramTokens, unigramTokens } from './search-tokens';
 
 /**
@@ -31,30 +45,60 @@ function prepareStatements(db: ReadModel) {
   const { id: _id, ...updatable } = petitionColumns;
   const byPetition = { petitionId: sql.placeholder('petitionId') };
   return {
-    insertEvent: db.insert(petitionEvents).values(placeholders(getTableColumns(petitionEvents))).onConflictDoNothing().prepare(),
-    storedSeq: db.select({ lastSeq: petitions.lastSeq }).from(petitions).where(eq(petitions.id, sql.placeholder('id'))).prepare(),
+    insertEvent: db
+      .insert(petitionEvents)
+      .values(placeholders(getTableColumns(petitionEvents)))
+      .onConflictDoNothing()
+      .prepare(),
+    storedSeq: db
+      .select({ lastSeq: petitions.lastSeq })
+      .from(petitions)
+      .where(eq(petitions.id, sql.placeholder('id')))
+      .prepare(),
     upsertPetition: db
       .insert(petitions)
       .values(placeholders(petitionColumns))
       .onConflictDoUpdate({
         target: petitions.id,
-        set: Object.fromEntries(Object.entries(updatable).map(([key, column]) => [key, sql.raw(`excluded."${column.name}"`)])),
+        set: Object.fromEntries(
+          Object.entries(updatable).map(([key, column]) => [key, sql.raw(`excluded."${column.name}"`)]),
+        ),
       })
       .returning({ num: petitions.num })
       .prepare(),
-    deleteDeadlines: db.delete(petitionDeadlines).where(eq(petitionDeadlines.petitionId, byPetition.petitionId)).prepare(),
-    insertDeadline: db.insert(petitionDeadlines).values(placeholders(getTableColumns(petitionDeadlines))).prepare(),
+    deleteDeadlines: db
+      .delete(petitionDeadlines)
+      .where(eq(petitionDeadlines.petitionId, byPetition.petitionId))
+      .prepare(),
+    insertDeadline: db
+      .insert(petitionDeadlines)
+      .values(placeholders(getTableColumns(petitionDeadlines)))
+      .prepare(),
     deleteRatings: db.delete(petitionRatings).where(eq(petitionRatings.petitionId, byPetition.petitionId)).prepare(),
-    insertRating: db.insert(petitionRatings).values(placeholders(getTableColumns(petitionRatings))).prepare(),
+    insertRating: db
+      .insert(petitionRatings)
+      .values(placeholders(getTableColumns(petitionRatings)))
+      .prepare(),
     deleteUrges: db.delete(petitionUrges).where(eq(petitionUrges.petitionId, byPetition.petitionId)).prepare(),
-    insertUrge: db.insert(petitionUrges).values(placeholders(getTableColumns(petitionUrges))).prepare(),
+    insertUrge: db
+      .insert(petitionUrges)
+      .values(placeholders(getTableColumns(petitionUrges)))
+      .prepare(),
     deleteAppeals: db.delete(petitionAppeals).where(eq(petitionAppeals.petitionId, byPetition.petitionId)).prepare(),
-    insertAppeal: db.insert(petitionAppeals).values(placeholders(getTableColumns(petitionAppeals))).prepare(),
+    insertAppeal: db
+      .insert(petitionAppeals)
+      .values(placeholders(getTableColumns(petitionAppeals)))
+      .prepare(),
     // 一次性化解: the earliest later petition of the same petitioner on the same matter, or linked to this one.
     laterLinked: db
       .select({ at: min(petitions.registeredAt) })
       .from(petitions)
-      .where(and(eq(petitions.repeatOf, sql.placeholder('id')), gt(petitions.registeredAt, sql`${sql.placeholder('registeredAt')}`)))
+      .where(
+        and(
+          eq(petitions.repeatOf, sql.placeholder('id')),
+          gt(petitions.registeredAt, sql`${sql.placeholder('registeredAt')}`),
+        ),
+      )
       .prepare(),
     laterSameMatter: db
       .select({ at: min(petitions.registeredAt) })
@@ -77,7 +121,9 @@ function prepareStatements(db: ReadModel) {
     ),
     // The FTS5 table is not a drizzle table (drizzle/0001_petition_search.sql).
     searchIndexed: db.$client.prepare<[number], { rowid: number }>('SELECT rowid FROM petition_search WHERE rowid = ?'),
-    insertSearch: db.$client.prepare<[number, string, string]>('INSERT INTO petition_search (rowid, bigrams, unigrams) VALUES (?, ?, ?)'),
+    insertSearch: db.$client.prepare<[number, string, string]>(
+      'INSERT INTO petition_search (rowid, bigrams, unigrams) VALUES (?, ?, ?)',
+    ),
   };
 }
 
@@ -185,7 +231,15 @@ export function projectPetitionState(
     s.deleteRatings.run({ petitionId });
     state.ratings.forEach((r, ordinal) => {
       const latest = !state.ratings.slice(ordinal + 1).some((later) => later.target === r.target);
-      s.insertRating.run({ petitionId, ordinal, target: r.target, level: r.level, unitId: state.unitId, at: r.at, latest: flag(latest) });
+      s.insertRating.run({
+        petitionId,
+        ordinal,
+        target: r.target,
+        level: r.level,
+        unitId: state.unitId,
+        at: r.at,
+        latest: flag(latest),
+      });
     });
     s.deleteUrges.run({ petitionId });
     for (const u of state.urges) {

@@ -62,7 +62,8 @@ export async function rebuildReadModel(
   db: ReadModel,
   onProgress: (progress: RebuildProgress) => void = () => undefined,
 ): Promise<number> {
-  const total = (await client.workflow.count(PETITION_WORKFLOWS)).count + (await client.workflow.count(PANEL_WORKFLOWS)).count;
+  const total =
+    (await client.workflow.count(PETITION_WORKFLOWS)).count + (await client.workflow.count(PANEL_WORKFLOWS)).count;
   const seen = new Set<string>();
   let done = 0;
   // A petition that continued as new (or ran again for a panel's verdict) is listed once per run: the handle
@@ -73,7 +74,11 @@ export async function rebuildReadModel(
     const state = await latestProjectedState(client, execution.workflowId);
     if (state) {
       projectPetitionState(db, execution.workflowId, state, state.timeline);
-      writeSupervisorNotices(db, { petitionId: state.petitionId, summary: state.summary, events: state.timeline.filter(notifiesSupervisor) });
+      writeSupervisorNotices(db, {
+        petitionId: state.petitionId,
+        summary: state.summary,
+        events: state.timeline.filter(notifiesSupervisor),
+      });
     }
     done += 1;
     onProgress({ done, total, workflowId: execution.workflowId });

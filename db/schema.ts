@@ -104,10 +104,24 @@ export const petitions = sqliteTable(
     index('petitions_stats_due_idx').on(t.handlingDueAt, t.unitId, t.deliveredAt),
     index('petitions_stats_unit_due_idx').on(t.unitId, t.handlingDueAt, t.deliveredAt),
     index('petitions_stats_delivered_idx').on(
-      t.deliveredAt, t.unitId, t.handlingDueAt, t.channel, t.rated, t.isFirstTime, t.reviewRequested, t.repeatedAt,
+      t.deliveredAt,
+      t.unitId,
+      t.handlingDueAt,
+      t.channel,
+      t.rated,
+      t.isFirstTime,
+      t.reviewRequested,
+      t.repeatedAt,
     ),
     index('petitions_stats_unit_delivered_idx').on(
-      t.unitId, t.deliveredAt, t.handlingDueAt, t.channel, t.rated, t.isFirstTime, t.reviewRequested, t.repeatedAt,
+      t.unitId,
+      t.deliveredAt,
+      t.handlingDueAt,
+      t.channel,
+      t.rated,
+      t.isFirstTime,
+      t.reviewRequested,
+      t.repeatedAt,
     ),
     index('petitions_stats_registered_idx').on(t.registeredAt, t.unitId, t.isRepeat),
     index('petitions_stats_unit_registered_idx').on(t.unitId, t.registeredAt, t.isRepeat),
@@ -172,7 +186,10 @@ export const petitionUrges = sqliteTable(
     answeredAt: ms('answered_at'),
     overdueAt: ms('overdue_at'),
   },
-  (t) => [primaryKey({ columns: [t.petitionId, t.id] }), index('petition_urges_unit_issued_idx').on(t.unitId, t.issuedAt, t.kind, t.overdueAt)],
+  (t) => [
+    primaryKey({ columns: [t.petitionId, t.id] }),
+    index('petition_urges_unit_issued_idx').on(t.unitId, t.issuedAt, t.kind, t.overdueAt),
+  ],
 );
 
 /**

@@ -53,7 +53,7 @@ export function periodEnd(startMs: number, count: number, rule: CountingRule): n
   const startDay = shanghaiDayNumber(startMs);
   if (rule === 'CALENDAR_DAYS') return endOfShanghaiDay(nextWorkingDay(startDay + count));
   let day = startDay;
-  for (let left = count; left > 0; ) {
+  for (let left = count; left > 0;) {
     day += 1;
     if (isWorkingDay(day)) left -= 1;
   }

@@ -19,7 +19,13 @@ export const ERROR_CODES = [
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** The codes with which a workflow's rules may refuse a command (and so the codes an update failure carries). */
-export const REFUSAL_CODES = ['INVALID_TRANSITION', 'BAD_USER_INPUT', 'WINDOW_CLOSED', 'LIMIT_EXCEEDED', 'FORBIDDEN'] as const;
+export const REFUSAL_CODES = [
+  'INVALID_TRANSITION',
+  'BAD_USER_INPUT',
+  'WINDOW_CLOSED',
+  'LIMIT_EXCEEDED',
+  'FORBIDDEN',
+] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 
 export function isErrorCode(value: unknown): value is ErrorCode {

@@ -28,19 +28,31 @@ export interface PanelRules {
   defaultDeadlineDays: number;
 }
 
-export const DEFAULT_PANEL_RULES: PanelRules = { minMembers: 5, maxMembers: 9, minLawyers: 1, defaultQuorum: 3, defaultDeadlineDays: 14 };
+export const DEFAULT_PANEL_RULES: PanelRules = {
+  minMembers: 5,
+  maxMembers: 9,
+  minLawyers: 1,
+  defaultQuorum: 3,
+  defaultDeadlineDays: 14,
+};
 
 /** Least favourable first: a tie goes to the earlier one. */
 const FAVOUR: readonly Verdict[] = ['DISSATISFIED', 'BASICALLY_SATISFIED', 'SATISFIED'];
 
 /** What is wrong with a panel's make-up, or null when it may sit. */
-export function panelProblem(members: readonly Panelist[], quorum: number, rules: PanelRules = DEFAULT_PANEL_RULES): string | null {
+export function panelProblem(
+  members: readonly Panelist[],
+  quorum: number,
+  rules: PanelRules = DEFAULT_PANEL_RULES,
+): string | null {
   if (members.length < rules.minMembers || members.length > rules.maxMembers) {
     return `a panel has ${rules.minMembers} to ${rules.maxMembers} members, not ${members.length}`;
   }
   if (new Set(members.map((m) => m.memberId)).size !== members.length) return 'a member is listed twice';
-  if (members.filter((m) => m.kind === 'LAWYER').length < rules.minLawyers) return `a panel needs at least ${rules.minLawyers} lawyer`;
-  if (!Number.isInteger(quorum) || quorum < 1 || quorum > members.length) return `the quorum must be from 1 to ${members.length}`;
+  if (members.filter((m) => m.kind === 'LAWYER').length < rules.minLawyers)
+    return `a panel needs at least ${rules.minLawyers} lawyer`;
+  if (!Number.isInteger(quorum) || quorum < 1 || quorum > members.length)
+    return `the quorum must be from 1 to ${members.length}`;
   return null;
 }
 
@@ -107,9 +119,11 @@ export interface VoteCommand {
 /** Refuses a vote the panel cannot take; answers true when it is the very same vote again (harmless). */
 export function checkVote(panel: PanelState, vote: VoteCommand): boolean {
   // Membership first: one who does not sit on the panel learns nothing of it, not even that it closed.
-  if (!panel.members.some((m) => m.memberId === vote.memberId)) throw new Refusal('FORBIDDEN', `you do not sit on panel ${panel.panelId}`);
+  if (!panel.members.some((m) => m.memberId === vote.memberId))
+    throw new Refusal('FORBIDDEN', `you do not sit on panel ${panel.panelId}`);
   if (panel.status !== 'OPEN') throw new Refusal('INVALID_TRANSITION', `panel ${panel.panelId} is closed`);
-  if (!panel.petitionIds.includes(vote.petitionId)) throw new Refusal('BAD_USER_INPUT', `petition ${vote.petitionId} is not before panel ${panel.panelId}`);
+  if (!panel.petitionIds.includes(vote.petitionId))
+    throw new Refusal('BAD_USER_INPUT', `petition ${vote.petitionId} is not before panel ${panel.panelId}`);
   const earlier = panel.votes.find((v) => v.memberId === vote.memberId && v.petitionId === vote.petitionId);
   if (!earlier) return false;
   if (earlier.verdict === vote.verdict) return true;

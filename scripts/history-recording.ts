@@ -44,13 +44,21 @@ export function newHistorySet(root: string, now = new Date()): string {
 }
 
 /** Records the corpus as a new set under `root` (see newHistorySet) and answers the files written. */
-export async function recordHistories(env: TestWorkflowEnvironment, root: string, options: RecordOptions = {}): Promise<string[]> {
+export async function recordHistories(
+  env: TestWorkflowEnvironment,
+  root: string,
+  options: RecordOptions = {},
+): Promise<string[]> {
   const log = options.log ?? (() => undefined);
   const out = newHistorySet(root);
   const written: string[] = [];
   const dir = mkdtempSync(join(tmpdir(), 'fengqiao-record-'));
   const db = openReadModel(join(dir, 'record.db'));
-  const worker = await createPetitionWorker({ connection: env.nativeConnection, db, workflowBundle: options.workflowBundle });
+  const worker = await createPetitionWorker({
+    connection: env.nativeConnection,
+    db,
+    workflowBundle: options.workflowBundle,
+  });
   const running = worker.run();
 
   const registrar: Actor = { id: 'registrar-1', role: 'REGISTRAR' };
@@ -70,11 +78,14 @@ export async function recordHistories(env: TestWorkflowEnvironment, root: string
       respondentUnitId: null,
       registeredBy: registrar,
     };
-    return env.client.workflow.start<(input: defs.PetitionWorkflowInput) => Promise<PetitionState>>('petitionWorkflow', {
-      workflowId: defs.petitionWorkflowId(registration.petitionId),
-      taskQueue: defs.TASK_QUEUE,
-      args: [{ registration, profileId: 'national-2022', historyLimit }],
-    });
+    return env.client.workflow.start<(input: defs.PetitionWorkflowInput) => Promise<PetitionState>>(
+      'petitionWorkflow',
+      {
+        workflowId: defs.petitionWorkflowId(registration.petitionId),
+        taskQueue: defs.TASK_QUEUE,
+        args: [{ registration, profileId: 'national-2022', historyLimit }],
+      },
+    );
   }
 
   const write = (name: string, history: History) => {
@@ -94,7 +105,9 @@ export async function recordHistories(env: TestWorkflowEnvironment, root: string
 
   async function settle(id: string, check: (s: PetitionState) => boolean) {
     for (let i = 0; i < 200; i += 1) {
-      const state = await env.client.workflow.getHandle(defs.petitionWorkflowId(`REC-${id}`)).query(defs.petitionStateQuery);
+      const state = await env.client.workflow
+        .getHandle(defs.petitionWorkflowId(`REC-${id}`))
+        .query(defs.petitionStateQuery);
       if (check(state)) return state;
       await new Promise((r) => setTimeout(r, 50));
     }
@@ -106,32 +119,82 @@ export async function recordHistories(env: TestWorkflowEnvironment, root: string
     await start('registration-overdue');
     await env.sleep(17 * DAY);
     await settle('registration-overdue', (s) => s.timeline.some((e) => e.type === 'OVERDUE'));
-    await update('registration-overdue', defs.petitionUpdates.decline, { reason: 'LITIGATION_RELATED', note: '涉法涉诉', actor: registrar });
+    await update('registration-overdue', defs.petitionUpdates.decline, {
+      reason: 'LITIGATION_RELATED',
+      note: '涉法涉诉',
+      actor: registrar,
+    });
     await env.client.workflow.getHandle(defs.petitionWorkflowId('REC-registration-overdue')).result();
     await save('registration-overdue', defs.petitionWorkflowId('REC-registration-overdue'));
 
     // 2. The whole chain: route, accept, supervision, escalation, extension, hearings, 复查, 复核, 终结.
     await start('full-chain');
-    await update('full-chain', defs.petitionUpdates.route, { unitId: 'U-FT-01', mode: 'ASSIGN', note: null, actor: registrar });
+    await update('full-chain', defs.petitionUpdates.route, {
+      unitId: 'U-FT-01',
+      mode: 'ASSIGN',
+      note: null,
+      actor: registrar,
+    });
     await update('full-chain', defs.petitionUpdates.accept, { unitId: null, note: null, actor: registrar });
-    await update('full-chain', defs.petitionUpdates.urge, { message: '请报告进展', respondWithinDays: 3, actor: supervisor });
+    await update('full-chain', defs.petitionUpdates.urge, {
+      message: '请报告进展',
+      respondWithinDays: 3,
+      actor: supervisor,
+    });
     await update('full-chain', defs.petitionUpdates.answerUrge, { urgeId: 'DB-1', text: '已处理', actor: handler });
-    await update('full-chain', defs.petitionUpdates.escalate, { leaderId: 'leader-1', reason: '久拖未决', actor: supervisor });
-    await update('full-chain', defs.petitionUpdates.instruct, { text: '一周内拿出方案', actor: { id: 'leader-1', role: 'LEADER' } });
+    await update('full-chain', defs.petitionUpdates.escalate, {
+      leaderId: 'leader-1',
+      reason: '久拖未决',
+      actor: supervisor,
+    });
+    await update('full-chain', defs.petitionUpdates.instruct, {
+      text: '一周内拿出方案',
+      actor: { id: 'leader-1', role: 'LEADER' },
+    });
     await update('full-chain', defs.petitionUpdates.requestExtension, { days: 20, reason: '需评估', actor: handler });
     await update('full-chain', defs.petitionUpdates.decideExtension, { approve: true, note: null, actor: head });
     await update('full-chain', defs.petitionUpdates.startHearing, { note: null, actor: handler });
     await env.sleep(3 * DAY);
     await update('full-chain', defs.petitionUpdates.endHearing, { note: null, actor: handler });
-    await update('full-chain', defs.petitionUpdates.reply, { outcome: 'NOT_SUPPORT', text: '不予支持', basis: null, deliveredAt: null, actor: handler });
-    await update('full-chain', defs.petitionUpdates.recordSatisfaction, { level: 'DISSATISFIED', target: 'UNIT', actor: registrar });
-    await update('full-chain', defs.petitionUpdates.requestReview, { reason: '不服', reviewUnitId: 'O-FT-GOV', actor: registrar });
-    await update('full-chain', defs.petitionUpdates.reply, { outcome: 'NOT_SUPPORT', text: '维持', basis: null, deliveredAt: null, actor: handler });
-    await update('full-chain', defs.petitionUpdates.requestReview, { reason: '不服复查', reviewUnitId: 'O-SZ-GOV', actor: registrar });
+    await update('full-chain', defs.petitionUpdates.reply, {
+      outcome: 'NOT_SUPPORT',
+      text: '不予支持',
+      basis: null,
+      deliveredAt: null,
+      actor: handler,
+    });
+    await update('full-chain', defs.petitionUpdates.recordSatisfaction, {
+      level: 'DISSATISFIED',
+      target: 'UNIT',
+      actor: registrar,
+    });
+    await update('full-chain', defs.petitionUpdates.requestReview, {
+      reason: '不服',
+      reviewUnitId: 'O-FT-GOV',
+      actor: registrar,
+    });
+    await update('full-chain', defs.petitionUpdates.reply, {
+      outcome: 'NOT_SUPPORT',
+      text: '维持',
+      basis: null,
+      deliveredAt: null,
+      actor: handler,
+    });
+    await update('full-chain', defs.petitionUpdates.requestReview, {
+      reason: '不服复查',
+      reviewUnitId: 'O-SZ-GOV',
+      actor: registrar,
+    });
     await update('full-chain', defs.petitionUpdates.startHearing, { note: null, actor: handler });
     await env.sleep(10 * DAY);
     await update('full-chain', defs.petitionUpdates.endHearing, { note: null, actor: handler });
-    await update('full-chain', defs.petitionUpdates.reply, { outcome: 'NOT_SUPPORT', text: '复核维持', basis: null, deliveredAt: null, actor: handler });
+    await update('full-chain', defs.petitionUpdates.reply, {
+      outcome: 'NOT_SUPPORT',
+      text: '复核维持',
+      basis: null,
+      deliveredAt: null,
+      actor: handler,
+    });
     await env.client.workflow.getHandle(defs.petitionWorkflowId('REC-full-chain')).result();
     await save('full-chain', defs.petitionWorkflowId('REC-full-chain'));
 
@@ -140,12 +203,24 @@ export async function recordHistories(env: TestWorkflowEnvironment, root: string
     await update('handling-overdue', defs.petitionUpdates.accept, { unitId: 'U-FT-02', note: null, actor: registrar });
     await env.sleep(80 * DAY);
     await settle('handling-overdue', (s) => s.escalationProposedAt !== null);
-    await update('handling-overdue', defs.petitionUpdates.reply, { outcome: 'SUPPORT', text: '迟复', basis: null, deliveredAt: null, actor: handler });
+    await update('handling-overdue', defs.petitionUpdates.reply, {
+      outcome: 'SUPPORT',
+      text: '迟复',
+      basis: null,
+      deliveredAt: null,
+      actor: handler,
+    });
 
     // 4. Delivered, and the 复查 window closes with no request.
     await start('window-closes');
     await update('window-closes', defs.petitionUpdates.accept, { unitId: 'U-FT-03', note: null, actor: registrar });
-    await update('window-closes', defs.petitionUpdates.reply, { outcome: 'EXPLAIN', text: '解释', basis: null, deliveredAt: null, actor: handler });
+    await update('window-closes', defs.petitionUpdates.reply, {
+      outcome: 'EXPLAIN',
+      text: '解释',
+      basis: null,
+      deliveredAt: null,
+      actor: handler,
+    });
     await env.sleep(35 * DAY);
     await env.client.workflow.getHandle(defs.petitionWorkflowId('REC-window-closes')).result();
     await save('window-closes', defs.petitionWorkflowId('REC-window-closes'));
@@ -156,7 +231,13 @@ export async function recordHistories(env: TestWorkflowEnvironment, root: string
     // 5. A panel: a delivered case found DISSATISFIED (reopened by signal), a closed one (reopened by a new run).
     await start('delivered');
     await update('delivered', defs.petitionUpdates.accept, { unitId: 'U-FT-04', note: null, actor: registrar });
-    await update('delivered', defs.petitionUpdates.reply, { outcome: 'EXPLAIN', text: '解释', basis: null, deliveredAt: null, actor: handler });
+    await update('delivered', defs.petitionUpdates.reply, {
+      outcome: 'EXPLAIN',
+      text: '解释',
+      basis: null,
+      deliveredAt: null,
+      actor: handler,
+    });
     const members = ['NPC_DEPUTY', 'NPC_DEPUTY', 'CPPCC_MEMBER', 'PARTY_DEPUTY', 'LAWYER'].map((kind, i) => ({
       memberId: `M-${i}`,
       name: `委员${i}`,
@@ -172,10 +253,16 @@ export async function recordHistories(env: TestWorkflowEnvironment, root: string
       deadlineDays: 14,
       convenedBy: supervisor.id,
     };
-    const panel = await env.client.workflow.start('evaluationPanelWorkflow', { workflowId: panelWorkflowId('REC-PANEL'), taskQueue: defs.TASK_QUEUE, args: [panelInput] });
+    const panel = await env.client.workflow.start('evaluationPanelWorkflow', {
+      workflowId: panelWorkflowId('REC-PANEL'),
+      taskQueue: defs.TASK_QUEUE,
+      args: [panelInput],
+    });
     for (const petitionId of panelInput.petitionIds) {
       for (const [i, m] of members.entries()) {
-        await panel.executeUpdate(recordEvaluationUpdate, { args: [{ memberId: m.memberId, petitionId, verdict: i < 3 ? 'DISSATISFIED' : 'SATISFIED', comment: null }] });
+        await panel.executeUpdate(recordEvaluationUpdate, {
+          args: [{ memberId: m.memberId, petitionId, verdict: i < 3 ? 'DISSATISFIED' : 'SATISFIED', comment: null }],
+        });
       }
     }
     await panel.result();
@@ -192,7 +279,9 @@ export async function recordHistories(env: TestWorkflowEnvironment, root: string
       await update('continue-as-new', defs.petitionUpdates.startHearing, { note: null, actor: handler });
       await update('continue-as-new', defs.petitionUpdates.endHearing, { note: null, actor: handler });
     }
-    const first = await env.client.workflow.getHandle(defs.petitionWorkflowId('REC-continue-as-new'), long.firstExecutionRunId).fetchHistory();
+    const first = await env.client.workflow
+      .getHandle(defs.petitionWorkflowId('REC-continue-as-new'), long.firstExecutionRunId)
+      .fetchHistory();
     write('continue-as-new.first-run', first);
     await save('continue-as-new.second-run', defs.petitionWorkflowId('REC-continue-as-new'));
     return written;

@@ -19,7 +19,9 @@ const db = openReadModel(out);
 seedUnits(db);
 if (existsSync(live)) {
   db.$client.exec(`ATTACH DATABASE '${live.replace(/'/g, "''")}' AS live`);
-  db.$client.exec('INSERT OR REPLACE INTO units SELECT * FROM live.units; INSERT OR REPLACE INTO api_tokens SELECT * FROM live.api_tokens;');
+  db.$client.exec(
+    'INSERT OR REPLACE INTO units SELECT * FROM live.units; INSERT OR REPLACE INTO api_tokens SELECT * FROM live.api_tokens;',
+  );
   db.$client.exec('DETACH DATABASE live');
 }
 
@@ -30,7 +32,9 @@ const width = 30;
 const written = await rebuildReadModel(client, db, ({ done, total }) => {
   const share = total ? Math.min(1, done / total) : 1;
   const rate = done / Math.max(0.001, (Date.now() - started) / 1000);
-  process.stderr.write(`\r[${'█'.repeat(Math.round(share * width)).padEnd(width, '░')}] ${(share * 100).toFixed(0).padStart(3)}% ${done}/${total} petitions, ${rate.toFixed(1)}/s `);
+  process.stderr.write(
+    `\r[${'█'.repeat(Math.round(share * width)).padEnd(width, '░')}] ${(share * 100).toFixed(0).padStart(3)}% ${done}/${total} petitions, ${rate.toFixed(1)}/s `,
+  );
 });
 process.stderr.write('\n');
 db.$client.pragma('wal_checkpoint(TRUNCATE)');

@@ -38,7 +38,10 @@ async function* sources(): AsyncGenerator<{ name: string; load: () => Promise<Hi
     if (values.all) {
       for (const query of [PETITION_WORKFLOWS, PANEL_WORKFLOWS]) {
         for await (const wf of client.workflow.list({ query })) {
-          yield { name: `${wf.workflowId} ${wf.runId}`, load: () => client.workflow.getHandle(wf.workflowId, wf.runId).fetchHistory() };
+          yield {
+            name: `${wf.workflowId} ${wf.runId}`,
+            load: () => client.workflow.getHandle(wf.workflowId, wf.runId).fetchHistory(),
+          };
         }
       }
     }

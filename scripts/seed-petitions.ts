@@ -10,7 +10,11 @@ import { seedUnits } from '../db/seed-units';
 import { seedPetitions } from '../db/seed-petitions';
 
 const { values } = parseArgs({
-  options: { petitions: { type: 'string', default: '100000' }, db: { type: 'string' }, seed: { type: 'string', default: '2026' } },
+  options: {
+    petitions: { type: 'string', default: '100000' },
+    db: { type: 'string' },
+    seed: { type: 'string', default: '2026' },
+  },
 });
 const count = Number(values.petitions);
 if (!Number.isInteger(count) || count < 1) {
@@ -31,7 +35,9 @@ seedPetitions(db, {
   onProgress: (done) => {
     const seconds = (Date.now() - started) / 1000;
     const rate = done / Math.max(seconds, 0.001);
-    process.stderr.write(`\r${done.toLocaleString('en')}/${count.toLocaleString('en')} petitions  ${(rate).toFixed(0)}/s  eta ${Math.max(0, (count - done) / rate).toFixed(0)} s   `);
+    process.stderr.write(
+      `\r${done.toLocaleString('en')}/${count.toLocaleString('en')} petitions  ${rate.toFixed(0)}/s  eta ${Math.max(0, (count - done) / rate).toFixed(0)} s   `,
+    );
   },
 });
 process.stderr.write('\n');

@@ -26,7 +26,9 @@ async function graphql(who: string, query: string): Promise<any> {
 
 async function step(title: string, who: string, mutation: string): Promise<any> {
   const petition = Object.values(await graphql(who, `mutation { ${mutation} { ${FIELDS} } }`))[0] as any;
-  const open = petition.deadlines.filter((d: any) => !d.met).map((d: any) => `${d.kind} due ${d.lastDay}${d.paused ? ' (paused)' : ''}`);
+  const open = petition.deadlines
+    .filter((d: any) => !d.met)
+    .map((d: any) => `${d.kind} due ${d.lastDay}${d.paused ? ' (paused)' : ''}`);
   console.log(`${title.padEnd(34)} ${petition.status.padEnd(20)} ${open.join('; ') || 'no open deadline'}`);
   return petition;
 }
@@ -38,23 +40,59 @@ const p = await step(
     summary: "小区加装电梯补贴未发放", content: "申请加装电梯补贴已逾半年未发放", respondentUnitId: "U-FT-01" })`,
 );
 const id = p.id as string;
-await step('2 acceptPetition (registrar)', 'dev-registrar', `acceptPetition(id: "${id}", unitId: "U-FT-01", note: "受理并交办")`);
-await step('2a urge: 督办 (supervisor)', 'dev-supervisor', `urge(id: "${id}", message: "请三日内报告进展", respondWithinDays: 3)`);
-await step('2b answerUrge (unit handler)', 'dev-unit-handler', `answerUrge(id: "${id}", urgeId: "DB-1", text: "已组织现场核查")`);
-await step('2c escalate: 提级包案 (supervisor)', 'dev-supervisor', `escalate(id: "${id}", leaderId: "dev-leader", reason: "涉及群众多，久拖未决")`);
+await step(
+  '2 acceptPetition (registrar)',
+  'dev-registrar',
+  `acceptPetition(id: "${id}", unitId: "U-FT-01", note: "受理并交办")`,
+);
+await step(
+  '2a urge: 督办 (supervisor)',
+  'dev-supervisor',
+  `urge(id: "${id}", message: "请三日内报告进展", respondWithinDays: 3)`,
+);
+await step(
+  '2b answerUrge (unit handler)',
+  'dev-unit-handler',
+  `answerUrge(id: "${id}", urgeId: "DB-1", text: "已组织现场核查")`,
+);
+await step(
+  '2c escalate: 提级包案 (supervisor)',
+  'dev-supervisor',
+  `escalate(id: "${id}", leaderId: "dev-leader", reason: "涉及群众多，久拖未决")`,
+);
 await step('2d instruct: 批示 (leader)', 'dev-leader', `instruct(id: "${id}", text: "请一周内拿出方案")`);
-await step('3 requestExtension (unit handler)', 'dev-unit-handler', `requestExtension(id: "${id}", days: 15, reason: "需核查资金拨付流程")`);
-await step('4 decideExtension (unit head)', 'dev-unit-head', `decideExtension(id: "${id}", approve: true, note: "同意")`);
+await step(
+  '3 requestExtension (unit handler)',
+  'dev-unit-handler',
+  `requestExtension(id: "${id}", days: 15, reason: "需核查资金拨付流程")`,
+);
+await step(
+  '4 decideExtension (unit head)',
+  'dev-unit-head',
+  `decideExtension(id: "${id}", approve: true, note: "同意")`,
+);
 await step('5 startHearing (unit handler)', 'dev-unit-handler', `startHearing(id: "${id}", note: "听证")`);
 await step('6 endHearing (unit handler)', 'dev-unit-handler', `endHearing(id: "${id}")`);
-await step('7 replyPetition (unit handler)', 'dev-unit-handler', `replyPetition(id: "${id}", outcome: EXPLAIN, text: "补贴按批次发放，已列入下一批", basis: "加装电梯补贴办法")`);
+await step(
+  '7 replyPetition (unit handler)',
+  'dev-unit-handler',
+  `replyPetition(id: "${id}", outcome: EXPLAIN, text: "补贴按批次发放，已列入下一批", basis: "加装电梯补贴办法")`,
+);
 await step('8 recordSatisfaction (registrar)', 'dev-registrar', `recordSatisfaction(id: "${id}", level: DISSATISFIED)`);
 await step('9 requestReview: 复查 (registrar)', 'dev-registrar', `requestReview(id: "${id}", reason: "不服处理意见")`);
-await step('10 replyPetition (复查 organ)', 'dev-review-organ', `replyPetition(id: "${id}", outcome: EXPLAIN, text: "维持原意见")`);
+await step(
+  '10 replyPetition (复查 organ)',
+  'dev-review-organ',
+  `replyPetition(id: "${id}", outcome: EXPLAIN, text: "维持原意见")`,
+);
 await step('11 requestReview: 复核 (registrar)', 'dev-registrar', `requestReview(id: "${id}", reason: "不服复查意见")`);
 await step('12 startHearing (复核 organ)', 'dev-reexam-organ', `startHearing(id: "${id}", note: "复核听证")`);
 await step('13 endHearing (复核 organ)', 'dev-reexam-organ', `endHearing(id: "${id}")`);
-await step('14 replyPetition (复核 organ)', 'dev-reexam-organ', `replyPetition(id: "${id}", outcome: SUPPORT, text: "责令限期发放补贴")`);
+await step(
+  '14 replyPetition (复核 organ)',
+  'dev-reexam-organ',
+  `replyPetition(id: "${id}", outcome: SUPPORT, text: "责令限期发放补贴")`,
+);
 
 // 第三方评议: a second petition, delivered, before a panel of five; three find it unsatisfactory.
 const second = await step(
@@ -63,7 +101,11 @@ const second = await step(
   `registerPetition(input: { petitioner: { name: "李四" }, channel: ONLINE, category: CLAIM, summary: "噪音扰民", content: "夜间施工噪音" })`,
 );
 await step('16 acceptPetition (registrar)', 'dev-registrar', `acceptPetition(id: "${second.id}", unitId: "U-FT-01")`);
-await step('17 replyPetition (unit handler)', 'dev-unit-handler', `replyPetition(id: "${second.id}", outcome: EXPLAIN, text: "已责令施工方整改")`);
+await step(
+  '17 replyPetition (unit handler)',
+  'dev-unit-handler',
+  `replyPetition(id: "${second.id}", outcome: EXPLAIN, text: "已责令施工方整改")`,
+);
 const members = [
   ['M-NPC-01', '人大代表甲', 'NPC_DEPUTY', 'dev-npc-deputy'],
   ['M-NPC-02', '人大代表乙', 'NPC_DEPUTY', 'dev-npc-deputy-2'],
@@ -81,14 +123,22 @@ const panelId = convened.conveneEvaluationPanel.id as string;
 console.log(`18 conveneEvaluationPanel (supervisor) panel ${panelId} ${convened.conveneEvaluationPanel.status}`);
 for (const [i, [, , , who]] of members.entries()) {
   const verdict = i < 3 ? 'DISSATISFIED' : 'SATISFIED';
-  await graphql(who, `mutation { recordEvaluation(panelId: "${panelId}", petitionId: "${second.id}", verdict: ${verdict}, comment: "评议意见") { id } }`);
+  await graphql(
+    who,
+    `mutation { recordEvaluation(panelId: "${panelId}", petitionId: "${second.id}", verdict: ${verdict}, comment: "评议意见") { id } }`,
+  );
 }
 console.log('19 recordEvaluation × 5 (panel members): 3 DISSATISFIED, 2 SATISFIED');
 for (let i = 0; i < 50; i += 1) {
-  const answer = await graphql('dev-registrar', `{ petition(id: "${second.id}") { status evaluations { verdict } deadlines { kind lastDay met } } }`);
+  const answer = await graphql(
+    'dev-registrar',
+    `{ petition(id: "${second.id}") { status evaluations { verdict } deadlines { kind lastDay met } } }`,
+  );
   if (answer.petition.evaluations.length) {
     const open = answer.petition.deadlines.filter((d: any) => !d.met).map((d: any) => `${d.kind} due ${d.lastDay}`);
-    console.log(`20 verdict ${answer.petition.evaluations[0].verdict} → petition ${answer.petition.status}, ${open.join('; ')}`);
+    console.log(
+      `20 verdict ${answer.petition.evaluations[0].verdict} → petition ${answer.petition.status}, ${open.join('; ')}`,
+    );
     break;
   }
   await new Promise((r) => setTimeout(r, 200));

@@ -19,7 +19,12 @@ await client.close();
 
 const connection = await NativeConnection.connect({ address });
 const bundlePath = process.env.FENGQIAO_WORKFLOW_BUNDLE;
-const worker = await createPetitionWorker({ connection, db, namespace, ...(bundlePath ? { workflowBundle: { codePath: bundlePath } } : {}) });
+const worker = await createPetitionWorker({
+  connection,
+  db,
+  namespace,
+  ...(bundlePath ? { workflowBundle: { codePath: bundlePath } } : {}),
+});
 console.log(`[worker] polling task queue "${worker.options.taskQueue}" on ${address} (namespace ${namespace})`);
 try {
   // Worker.run() shuts down gracefully on SIGINT/SIGTERM by default.

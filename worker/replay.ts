@@ -27,7 +27,8 @@ export type ReplayOutcome =
 export function replayFailureKind(err: unknown): ReplayFailureKind {
   if (err instanceof DeterminismViolationError) return 'NONDETERMINISM';
   // The SDK throws ReplayError for a workflow task failure and for what its core refused: only the message differs.
-  if (err instanceof ReplayError && err.message.startsWith('Replay failed due workflow task failure')) return 'WORKFLOW_TASK_FAILED';
+  if (err instanceof ReplayError && err.message.startsWith('Replay failed due workflow task failure'))
+    return 'WORKFLOW_TASK_FAILED';
   return 'HISTORY_INVALID';
 }
 
@@ -65,7 +66,9 @@ export function listHistoryFiles(dir: string): string[] {
 export function parseHistory(json: unknown): History {
   const value = typeof json === 'string' ? JSON.parse(json) : json;
   if (!value || typeof value !== 'object' || !Array.isArray((value as { events?: unknown }).events)) {
-    throw new Error('a history is an object with an "events" array, as `temporal workflow show --output json` writes it');
+    throw new Error(
+      'a history is an object with an "events" array, as `temporal workflow show --output json` writes it',
+    );
   }
   const history = historyFromJSON(value);
   if (!history.events?.length || !history.events[0]?.workflowExecutionStartedEventAttributes) {
@@ -79,7 +82,11 @@ export async function replay(history: History, workflowBundle?: WorkflowBundleOp
   const runId = history.events![0]!.workflowExecutionStartedEventAttributes!.originalExecutionRunId ?? '';
   const events = history.events!.length;
   try {
-    await Worker.runReplayHistory({ workflowBundle: workflowBundle ?? (await currentWorkflowBundle()) }, history, `replay-${runId}`);
+    await Worker.runReplayHistory(
+      { workflowBundle: workflowBundle ?? (await currentWorkflowBundle()) },
+      history,
+      `replay-${runId}`,
+    );
     return { ok: true, runId, events };
   } catch (err) {
     return { ok: false, kind: replayFailureKind(err), message: (err as Error).message, runId, events };

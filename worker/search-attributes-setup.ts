@@ -26,7 +26,9 @@ export async function ensureSearchAttributes(connection: Connection, namespace =
   if (missing.length === 0) return;
   await connection.operatorService.addSearchAttributes({
     namespace,
-    searchAttributes: Object.fromEntries(missing.map((key) => [key.name, INDEXED_TYPE[key.type as keyof typeof INDEXED_TYPE]])),
+    searchAttributes: Object.fromEntries(
+      missing.map((key) => [key.name, INDEXED_TYPE[key.type as keyof typeof INDEXED_TYPE]]),
+    ),
   });
 }
 

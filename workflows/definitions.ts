@@ -4,7 +4,14 @@
  */
 import type { UpdateDefinition } from '@temporalio/common';
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import { COMMAND_NAMES, type CommandArgs, type CommandName, type PanelEvaluation, type PetitionState, type Registration } from '../domain/petition';
+import {
+  COMMAND_NAMES,
+  type CommandArgs,
+  type CommandName,
+  type PanelEvaluation,
+  type PetitionState,
+  type Registration,
+} from '../domain/petition';
 
 export const TASK_QUEUE = 'petitions';
 

@@ -63,7 +63,8 @@ export async function petitionWorkflow(input: defs.PetitionWorkflowInput): Promi
       const events = snapshot.timeline.filter((e) => e.seq > projectedSeq);
       await projectPetition({ workflowId: workflowInfo().workflowId, state: snapshot, events });
       const notices = events.filter(petition.notifiesSupervisor);
-      if (notices.length) await notifySupervisors({ petitionId: snapshot.petitionId, summary: snapshot.summary, events: notices });
+      if (notices.length)
+        await notifySupervisors({ petitionId: snapshot.petitionId, summary: snapshot.summary, events: notices });
       projectedSeq = snapshot.lastSeq;
     });
     return projection;
@@ -100,7 +101,11 @@ export async function petitionWorkflow(input: defs.PetitionWorkflowInput): Promi
           // A rule that throws after its check passed fails this update, never the workflow task: a failing
           // task would be retried forever and the petition would answer nothing again.
           if (err instanceof ApplicationFailure) throw err;
-          throw ApplicationFailure.create({ type: 'INTERNAL', message: `${name} could not be applied: ${String(err)}`, nonRetryable: true });
+          throw ApplicationFailure.create({
+            type: 'INTERNAL',
+            message: `${name} could not be applied: ${String(err)}`,
+            nonRetryable: true,
+          });
         }
         return change(next);
       },

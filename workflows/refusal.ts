@@ -8,7 +8,12 @@ export function refuseAsFailure(check: () => unknown): void {
     check();
   } catch (err) {
     if (err instanceof Refusal) {
-      throw ApplicationFailure.create({ type: err.code, message: err.message, details: [err.details], nonRetryable: true });
+      throw ApplicationFailure.create({
+        type: err.code,
+        message: err.message,
+        details: [err.details],
+        nonRetryable: true,
+      });
     }
     throw err;
   }

@@ -17,7 +17,17 @@ import {
   withEvent,
   withStatus,
 } from './lifecycle';
-import type { Actor, DeadlineKind, Level, Opinion, PetitionState, PetitionStatus, RatingTarget, ReplyOutcome, SatisfactionLevel } from './state';
+import type {
+  Actor,
+  DeadlineKind,
+  Level,
+  Opinion,
+  PetitionState,
+  PetitionStatus,
+  RatingTarget,
+  ReplyOutcome,
+  SatisfactionLevel,
+} from './state';
 
 export interface ReplyCommand {
   outcome: ReplyOutcome;
@@ -47,9 +57,19 @@ const AFTER_DELIVERY: Record<Level, { status: PetitionStatus; window: DeadlineKi
 };
 
 /** The appeal each window allows: 复查 after the handling opinion, 复核 after the 复查 opinion. */
-const APPEAL_FROM: Partial<Record<PetitionStatus, { level: 'REVIEW' | 'REEXAMINATION'; window: DeadlineKind; status: PetitionStatus; duty: DeadlineKind }>> = {
+const APPEAL_FROM: Partial<
+  Record<
+    PetitionStatus,
+    { level: 'REVIEW' | 'REEXAMINATION'; window: DeadlineKind; status: PetitionStatus; duty: DeadlineKind }
+  >
+> = {
   DELIVERED: { level: 'REVIEW', window: 'REVIEW_WINDOW', status: 'UNDER_REVIEW', duty: 'REVIEW' },
-  REVIEW_DELIVERED: { level: 'REEXAMINATION', window: 'REEXAMINATION_WINDOW', status: 'UNDER_REEXAMINATION', duty: 'REEXAMINATION' },
+  REVIEW_DELIVERED: {
+    level: 'REEXAMINATION',
+    window: 'REEXAMINATION_WINDOW',
+    status: 'UNDER_REEXAMINATION',
+    duty: 'REEXAMINATION',
+  },
 };
 
 /** The duty clocks an opinion at this status meets: at first handling, a 重新办理 clock too. */
@@ -70,7 +90,9 @@ export const reply = defineCommand<ReplyCommand>('reply', {
     if (deliveredAt > now) badInput('deliveredAt', 'deliveredAt lies in the future');
     // The clock this opinion answers: the newest unmet one (a reopened case answers its 重新办理 clock).
     const kinds = dutiesOf(state.status);
-    const started = state.deadlines.filter((d) => kinds.includes(d.kind) && d.lapsedAt === null && d.metAt === null).map((d) => d.startedAt);
+    const started = state.deadlines
+      .filter((d) => kinds.includes(d.kind) && d.lapsedAt === null && d.metAt === null)
+      .map((d) => d.startedAt);
     if (started.length > 0 && deliveredAt < Math.max(...started)) {
       badInput('deliveredAt', 'deliveredAt lies before this level of handling started');
     }
@@ -91,13 +113,19 @@ export const reply = defineCommand<ReplyCommand>('reply', {
     };
     const deadlines = meetDeadlines(state, dutiesOf(state.status), deliveredAt);
     if (after.window) deadlines.push(openDeadline(ctx, after.window, deliveredAt));
-    let next: PetitionState = { ...withStatus(state, after.status, now), deadlines, opinions: [...state.opinions, opinion] };
+    let next: PetitionState = {
+      ...withStatus(state, after.status, now),
+      deadlines,
+      opinions: [...state.opinions, opinion],
+    };
     next = withEvent(next, now, 'OPINION_DELIVERED', command.actor, command.text, {
       level,
       outcome: command.outcome,
       deliveredAt,
     });
-    return after.window ? next : withEvent(next, now, 'CONCLUDED', null, '复核终结：同一事实和理由不再受理 (第三十六条)');
+    return after.window
+      ? next
+      : withEvent(next, now, 'CONCLUDED', null, '复核终结：同一事实和理由不再受理 (第三十六条)');
   },
 });
 
@@ -105,7 +133,10 @@ export const reply = defineCommand<ReplyCommand>('reply', {
 export const recordSatisfaction = defineCommand<SatisfactionCommand>('recordSatisfaction', {
   change: (state, command, { now }) => {
     const next = { ...state, ratings: [...state.ratings, { target: command.target, level: command.level, at: now }] };
-    return withEvent(next, now, 'SATISFACTION_RECORDED', command.actor, null, { target: command.target, level: command.level });
+    return withEvent(next, now, 'SATISFACTION_RECORDED', command.actor, null, {
+      target: command.target,
+      level: command.level,
+    });
   },
 });
 
@@ -115,9 +146,13 @@ export const requestReview = defineCommand<AppealCommand>('requestReview', {
     const appeal = APPEAL_FROM[state.status]!;
     const window = openOf(state, appeal.window);
     if (!window || now > effectiveDue(window)) {
-      throw new Refusal('WINDOW_CLOSED', `the 30-day window to ask for ${appeal.level === 'REVIEW' ? '复查' : '复核'} has closed`, {
-        status: state.status,
-      });
+      throw new Refusal(
+        'WINDOW_CLOSED',
+        `the 30-day window to ask for ${appeal.level === 'REVIEW' ? '复查' : '复核'} has closed`,
+        {
+          status: state.status,
+        },
+      );
     }
   },
   change: (state, command, ctx) => {
@@ -127,10 +162,20 @@ export const requestReview = defineCommand<AppealCommand>('requestReview', {
       ...withStatus(state, appeal.status, now),
       reviewUnitId: command.reviewUnitId,
       deadlines: [...meetDeadlines(state, [appeal.window], now), openDeadline(ctx, appeal.duty, now)],
-      appeals: [...state.appeals, { level: appeal.level, requestedAt: now, reason: command.reason, unitId: command.reviewUnitId }],
+      appeals: [
+        ...state.appeals,
+        { level: appeal.level, requestedAt: now, reason: command.reason, unitId: command.reviewUnitId },
+      ],
     };
-    return withEvent(next, now, appeal.level === 'REVIEW' ? 'REVIEW_REQUESTED' : 'REEXAMINATION_REQUESTED', command.actor, command.reason, {
-      unitId: command.reviewUnitId,
-    });
+    return withEvent(
+      next,
+      now,
+      appeal.level === 'REVIEW' ? 'REVIEW_REQUESTED' : 'REEXAMINATION_REQUESTED',
+      command.actor,
+      command.reason,
+      {
+        unitId: command.reviewUnitId,
+      },
+    );
   },
 });

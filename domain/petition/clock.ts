@@ -42,11 +42,20 @@ export function advanceClock(state: PetitionState, { now, profile }: CommandCont
     if (isTerminal(next) || !isOpen(d)) continue;
     const due = effectiveDue(d);
     const warn = warningAt(d, profile);
-    const replace = (patch: Partial<Deadline>) => ({ ...next, deadlines: next.deadlines.map((x) => (x.kind === d.kind && isOpen(x) ? { ...x, ...patch } : x)) });
+    const replace = (patch: Partial<Deadline>) => ({
+      ...next,
+      deadlines: next.deadlines.map((x) => (x.kind === d.kind && isOpen(x) ? { ...x, ...patch } : x)),
+    });
     if (warn !== null && now >= warn && now < due) {
       next = withEvent(replace({ warnedAt: now }), now, 'WARNING', null, null, { deadline: d.kind, dueAt: due });
       // 催办: the unit is reminded, no human needed.
-      if (actingUnitId(next)) next = withUrge(next, newUrge(next, 'REMINDER', `催办：${d.kind} 期限将于 ${new Date(due).toISOString()} 届满`, now, null, null), now, null);
+      if (actingUnitId(next))
+        next = withUrge(
+          next,
+          newUrge(next, 'REMINDER', `催办：${d.kind} 期限将于 ${new Date(due).toISOString()} 届满`, now, null, null),
+          now,
+          null,
+        );
     }
     if (now < due) continue;
     if (DEADLINE_KINDS[d.kind].onExpiry === 'OVERDUE') {
@@ -54,19 +63,35 @@ export function advanceClock(state: PetitionState, { now, profile }: CommandCont
       // 督办 at overdue: the unit owes an answer within the profile's days.
       if (actingUnitId(next)) {
         const answerBy = periodEnd(now, profile.practice.urgeAnswerDays, 'CALENDAR_DAYS');
-        next = withUrge(next, newUrge(next, 'SUPERVISION', `督办：${d.kind} 期限已逾期`, now, answerBy, null), now, null);
+        next = withUrge(
+          next,
+          newUrge(next, 'SUPERVISION', `督办：${d.kind} 期限已逾期`, now, answerBy, null),
+          now,
+          null,
+        );
       }
     } else {
-      next = withEvent(withStatus(replace({ lapsedAt: now }), 'CLOSED', now), now, 'CLOSED', null, '期限内未请求复查或复核，事项办结', {
-        deadline: d.kind,
-        dueAt: due,
-      });
+      next = withEvent(
+        withStatus(replace({ lapsedAt: now }), 'CLOSED', now),
+        now,
+        'CLOSED',
+        null,
+        '期限内未请求复查或复核，事项办结',
+        {
+          deadline: d.kind,
+          dueAt: due,
+        },
+      );
     }
   }
   for (const u of next.urges) {
     if (u.dueAt === null || u.answeredAt !== null || u.overdueAt !== null || now < u.dueAt) continue;
     const urges = next.urges.map((x) => (x.id === u.id ? { ...x, overdueAt: now } : x));
-    next = withEvent({ ...next, urges }, now, 'URGE_OVERDUE', null, null, { urgeId: u.id, unitId: u.unitId, dueAt: u.dueAt });
+    next = withEvent({ ...next, urges }, now, 'URGE_OVERDUE', null, null, {
+      urgeId: u.id,
+      unitId: u.unitId,
+      dueAt: u.dueAt,
+    });
   }
   const reason = escalationReason(next, now, profile);
   if (reason) next = withEvent({ ...next, escalationProposedAt: now }, now, 'ESCALATION_PROPOSED', null, reason);

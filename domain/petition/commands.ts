@@ -3,7 +3,14 @@
  * handler `apply`), the update definitions are made from the same names, and the API builds each command's
  * argument of the type listed here.
  */
-import { type AppealCommand, type ReplyCommand, type SatisfactionCommand, recordSatisfaction, reply, requestReview } from './appeals';
+import {
+  type AppealCommand,
+  type ReplyCommand,
+  type SatisfactionCommand,
+  recordSatisfaction,
+  reply,
+  requestReview,
+} from './appeals';
 import {
   type ExtensionCommand,
   type ExtensionDecisionCommand,

@@ -35,22 +35,35 @@ function handlingDeadlinePassed(state: PetitionState, message: string): never {
 
 export const requestExtension = defineCommand<ExtensionCommand>('requestExtension', {
   check: (state, command, { now, profile }) => {
-    if (!Number.isInteger(command.days) || command.days < 1) badInput('days', 'days must be a whole number of at least 1');
+    if (!Number.isInteger(command.days) || command.days < 1)
+      badInput('days', 'days must be a whole number of at least 1');
     if (!command.reason.trim()) badInput('reason', 'an extension needs a reason');
-    if (pendingExtension(state)) refuse('an extension request is already waiting for the unit head', { status: state.status });
+    if (pendingExtension(state))
+      refuse('an extension request is already waiting for the unit head', { status: state.status });
     const max = ruleOf(profile, 'EXTENSION').days ?? 0;
     const used = extensionDaysUsed(state);
     if (used + command.days > max) {
-      throw new Refusal('LIMIT_EXCEEDED', `extensions may add at most ${max} days in total; ${used} already granted or asked`, {
-        maxDays: max,
-        usedDays: used,
-      });
+      throw new Refusal(
+        'LIMIT_EXCEEDED',
+        `extensions may add at most ${max} days in total; ${used} already granted or asked`,
+        {
+          maxDays: max,
+          usedDays: used,
+        },
+      );
     }
     const handling = openOf(state, 'HANDLING');
-    if (!handling || now > effectiveDue(handling)) handlingDeadlinePassed(state, 'an extension must be asked before it');
+    if (!handling || now > effectiveDue(handling))
+      handlingDeadlinePassed(state, 'an extension must be asked before it');
   },
   change: (state, command, { now }) => {
-    const request: ExtensionRequest = { days: command.days, reason: command.reason, requestedAt: now, requestedBy: command.actor, decision: null };
+    const request: ExtensionRequest = {
+      days: command.days,
+      reason: command.reason,
+      requestedAt: now,
+      requestedBy: command.actor,
+      decision: null,
+    };
     const next = { ...state, extensions: [...state.extensions, request] };
     return withEvent(next, now, 'EXTENSION_REQUESTED', command.actor, command.reason, { days: command.days });
   },
@@ -65,9 +78,13 @@ export const decideExtension = defineCommand<ExtensionDecisionCommand>('decideEx
   },
   change: (state, command, { now }) => {
     const request = pendingExtension(state)!;
-    const decided = { ...request, decision: { approved: command.approve, note: command.note, at: now, by: command.actor } };
+    const decided = {
+      ...request,
+      decision: { approved: command.approve, note: command.note, at: now, by: command.actor },
+    };
     let next: PetitionState = { ...state, extensions: state.extensions.map((e) => (e === request ? decided : e)) };
-    if (!command.approve) return withEvent(next, now, 'EXTENSION_REFUSED', command.actor, command.note, { days: request.days });
+    if (!command.approve)
+      return withEvent(next, now, 'EXTENSION_REFUSED', command.actor, command.note, { days: request.days });
     const handling = openOf(state, 'HANDLING')!;
     // The last day moves by `days` calendar days from the original last day, then off any holiday.
     const dueAt = periodEnd(handling.dueAt - 1, request.days, 'CALENDAR_DAYS');
@@ -99,8 +116,15 @@ export const startHearing = defineCommand<HearingCommand>('startHearing', {
       paused.push(d.kind);
       return pause(d, now);
     });
-    const next = { ...state, deadlines, hearings: [...state.hearings, { level, startedAt: now, endedAt: null, note: command.note }] };
-    return withEvent(next, now, 'HEARING_STARTED', command.actor, command.note, { level, paused: paused.join(',') || null });
+    const next = {
+      ...state,
+      deadlines,
+      hearings: [...state.hearings, { level, startedAt: now, endedAt: null, note: command.note }],
+    };
+    return withEvent(next, now, 'HEARING_STARTED', command.actor, command.note, {
+      level,
+      paused: paused.join(',') || null,
+    });
   },
 });
 
@@ -111,7 +135,14 @@ export const endHearing = defineCommand<HearingCommand>('endHearing', {
   change: (state, command, { now }) => {
     const hearing = openHearing(state)!;
     const deadlines = state.deadlines.map((d) => (d.pausedSince === null ? d : resume(d, now)));
-    const next = { ...state, deadlines, hearings: state.hearings.map((h) => (h === hearing ? { ...h, endedAt: now } : h)) };
-    return withEvent(next, now, 'HEARING_ENDED', command.actor, command.note, { level: hearing.level, durationMs: now - hearing.startedAt });
+    const next = {
+      ...state,
+      deadlines,
+      hearings: state.hearings.map((h) => (h === hearing ? { ...h, endedAt: now } : h)),
+    };
+    return withEvent(next, now, 'HEARING_ENDED', command.actor, command.note, {
+      level: hearing.level,
+      durationMs: now - hearing.startedAt,
+    });
   },
 });

@@ -4,14 +4,7 @@
  * no I/O: the workflow drives it, and unit tests call it directly.
  */
 export * from './state';
-export {
-  ALLOWED_FROM,
-  TERMINAL_STATUSES,
-  actingUnitId,
-  isTerminal,
-  type Command,
-  type CommandName,
-} from './lifecycle';
+export { ALLOWED_FROM, TERMINAL_STATUSES, actingUnitId, isTerminal, type Command, type CommandName } from './lifecycle';
 export * from './registration';
 export * from './handling';
 export * from './appeals';

@@ -35,9 +35,36 @@ export const ALLOWED_FROM = {
   requestReview: ['DELIVERED', 'REVIEW_DELIVERED'],
   // A unit can be urged wherever a unit owes the next step.
   urge: ['TRANSFERRED', 'ASSIGNED', 'HANDLING', 'UNDER_REVIEW', 'UNDER_REEXAMINATION'],
-  answerUrge: ['REGISTERED', 'TRANSFERRED', 'ASSIGNED', 'HANDLING', 'DELIVERED', 'UNDER_REVIEW', 'REVIEW_DELIVERED', 'UNDER_REEXAMINATION'],
-  escalate: ['REGISTERED', 'TRANSFERRED', 'ASSIGNED', 'HANDLING', 'DELIVERED', 'UNDER_REVIEW', 'REVIEW_DELIVERED', 'UNDER_REEXAMINATION'],
-  instruct: ['REGISTERED', 'TRANSFERRED', 'ASSIGNED', 'HANDLING', 'DELIVERED', 'UNDER_REVIEW', 'REVIEW_DELIVERED', 'UNDER_REEXAMINATION'],
+  answerUrge: [
+    'REGISTERED',
+    'TRANSFERRED',
+    'ASSIGNED',
+    'HANDLING',
+    'DELIVERED',
+    'UNDER_REVIEW',
+    'REVIEW_DELIVERED',
+    'UNDER_REEXAMINATION',
+  ],
+  escalate: [
+    'REGISTERED',
+    'TRANSFERRED',
+    'ASSIGNED',
+    'HANDLING',
+    'DELIVERED',
+    'UNDER_REVIEW',
+    'REVIEW_DELIVERED',
+    'UNDER_REEXAMINATION',
+  ],
+  instruct: [
+    'REGISTERED',
+    'TRANSFERRED',
+    'ASSIGNED',
+    'HANDLING',
+    'DELIVERED',
+    'UNDER_REVIEW',
+    'REVIEW_DELIVERED',
+    'UNDER_REEXAMINATION',
+  ],
 } as const satisfies Record<string, readonly PetitionStatus[]>;
 export type CommandName = keyof typeof ALLOWED_FROM;
 
@@ -104,7 +131,11 @@ export function actingUnitId(state: Pick<PetitionState, 'stage' | 'unitId' | 're
   return state.stage === 'REVIEW' || state.stage === 'RE_REVIEW' ? state.reviewUnitId : state.unitId;
 }
 
-export function openDeadline({ profile }: Pick<CommandContext, 'profile'>, kind: DeadlineKind, startedAt: number): Deadline {
+export function openDeadline(
+  { profile }: Pick<CommandContext, 'profile'>,
+  kind: DeadlineKind,
+  startedAt: number,
+): Deadline {
   const rule = ruleOf(profile, DEADLINE_KINDS[kind].rule);
   if (rule.days === null || rule.counting === null) throw new Error(`rule ${rule.id} has no duration`);
   const local = kind === 'REHANDLING';
@@ -136,7 +167,12 @@ export function withEvent(
 }
 
 export function withStatus(state: PetitionState, status: PetitionStatus, at: number): PetitionState {
-  return { ...state, status, stage: STAGE_OF[status], closedAt: TERMINAL_STATUSES.includes(status) ? at : state.closedAt };
+  return {
+    ...state,
+    status,
+    stage: STAGE_OF[status],
+    closedAt: TERMINAL_STATUSES.includes(status) ? at : state.closedAt,
+  };
 }
 
 export function isOpen(d: Deadline): boolean {
@@ -144,7 +180,9 @@ export function isOpen(d: Deadline): boolean {
 }
 
 export function meetDeadlines(state: PetitionState, kinds: readonly DeadlineKind[], at: number): Deadline[] {
-  return state.deadlines.map((d) => (kinds.includes(d.kind) && d.metAt === null && d.lapsedAt === null ? resume({ ...d, metAt: at }, at) : d));
+  return state.deadlines.map((d) =>
+    kinds.includes(d.kind) && d.metAt === null && d.lapsedAt === null ? resume({ ...d, metAt: at }, at) : d,
+  );
 }
 
 export function openOf(state: PetitionState, kind: DeadlineKind): Deadline | undefined {
@@ -162,8 +200,11 @@ export function badInput(field: string, message: string): never {
 export function assertAllowed(state: PetitionState, command: CommandName): void {
   const allowed: readonly PetitionStatus[] = ALLOWED_FROM[command];
   if (!allowed.includes(state.status)) {
-    refuse(`cannot ${command} petition ${state.petitionId}: it is ${state.status} (allowed from ${allowed.join(', ')})`, {
-      status: state.status,
-    });
+    refuse(
+      `cannot ${command} petition ${state.petitionId}: it is ${state.status} (allowed from ${allowed.join(', ')})`,
+      {
+        status: state.status,
+      },
+    );
   }
 }

@@ -86,7 +86,8 @@ export function openPetition(registration: Registration, ctx: CommandContext): P
 /** 受理 (and 交办 to the unit when not yet routed): the handling clock starts now. */
 export const accept = defineCommand<AcceptCommand>('accept', {
   check: (state, command) => {
-    if (!command.unitId && !state.unitId) badInput('unitId', 'unitId is required: the petition has not been routed to a unit');
+    if (!command.unitId && !state.unitId)
+      badInput('unitId', 'unitId is required: the petition has not been routed to a unit');
   },
   change: (state, command, ctx) => {
     const { now } = ctx;

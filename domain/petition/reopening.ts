@@ -11,7 +11,11 @@ const REOPENABLE: readonly PetitionStatus[] = ['DELIVERED', 'REVIEW_DELIVERED', 
  * Recorded once per panel (a repeated delivery changes nothing). A DISSATISFIED verdict returns the case to its
  * unit for 重新办理, with a new deadline and a 督办.
  */
-export function applyPanelVerdict(state: PetitionState, verdict: Omit<PanelEvaluation, 'at'>, ctx: CommandContext): PetitionState {
+export function applyPanelVerdict(
+  state: PetitionState,
+  verdict: Omit<PanelEvaluation, 'at'>,
+  ctx: CommandContext,
+): PetitionState {
   const { now, profile } = ctx;
   if (state.evaluations.some((e) => e.panelId === verdict.panelId)) return state;
   let next: PetitionState = { ...state, evaluations: [...state.evaluations, { ...verdict, at: now }] };
@@ -27,7 +31,10 @@ export function applyPanelVerdict(state: PetitionState, verdict: Omit<PanelEvalu
     closedAt: null,
     deadlines: [...meetDeadlines(next, windows, now), openDeadline(ctx, 'REHANDLING', now)],
   };
-  next = withEvent(next, now, 'REOPENED', null, '第三方评议不满意，责任单位重新办理', { panelId: verdict.panelId, unitId: next.unitId });
+  next = withEvent(next, now, 'REOPENED', null, '第三方评议不满意，责任单位重新办理', {
+    panelId: verdict.panelId,
+    unitId: next.unitId,
+  });
   const due = periodEnd(now, profile.practice.urgeAnswerDays, 'CALENDAR_DAYS');
   return withUrge(next, newUrge(next, 'SUPERVISION', '督办：第三方评议不满意，请重新办理', now, due, null), now, null);
 }

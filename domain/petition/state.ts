@@ -41,7 +41,8 @@ export type Stage = (typeof STAGES)[number];
 /** 转送 / 交办 (Art. 22). */
 export type RouteMode = 'TRANSFER' | 'ASSIGN';
 /** Why a petition is not accepted (不予受理). */
-export type DeclineReason = 'LITIGATION_RELATED' | 'ALREADY_REEXAMINED' | 'DUPLICATE_IN_PROGRESS' | 'NOT_A_PETITION' | 'OTHER';
+export type DeclineReason =
+  'LITIGATION_RELATED' | 'ALREADY_REEXAMINED' | 'DUPLICATE_IN_PROGRESS' | 'NOT_A_PETITION' | 'OTHER';
 /** 支持 / 解释说明 / 不予支持 (Art. 32). */
 export type ReplyOutcome = 'SUPPORT' | 'EXPLAIN' | 'NOT_SUPPORT';
 /** The bureau and the unit are rated separately ([SAT] art. 3). */

@@ -26,7 +26,14 @@ export interface InstructCommand {
   actor: Actor;
 }
 
-export function newUrge(state: PetitionState, kind: Urge['kind'], message: string, now: number, dueAt: number | null, by: Actor | null): Urge {
+export function newUrge(
+  state: PetitionState,
+  kind: Urge['kind'],
+  message: string,
+  now: number,
+  dueAt: number | null,
+  by: Actor | null,
+): Urge {
   return {
     id: `DB-${state.urges.length + 1}`,
     kind,
@@ -43,7 +50,12 @@ export function newUrge(state: PetitionState, kind: Urge['kind'], message: strin
 
 export function withUrge(state: PetitionState, urge: Urge, now: number, actor: Actor | null): PetitionState {
   const next = { ...state, urges: [...state.urges, urge] };
-  return withEvent(next, now, 'URGED', actor, urge.message, { urgeId: urge.id, kind: urge.kind, unitId: urge.unitId, dueAt: urge.dueAt });
+  return withEvent(next, now, 'URGED', actor, urge.message, {
+    urgeId: urge.id,
+    kind: urge.kind,
+    unitId: urge.unitId,
+    dueAt: urge.dueAt,
+  });
 }
 
 /** 督办 by a supervisor: the unit acting now must answer within the days given (the profile's by default). */
@@ -67,7 +79,8 @@ export const answerUrge = defineCommand<AnswerUrgeCommand>('answerUrge', {
   check: (state, command) => {
     const found = state.urges.find((u) => u.id === command.urgeId);
     if (!found) badInput('urgeId', `no 督办 ${command.urgeId} on this petition`);
-    if (found.dueAt === null) refuse(`${command.urgeId} is a reminder (催办): it needs no answer`, { status: state.status });
+    if (found.dueAt === null)
+      refuse(`${command.urgeId} is a reminder (催办): it needs no answer`, { status: state.status });
     if (found.answeredAt !== null) refuse(`${command.urgeId} was already answered`, { status: state.status });
     if (!command.text.trim()) badInput('text', 'the answer needs its text');
   },
@@ -88,7 +101,10 @@ export const escalate = defineCommand<EscalateCommand>('escalate', {
     if (!command.reason.trim()) badInput('reason', 'an escalation needs a reason');
   },
   change: (state, command, { now }) => {
-    const next = { ...state, escalation: { leaderId: command.leaderId, reason: command.reason, at: now, by: command.actor, instructions: [] } };
+    const next = {
+      ...state,
+      escalation: { leaderId: command.leaderId, reason: command.reason, at: now, by: command.actor, instructions: [] },
+    };
     return withEvent(next, now, 'ESCALATED', command.actor, command.reason, { leaderId: command.leaderId });
   },
 });
@@ -103,7 +119,10 @@ export const instruct = defineCommand<InstructCommand>('instruct', {
     const escalation = state.escalation!;
     const next = {
       ...state,
-      escalation: { ...escalation, instructions: [...escalation.instructions, { text: command.text, at: now, by: command.actor }] },
+      escalation: {
+        ...escalation,
+        instructions: [...escalation.instructions, { text: command.text, at: now, by: command.actor }],
+      },
     };
     return withEvent(next, now, 'INSTRUCTED', command.actor, command.text, { leaderId: escalation.leaderId });
   },

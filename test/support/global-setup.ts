@@ -22,7 +22,10 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject) {
   const run = (script: string, ...args: string[]) =>
-    execFileSync('bash', [join(ROOT, script), ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim();
+    execFileSync('bash', [join(ROOT, script), ...args], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    }).trim();
   project.provide('temporalCliPath', run('temporal-dev.sh', 'cli-path'));
   run('scripts/install-test-server.sh');
   project.provide('testServerPath', join(ROOT, 'scripts/temporal-test-server'));

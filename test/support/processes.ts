@@ -43,8 +43,10 @@ export class Managed {
   async waitForOutput(pattern: RegExp, timeoutMs = 60_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (!this.output.some((line) => pattern.test(line))) {
-      if (!this.running) throw new Error(`${this.name} exited before printing ${pattern}:\n${this.output.slice(-20).join('\n')}`);
-      if (Date.now() > deadline) throw new Error(`${this.name} did not print ${pattern} in time:\n${this.output.slice(-20).join('\n')}`);
+      if (!this.running)
+        throw new Error(`${this.name} exited before printing ${pattern}:\n${this.output.slice(-20).join('\n')}`);
+      if (Date.now() > deadline)
+        throw new Error(`${this.name} did not print ${pattern} in time:\n${this.output.slice(-20).join('\n')}`);
       await new Promise((r) => setTimeout(r, 100));
     }
   }
@@ -77,10 +79,15 @@ export async function startDevServerProcess(options: DevServerOptions): Promise<
   const args = ['server', 'start-dev', '--headless', '--ip', '127.0.0.1', '--port', String(options.port)];
   args.push('--http-port', String(options.httpPort), '--db-filename', options.dbFile, '--log-level', 'error');
   for (const flag of searchAttributeFlags()) args.push('--search-attribute', flag);
-  const server = new Managed('temporal dev server', spawn(options.cliPath, args, { stdio: ['ignore', 'pipe', 'pipe'] }));
+  const server = new Managed(
+    'temporal dev server',
+    spawn(options.cliPath, args, { stdio: ['ignore', 'pipe', 'pipe'] }),
+  );
   const deadline = Date.now() + 60_000;
   for (;;) {
-    const health = spawn(options.cliPath, ['operator', 'cluster', 'health', '--address', `127.0.0.1:${options.port}`], { stdio: 'ignore' });
+    const health = spawn(options.cliPath, ['operator', 'cluster', 'health', '--address', `127.0.0.1:${options.port}`], {
+      stdio: 'ignore',
+    });
     const code = await new Promise<number | null>((resolve) => health.once('exit', resolve));
     if (code === 0) return server;
     if (!server.running || Date.now() > deadline) {

@@ -7,7 +7,8 @@ import { petitionStateQuery, petitionWorkflowId } from '../../workflows/definiti
 /** Whether the read model holds each petition at its workflow's newest event (a projection runs just after a timer). */
 export async function readModelCaughtUp(client: Client, db: ReadModel, ids: readonly string[]): Promise<boolean> {
   for (const id of ids) {
-    const row = db.$client.prepare('SELECT last_seq FROM petitions WHERE id = ?').get(id) as { last_seq: number } | undefined;
+    const row = db.$client.prepare('SELECT last_seq FROM petitions WHERE id = ?').get(id) as
+      { last_seq: number } | undefined;
     const state = await client.workflow.getHandle(petitionWorkflowId(id)).query(petitionStateQuery);
     if (row?.last_seq !== state.lastSeq) return false;
   }
@@ -34,7 +35,9 @@ export function readModelTables(db: ReadModel) {
     evaluations: all('SELECT * FROM evaluations ORDER BY panel_id, member_id, petition_id'),
     // The index is contentless: compare what it finds.
     search: ['供暖', '补偿', '法院', '积', '征地补偿'].map((word) =>
-      all(`SELECT p.id FROM petition_search s JOIN petitions p ON p.num = s.rowid WHERE petition_search MATCH '${matchExpression(word)!.replace(/'/g, "''")}' ORDER BY p.id`),
+      all(
+        `SELECT p.id FROM petition_search s JOIN petitions p ON p.num = s.rowid WHERE petition_search MATCH '${matchExpression(word)!.replace(/'/g, "''")}' ORDER BY p.id`,
+      ),
     ),
   };
 }

@@ -52,7 +52,9 @@ export class PetitionFixture {
         receivedAt: at(options.received),
         respondentUnitId: options.respondentUnitId ?? null,
         registeredBy: actor,
-        repeatOf: options.repeatOf ? { petitionId: options.repeatOf.state.petitionId, status: options.repeatOf.state.status } : null,
+        repeatOf: options.repeatOf
+          ? { petitionId: options.repeatOf.state.petitionId, status: options.repeatOf.state.status }
+          : null,
       },
       ctx(options.received),
     );
@@ -69,7 +71,11 @@ export class PetitionFixture {
     return this;
   }
   reply(when: string) {
-    this.state = petition.reply.apply(this.state, { outcome: 'EXPLAIN', text: '答复', basis: null, deliveredAt: at(when), actor }, ctx(when));
+    this.state = petition.reply.apply(
+      this.state,
+      { outcome: 'EXPLAIN', text: '答复', basis: null, deliveredAt: at(when), actor },
+      ctx(when),
+    );
     return this;
   }
   rate(when: string, level: petition.SatisfactionLevel, target: petition.RatingTarget = 'UNIT') {
@@ -119,7 +125,8 @@ export function openReadModelHarness(options: { temporalAttempts?: number } = {}
     db,
     file,
     petition: (options) => new PetitionFixture(db, options),
-    token: (role, unitId) => issueToken(db, { role, principalId: `${role.toLowerCase()}-${++n}`, unitId: unitId ?? null }),
+    token: (role, unitId) =>
+      issueToken(db, { role, principalId: `${role.toLowerCase()}-${++n}`, unitId: unitId ?? null }),
     async gql(token, query, variables) {
       const response = await yoga.fetch('http://fengqiao.test/graphql', {
         method: 'POST',

@@ -23,8 +23,16 @@ export interface RoleTokens {
  * need another unit's handler, a named leader or another panel member issue those themselves.
  */
 export function tokensPerRole(db: ReadModel, prefix = 'test'): RoleTokens {
-  const issue = (role: Role, { unitId = null, memberId = null }: { unitId?: string | null; memberId?: string | null } = {}) =>
-    issueToken(db, { role, principalId: `${prefix}-${role.toLowerCase()}-${unitId ?? memberId ?? 'bureau'}`, unitId, memberId });
+  const issue = (
+    role: Role,
+    { unitId = null, memberId = null }: { unitId?: string | null; memberId?: string | null } = {},
+  ) =>
+    issueToken(db, {
+      role,
+      principalId: `${prefix}-${role.toLowerCase()}-${unitId ?? memberId ?? 'bureau'}`,
+      unitId,
+      memberId,
+    });
   return {
     registrar: issue('REGISTRAR'),
     supervisor: issue('SUPERVISOR'),

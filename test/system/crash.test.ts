@@ -38,7 +38,12 @@ let client: Client;
 let tokens: RoleTokens;
 
 const startServer = () =>
-  startDevServerProcess({ cliPath: inject('temporalCliPath'), dbFile: join(dir, 'temporal.db'), port: temporalPort, httpPort });
+  startDevServerProcess({
+    cliPath: inject('temporalCliPath'),
+    dbFile: join(dir, 'temporal.db'),
+    port: temporalPort,
+    httpPort,
+  });
 
 const processEnv = () => ({
   TEMPORAL_ADDRESS: `127.0.0.1:${temporalPort}`,
@@ -148,7 +153,11 @@ describe('crashes lose nothing', () => {
       await eventually(async () => {
         const described = await client.workflow.getHandle(petitionWorkflowId(id)).describe();
         const pending = described.raw.pendingActivities ?? [];
-        return pending.some((a) => a.activityType?.name === 'projectPetition' && a.state === PendingActivityState.PENDING_ACTIVITY_STATE_STARTED);
+        return pending.some(
+          (a) =>
+            a.activityType?.name === 'projectPetition' &&
+            a.state === PendingActivityState.PENDING_ACTIVITY_STATE_STARTED,
+        );
       });
       await worker.kill9();
     } finally {
@@ -171,7 +180,10 @@ describe('crashes lose nothing', () => {
     const id = stages.replied;
     // A stalled worker keeps the update from completing, so the API is surely killed before it answers.
     worker.child.kill('SIGSTOP');
-    const pending = post(tokens.registrar, `mutation { recordSatisfaction(id: "${id}", level: DISSATISFIED, requestId: "crash-2") { id } }`).then(
+    const pending = post(
+      tokens.registrar,
+      `mutation { recordSatisfaction(id: "${id}", level: DISSATISFIED, requestId: "crash-2") { id } }`,
+    ).then(
       () => 'answered',
       () => 'connection lost',
     );
@@ -184,7 +196,12 @@ describe('crashes lose nothing', () => {
 
     await startApi();
     // Retried with its request ID: answered without an error, and applied once.
-    okData(await gql(tokens.registrar, `mutation { recordSatisfaction(id: "${id}", level: DISSATISFIED, requestId: "crash-2") { id satisfaction { level } } }`));
+    okData(
+      await gql(
+        tokens.registrar,
+        `mutation { recordSatisfaction(id: "${id}", level: DISSATISFIED, requestId: "crash-2") { id satisfaction { level } } }`,
+      ),
+    );
     const ratings = (await live(id)).ratings;
     expect(ratings).toHaveLength(1);
     await projected([id]);
@@ -196,7 +213,10 @@ describe('crashes lose nothing', () => {
     await server.stop();
 
     const started = Date.now();
-    const refused = await gql(tokens.supervisor, `mutation { urge(id: "${stages.urged}", message: "再次督办") { id } }`);
+    const refused = await gql(
+      tokens.supervisor,
+      `mutation { urge(id: "${stages.urged}", message: "再次督办") { id } }`,
+    );
     expect(errorCode(refused)).toBe('UNAVAILABLE');
     const refusedRegistration = await gql(
       tokens.registrar,
@@ -218,7 +238,10 @@ describe('crashes lose nothing', () => {
     }
     // The worker and the API came back by themselves: a command goes through end to end.
     const urged = await eventually(async () => {
-      const answer = await gql(tokens.supervisor, `mutation { urge(id: "${stages.urged}", message: "再次督办", requestId: "crash-3") { urges { id } } }`);
+      const answer = await gql(
+        tokens.supervisor,
+        `mutation { urge(id: "${stages.urged}", message: "再次督办", requestId: "crash-3") { urges { id } } }`,
+      );
       return answer.errors ? false : answer.data!.urge;
     }, 60_000);
     expect(urged.urges).toHaveLength(2);
@@ -229,7 +252,10 @@ describe('crashes lose nothing', () => {
     await projected(ids);
     const rebuilt = openReadModel(join(dir, 'rebuilt.db'));
     try {
-      await eventually(async () => (await client.workflow.count(`WorkflowType = 'petitionWorkflow'`)).count === ids.length, 20_000);
+      await eventually(
+        async () => (await client.workflow.count(`WorkflowType = 'petitionWorkflow'`)).count === ids.length,
+        20_000,
+      );
       expect(await rebuildReadModel(client, rebuilt)).toBe(ids.length);
       expect(readModelTables(rebuilt)).toEqual(readModelTables(db));
     } finally {

@@ -33,9 +33,20 @@ beforeAll(async () => {
   const common = { TEMPORAL_ADDRESS: env.address, FENGQIAO_DB: join(dir, 'fengqiao.db') };
   // The worker bundles the workflow code itself, as it does for a newcomer.
   children.push(startEntryPoint('worker', 'worker/main.ts', common));
-  children.push(startEntryPoint('api', 'api/main.ts', { ...common, PORT: String(port), FENGQIAO_DEV_TOKENS: join(dir, 'tokens.json') }));
-  await eventually(async () => (await fetch(`http://127.0.0.1:${port}/health`).catch(() => null))?.status === 200, 60_000).catch((err: Error) => {
-    throw new Error(`${err.message}\n${children.map((c) => `${c.name}:\n${c.output.slice(-20).join('\n')}`).join('\n')}`);
+  children.push(
+    startEntryPoint('api', 'api/main.ts', {
+      ...common,
+      PORT: String(port),
+      FENGQIAO_DEV_TOKENS: join(dir, 'tokens.json'),
+    }),
+  );
+  await eventually(
+    async () => (await fetch(`http://127.0.0.1:${port}/health`).catch(() => null))?.status === 200,
+    60_000,
+  ).catch((err: Error) => {
+    throw new Error(
+      `${err.message}\n${children.map((c) => `${c.name}:\n${c.output.slice(-20).join('\n')}`).join('\n')}`,
+    );
   });
   tokens = JSON.parse(readFileSync(join(dir, 'tokens.json'), 'utf8'));
 });
@@ -57,7 +68,12 @@ describe('the running system, over HTTP', () => {
     expect(new Set(tokens.map((t) => t.role))).toEqual(
       new Set(['ADMIN', 'LEADER', 'REGISTRAR', 'REVIEWER', 'SUPERVISOR', 'TESTER', 'UNIT_HANDLER', 'UNIT_HEAD']),
     );
-    expect(tokens.filter((t: any) => t.role === 'UNIT_HANDLER').map((t: any) => t.unitId).sort()).toEqual(['O-FT-GOV', 'O-SZ-GOV', 'U-FT-01']);
+    expect(
+      tokens
+        .filter((t: any) => t.role === 'UNIT_HANDLER')
+        .map((t: any) => t.unitId)
+        .sort(),
+    ).toEqual(['O-FT-GOV', 'O-SZ-GOV', 'U-FT-01']);
   });
 
   it('registers and accepts a petition; operators find it by its search attributes', async () => {
@@ -71,21 +87,35 @@ describe('the running system, over HTTP', () => {
     const id = registered.id as string;
     expect(registered.status).toBe('REGISTERED');
 
-    const accepted = await gql(tokenOf('REGISTRAR'), `mutation { acceptPetition(id: "${id}", unitId: "U-FT-02") { status unit { id } } }`);
+    const accepted = await gql(
+      tokenOf('REGISTRAR'),
+      `mutation { acceptPetition(id: "${id}", unitId: "U-FT-02") { status unit { id } } }`,
+    );
     expect(accepted.data.acceptPetition).toEqual({ status: 'HANDLING', unit: { id: 'U-FT-02' } });
 
-    const refused = await gql(tokenOf('REGISTRAR'), `mutation { routePetition(id: "${id}", unitId: "U-FT-01", mode: TRANSFER) { id } }`);
+    const refused = await gql(
+      tokenOf('REGISTRAR'),
+      `mutation { routePetition(id: "${id}", unitId: "U-FT-01", mode: TRANSFER) { id } }`,
+    );
     expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_TRANSITION', status: 'HANDLING' });
-    expect(errorCode(await gql(tokenOf('UNIT_HANDLER'), `mutation { declinePetition(id: "${id}", reason: OTHER) { id } }`))).toBe('FORBIDDEN');
+    expect(
+      errorCode(await gql(tokenOf('UNIT_HANDLER'), `mutation { declinePetition(id: "${id}", reason: OTHER) { id } }`)),
+    ).toBe('FORBIDDEN');
 
     const found = await eventually(async () => {
       const ids: string[] = [];
-      for await (const wf of env.client.workflow.list({ query: `PetitionStatus = "HANDLING" AND PetitionUnit = "U-FT-02"` })) ids.push(wf.workflowId);
+      for await (const wf of env.client.workflow.list({
+        query: `PetitionStatus = "HANDLING" AND PetitionUnit = "U-FT-02"`,
+      }))
+        ids.push(wf.workflowId);
       return ids.includes(`petition-${id}`) && ids;
     });
     expect(found).toContain(`petition-${id}`);
 
-    const listed = await gql(tokenOf('SUPERVISOR'), `{ petitions(filter: { status: [HANDLING] }) { totalCount edges { node { id petitioner { masked } } } } }`);
+    const listed = await gql(
+      tokenOf('SUPERVISOR'),
+      `{ petitions(filter: { status: [HANDLING] }) { totalCount edges { node { id petitioner { masked } } } } }`,
+    );
     expect(listed.data.petitions.edges).toEqual([{ node: { id, petitioner: { masked: true } } }]);
   });
 });

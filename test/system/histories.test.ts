@@ -43,13 +43,17 @@ describe('fetching a history', () => {
   it('answers the history in the JSON the Temporal CLI and UI export', async () => {
     const history = await fetchHistory();
     expect(history.events[0]).toMatchObject({ eventId: '1', eventType: 'EVENT_TYPE_WORKFLOW_EXECUTION_STARTED' });
-    expect(history.events.some((e: any) => e.eventType === 'EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_COMPLETED')).toBe(true);
+    expect(history.events.some((e: any) => e.eventType === 'EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_COMPLETED')).toBe(
+      true,
+    );
     expect(history.events.some((e: any) => e.eventType === 'EVENT_TYPE_TIMER_STARTED')).toBe(true);
   });
 
   it('downloads as a file with the same authorization', async () => {
     const get = (token: string | null, id = petitionId) =>
-      system.yoga.fetch(`http://fengqiao.test/petitions/${id}/history.json`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+      system.yoga.fetch(`http://fengqiao.test/petitions/${id}/history.json`, {
+        headers: token ? { authorization: `Bearer ${token}` } : {},
+      });
     const ok = await get(tester);
     expect(ok.status).toBe(200);
     expect(ok.headers.get('content-disposition')).toContain(`petition-${petitionId}.history.json`);
@@ -57,12 +61,16 @@ describe('fetching a history', () => {
     expect((await get(registrar)).status).toBe(403);
     expect((await get(null)).status).toBe(401);
     expect((await get(tester, 'XF-NOPE')).status).toBe(404);
-    expect((await system.gql(registrar, `{ petitionHistory(id: "${petitionId}") }`)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(
+      (await system.gql(registrar, `{ petitionHistory(id: "${petitionId}") }`)).errors?.[0]?.extensions?.code,
+    ).toBe('FORBIDDEN');
   });
 
   it('a malformed % escape in the id is 400 BAD_USER_INPUT, never a 500', async () => {
     for (const id of ['%E0%A4%A', '%', 'XF-%ZZ', '%C0%80']) {
-      const response = await system.yoga.fetch(`http://fengqiao.test/petitions/${id}/history.json`, { headers: { authorization: `Bearer ${tester}` } });
+      const response = await system.yoga.fetch(`http://fengqiao.test/petitions/${id}/history.json`, {
+        headers: { authorization: `Bearer ${tester}` },
+      });
       expect(response.status, id).toBe(400);
       expect((await response.json()).errors[0].extensions, id).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
     }
@@ -72,7 +80,9 @@ describe('fetching a history', () => {
 describe('replaying a history', () => {
   it('the current code replays it: ok, with the number of events', async () => {
     const history = await fetchHistory();
-    const answer = await system.gql(tester, 'mutation($h: JSON!) { replayHistory(history: $h) { ok events runId } }', { h: history });
+    const answer = await system.gql(tester, 'mutation($h: JSON!) { replayHistory(history: $h) { ok events runId } }', {
+      h: history,
+    });
     expect(answer.errors).toBeUndefined();
     // The petition never continued as new: the history is its only run, so the replayed run is the workflow's run.
     const { runId } = await env.client.workflow.getHandle(`petition-${petitionId}`).describe();
@@ -89,11 +99,19 @@ describe('replaying a history', () => {
 
   it('the gate: a change made without patched() is caught as NONDETERMINISM', async () => {
     const history = await fetchHistory();
-    const changed = await bundleWorkflows(fileURLToPath(new URL('../fixtures/changed-workflow/index.ts', import.meta.url)));
+    const changed = await bundleWorkflows(
+      fileURLToPath(new URL('../fixtures/changed-workflow/index.ts', import.meta.url)),
+    );
     const outcome = await replay(parseHistory(history), { code: changed.code });
     expect(outcome).toMatchObject({ ok: false, kind: 'NONDETERMINISM' });
     // …and through the API, which answers with the typed error.
-    const deps = { db: system.db, temporal: env.client, taskQueue: TASK_QUEUE, profileId: 'national-2022', workflowBundle: { code: changed.code } };
+    const deps = {
+      db: system.db,
+      temporal: env.client,
+      taskQueue: TASK_QUEUE,
+      profileId: 'national-2022',
+      workflowBundle: { code: changed.code },
+    };
     const err = await replayHistory(deps, history).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(GraphQLError);
     expect((err as GraphQLError).extensions).toMatchObject({ code: 'NONDETERMINISM', events: history.events.length });
@@ -103,19 +121,27 @@ describe('replaying a history', () => {
   it('a history that fails for another reason answers its own kind, as the CLI prints it, not NONDETERMINISM', async () => {
     const history = await fetchHistory();
     const current = { codePath: inject('workflowBundlePath') };
-    const replayed = (h: unknown) => system.gql(tester, 'mutation($h: JSON!) { replayHistory(history: $h) { ok } }', { h });
+    const replayed = (h: unknown) =>
+      system.gql(tester, 'mutation($h: JSON!) { replayHistory(history: $h) { ok } }', { h });
     // An input the payload converter cannot decode: the workflow code throws before it issues anything.
     const undecodable = structuredClone(history);
-    undecodable.events[0].workflowExecutionStartedEventAttributes.input.payloads[0].data = Buffer.from('{not json').toString('base64');
+    undecodable.events[0].workflowExecutionStartedEventAttributes.input.payloads[0].data =
+      Buffer.from('{not json').toString('base64');
     const thrown = await replayed(undecodable);
-    expect(thrown.errors?.[0]?.extensions).toMatchObject({ code: 'WORKFLOW_TASK_FAILED', events: history.events.length });
+    expect(thrown.errors?.[0]?.extensions).toMatchObject({
+      code: 'WORKFLOW_TASK_FAILED',
+      events: history.events.length,
+    });
     expect(thrown.errors?.[0]?.message).toMatch(/JSON/);
     expect(await replay(parseHistory(undecodable), current)).toMatchObject({ ok: false, kind: 'WORKFLOW_TASK_FAILED' });
     // An event missing from the middle: Temporal's core refuses the history itself.
     const gap = structuredClone(history);
     gap.events.splice(2, 1);
     const refused = await replayed(gap);
-    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'HISTORY_INVALID', events: history.events.length - 1 });
+    expect(refused.errors?.[0]?.extensions).toMatchObject({
+      code: 'HISTORY_INVALID',
+      events: history.events.length - 1,
+    });
     expect(refused.errors?.[0]?.message).toMatch(/out of order/);
     expect(await replay(parseHistory(gap), current)).toMatchObject({ ok: false, kind: 'HISTORY_INVALID' });
   });

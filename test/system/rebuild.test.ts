@@ -41,7 +41,10 @@ const ok = mutationsSelecting('id status', () => system);
 it('a lost read model is rebuilt from Temporal, equal to the live one row for row', async () => {
   const { registrar, handler, supervisor } = tokensPerRole(system.db);
   const register = (summary: string) =>
-    ok(registrar, `registerPetition(input: { petitioner: { name: "王某", idNumber: "${newResidentId()}" }, channel: ONLINE, category: CLAIM, summary: "${summary}", content: "${summary}，请求处理。" })`);
+    ok(
+      registrar,
+      `registerPetition(input: { petitioner: { name: "王某", idNumber: "${newResidentId()}" }, channel: ONLINE, category: CLAIM, summary: "${summary}", content: "${summary}，请求处理。" })`,
+    );
 
   const waiting = await register('道路积水');
   const delivered = await register('供暖不足');
@@ -52,7 +55,11 @@ it('a lost read model is rebuilt from Temporal, equal to the live one row for ro
   // Supervision and a third-party panel leave rows of their own.
   await ok(supervisor, `urge(id: "${delivered.id}", message: "请复查机关按期办理")`);
   await ok(supervisor, `escalate(id: "${waiting.id}", leaderId: "leader-1", reason: "多次来访")`);
-  const members = ['NPC_DEPUTY', 'NPC_DEPUTY', 'CPPCC_MEMBER', 'PARTY_DEPUTY', 'LAWYER'].map((kind, i) => ({ memberId: `M-${i}`, name: `委员${i}`, kind }));
+  const members = ['NPC_DEPUTY', 'NPC_DEPUTY', 'CPPCC_MEMBER', 'PARTY_DEPUTY', 'LAWYER'].map((kind, i) => ({
+    memberId: `M-${i}`,
+    name: `委员${i}`,
+    kind,
+  }));
   const convened = await system.gql(
     supervisor,
     'mutation($input: ConveneEvaluationPanelInput!) { conveneEvaluationPanel(input: $input) { id } }',
@@ -61,9 +68,14 @@ it('a lost read model is rebuilt from Temporal, equal to the live one row for ro
   const panelId = convened.data.conveneEvaluationPanel.id;
   for (const m of members) {
     const voter = system.token('REVIEWER', { memberId: m.memberId });
-    await system.gql(voter, `mutation { recordEvaluation(panelId: "${panelId}", petitionId: "${delivered.id}", verdict: SATISFIED) { id } }`);
+    await system.gql(
+      voter,
+      `mutation { recordEvaluation(panelId: "${panelId}", petitionId: "${delivered.id}", verdict: SATISFIED) { id } }`,
+    );
   }
-  await eventually(() => system.db.$client.prepare("SELECT 1 FROM panels WHERE id = ? AND status = 'CLOSED'").get(panelId));
+  await eventually(() =>
+    system.db.$client.prepare("SELECT 1 FROM panels WHERE id = ? AND status = 'CLOSED'").get(panelId),
+  );
   const declined = await register('法院判决执行');
   await ok(registrar, `declinePetition(id: "${declined.id}", reason: LITIGATION_RELATED)`);
 
@@ -116,10 +128,17 @@ it('a lost read model is rebuilt from Temporal, equal to the live one row for ro
 
   const live = tables(system.db);
   const fresh = tables(rebuilt);
-  expect(live.petitions.map((p: any) => p.status).sort()).toEqual(['DECLINED', 'HANDLING', 'REGISTERED', 'UNDER_REVIEW']);
+  expect(live.petitions.map((p: any) => p.status).sort()).toEqual([
+    'DECLINED',
+    'HANDLING',
+    'REGISTERED',
+    'UNDER_REVIEW',
+  ]);
   expect(live.events.length).toBeGreaterThan(15);
   expect(live.urges).toHaveLength(1);
-  expect(live.panelCases).toEqual([expect.objectContaining({ petition_id: delivered.id, verdict: 'SATISFIED', votes: 5 })]);
+  expect(live.panelCases).toEqual([
+    expect.objectContaining({ petition_id: delivered.id, verdict: 'SATISFIED', votes: 5 }),
+  ]);
   expect(live.search.map((ids) => ids.length)).toEqual([1, 1, 1, 1, 1]);
   expect(fresh).toEqual(live);
   rebuilt.$client.close();

@@ -52,5 +52,8 @@ it('records a new dated set beside the histories already there, and removes none
 it('a second recording the same day gets a set of its own', () => {
   const root = mkdtempSync(join(tmpdir(), 'fengqiao-histories-'));
   const day = new Date('2026-12-02T10:00:00Z');
-  expect([newHistorySet(root, day), newHistorySet(root, day)].map((dir) => relative(root, dir))).toEqual(['2026-12-02', '2026-12-02-2']);
+  expect([newHistorySet(root, day), newHistorySet(root, day)].map((dir) => relative(root, dir))).toEqual([
+    '2026-12-02',
+    '2026-12-02-2',
+  ]);
 });

@@ -8,7 +8,11 @@ import { expect, it } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const run = (...args: string[]) =>
-  spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/replay.ts'), ...args], { encoding: 'utf8', cwd: ROOT, timeout: 60_000 });
+  spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/replay.ts'), ...args], {
+    encoding: 'utf8',
+    cwd: ROOT,
+    timeout: 60_000,
+  });
 
 it('replays a directory: a line per history, a summary, exit 0', () => {
   const result = run('test/histories');

@@ -16,12 +16,17 @@ const files = listHistoryFiles(DIR).map((f) => relative(DIR, f));
 describe('the recorded histories replay against the current code', () => {
   it('the corpus covers the petition and panel workflows', () => {
     expect(files.length).toBeGreaterThanOrEqual(8);
-    const types = files.map((f) => JSON.parse(readFileSync(DIR + f, 'utf8')).events[0].workflowExecutionStartedEventAttributes.workflowType.name);
+    const types = files.map(
+      (f) =>
+        JSON.parse(readFileSync(DIR + f, 'utf8')).events[0].workflowExecutionStartedEventAttributes.workflowType.name,
+    );
     expect(new Set(types)).toEqual(new Set(['petitionWorkflow', 'evaluationPanelWorkflow']));
   });
 
   it.each(files)('%s', async (file) => {
-    const outcome = await replay(parseHistory(readFileSync(DIR + file, 'utf8')), { codePath: inject('workflowBundlePath') });
+    const outcome = await replay(parseHistory(readFileSync(DIR + file, 'utf8')), {
+      codePath: inject('workflowBundlePath'),
+    });
     expect(outcome, outcome.ok ? '' : outcome.message).toMatchObject({ ok: true });
   });
 });

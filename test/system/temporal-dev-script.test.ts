@@ -81,7 +81,11 @@ class ScriptRun {
   }
 
   /** Waits for `ready` (a value, not false/undefined), failing with the script's last output. */
-  async until<T>(what: string, ready: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 45_000): Promise<T> {
+  async until<T>(
+    what: string,
+    ready: () => T | undefined | false | Promise<T | undefined | false>,
+    timeoutMs = 45_000,
+  ): Promise<T> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const value = await ready();
@@ -94,7 +98,9 @@ class ScriptRun {
 
   async healthy(): Promise<boolean> {
     try {
-      return (await fetch(`http://127.0.0.1:${this.apiPort}/health`, { signal: AbortSignal.timeout(2_000) })).status === 200;
+      return (
+        (await fetch(`http://127.0.0.1:${this.apiPort}/health`, { signal: AbortSignal.timeout(2_000) })).status === 200
+      );
     } catch {
       return false;
     }
@@ -126,7 +132,8 @@ async function startScript(env: Record<string, string> = {}): Promise<ScriptRun>
   const [temporalPort, uiPort, apiPort] = (await distinctFreePorts(3)) as [number, number, number];
   const inherited = { ...process.env };
   // The script derives these from the data directory and the ports; a value from the caller's shell would win.
-  for (const name of ['FENGQIAO_DB', 'FENGQIAO_DEV_TOKENS', 'TEMPORAL_ADDRESS', 'TEMPORAL_NAMESPACE']) delete inherited[name];
+  for (const name of ['FENGQIAO_DB', 'FENGQIAO_DEV_TOKENS', 'TEMPORAL_ADDRESS', 'TEMPORAL_NAMESPACE'])
+    delete inherited[name];
   const child = spawn(SCRIPT, [], {
     cwd: ROOT,
     env: {
@@ -165,7 +172,8 @@ afterEach(async () => {
   }
 });
 
-const pollingLines = (run: ScriptRun) => run.output.filter((line) => line.startsWith('[worker] polling task queue')).length;
+const pollingLines = (run: ScriptRun) =>
+  run.output.filter((line) => line.startsWith('[worker] polling task queue')).length;
 
 describe.skipIf(process.platform !== 'linux')('temporal-dev.sh up', () => {
   it('restarts a worker killed with -9, keeps the rest running, and leaves nothing behind on SIGTERM', async () => {
@@ -192,7 +200,10 @@ describe.skipIf(process.platform !== 'linux')('temporal-dev.sh up', () => {
     const after = run.processes();
     expect(after.find(isDevServer)?.pid).toBe(server!.pid);
     expect(entryPoint(after, 'api')?.pid).toBe(api!.pid);
-    expect(run.output.some((line) => /the worker exited \(killed by SIGKILL\); restarting it/.test(line)), run.tail()).toBe(true);
+    expect(
+      run.output.some((line) => /the worker exited \(killed by SIGKILL\); restarting it/.test(line)),
+      run.tail(),
+    ).toBe(true);
 
     run.child.kill('SIGTERM');
     const { code } = await run.exit();
@@ -210,8 +221,16 @@ describe.skipIf(process.platform !== 'linux')('temporal-dev.sh up', () => {
       expect(code, run.tail()).not.toBeNull();
       const restarts = run.output.filter((line) => /the worker exited \(exit status \d+\); restarting it/.test(line));
       expect(restarts, run.tail()).toHaveLength(3);
-      expect(run.output.some((line) => /the worker exited .* again after 3 restarts within 60 s: .*stopping everything/.test(line)), run.tail()).toBe(true);
-      expect(run.output.some((line) => line.includes('Temporal dev server stopped')), run.tail()).toBe(true);
+      expect(
+        run.output.some((line) =>
+          /the worker exited .* again after 3 restarts within 60 s: .*stopping everything/.test(line),
+        ),
+        run.tail(),
+      ).toBe(true);
+      expect(
+        run.output.some((line) => line.includes('Temporal dev server stopped')),
+        run.tail(),
+      ).toBe(true);
       expect(run.processes(), run.tail()).toEqual([]);
     } finally {
       rmSync(dataDir, { recursive: true, force: true });

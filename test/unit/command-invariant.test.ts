@@ -25,7 +25,10 @@ const day = 86_400_000;
 const t0 = Date.parse('2026-03-02T09:00:00+08:00');
 const actor = { id: 'someone', role: 'REGISTRAR' };
 
-const text = fc.oneof({ weight: 1, arbitrary: fc.constantFrom('', ' ') }, { weight: 5, arbitrary: fc.constantFrom('意见', '需调查核实') });
+const text = fc.oneof(
+  { weight: 1, arbitrary: fc.constantFrom('', ' ') },
+  { weight: 5, arbitrary: fc.constantFrom('意见', '需调查核实') },
+);
 const unit = fc.constantFrom('U-1', 'U-2', 'O-1');
 const note = fc.option(text, { nil: null });
 /** Offsets from now: in the past, now, in the future. */
@@ -33,34 +36,68 @@ const offset = fc.integer({ min: -90 * day, max: 2 * day });
 
 type Step =
   | { kind: 'command'; name: CommandName; args: (now: number) => unknown; after: number }
-  | { kind: 'verdict'; verdict: 'SATISFIED' | 'BASICALLY_SATISFIED' | 'DISSATISFIED' | null; panelId: string; after: number }
+  | {
+      kind: 'verdict';
+      verdict: 'SATISFIED' | 'BASICALLY_SATISFIED' | 'DISSATISFIED' | null;
+      panelId: string;
+      after: number;
+    }
   | { kind: 'tick'; after: number }
   /** To the next moment time changes the case (a warning, a deadline), give or take a little. */
   | { kind: 'wake'; around: number };
 
 const ARGS: { [N in CommandName]: fc.Arbitrary<(now: number) => CommandArgs[N]> } = {
   accept: fc.record({ unitId: fc.option(unit, { nil: null }), note }).map((a) => () => ({ ...a, actor })),
-  route: fc.record({ unitId: unit, mode: fc.constantFrom('TRANSFER' as const, 'ASSIGN' as const), note }).map((a) => () => ({ ...a, actor })),
-  decline: fc.record({ reason: fc.constantFrom('LITIGATION_RELATED' as const, 'NOT_A_PETITION' as const, 'OTHER' as const), note }).map((a) => () => ({ ...a, actor })),
-  requestExtension: fc.record({ days: fc.integer({ min: -2, max: 40 }), reason: text }).map((a) => () => ({ ...a, actor })),
+  route: fc
+    .record({ unitId: unit, mode: fc.constantFrom('TRANSFER' as const, 'ASSIGN' as const), note })
+    .map((a) => () => ({ ...a, actor })),
+  decline: fc
+    .record({
+      reason: fc.constantFrom('LITIGATION_RELATED' as const, 'NOT_A_PETITION' as const, 'OTHER' as const),
+      note,
+    })
+    .map((a) => () => ({ ...a, actor })),
+  requestExtension: fc
+    .record({ days: fc.integer({ min: -2, max: 40 }), reason: text })
+    .map((a) => () => ({ ...a, actor })),
   decideExtension: fc.record({ approve: fc.boolean(), note }).map((a) => () => ({ ...a, actor })),
   startHearing: note.map((n) => () => ({ note: n, actor })),
   endHearing: note.map((n) => () => ({ note: n, actor })),
   reply: fc
-    .record({ outcome: fc.constantFrom('SUPPORT' as const, 'EXPLAIN' as const, 'NOT_SUPPORT' as const), text, delivered: fc.option(offset, { nil: null, freq: 2 }) })
-    .map(({ delivered, ...a }) => (now: number) => ({ ...a, basis: null, deliveredAt: delivered === null ? null : now + delivered, actor })),
+    .record({
+      outcome: fc.constantFrom('SUPPORT' as const, 'EXPLAIN' as const, 'NOT_SUPPORT' as const),
+      text,
+      delivered: fc.option(offset, { nil: null, freq: 2 }),
+    })
+    .map(({ delivered, ...a }) => (now: number) => ({
+      ...a,
+      basis: null,
+      deliveredAt: delivered === null ? null : now + delivered,
+      actor,
+    })),
   recordSatisfaction: fc
-    .record({ level: fc.constantFrom('SATISFIED' as const, 'BASICALLY_SATISFIED' as const, 'DISSATISFIED' as const), target: fc.constantFrom('UNIT' as const, 'BUREAU' as const) })
+    .record({
+      level: fc.constantFrom('SATISFIED' as const, 'BASICALLY_SATISFIED' as const, 'DISSATISFIED' as const),
+      target: fc.constantFrom('UNIT' as const, 'BUREAU' as const),
+    })
     .map((a) => () => ({ ...a, actor })),
   requestReview: fc.record({ reason: note, reviewUnitId: unit }).map((a) => () => ({ ...a, actor })),
-  urge: fc.record({ message: text, respondWithinDays: fc.option(fc.integer({ min: -1, max: 70 }), { nil: null }) }).map((a) => () => ({ ...a, actor })),
-  answerUrge: fc.record({ urgeId: fc.integer({ min: 1, max: 6 }).map((n) => `DB-${n}`), text }).map((a) => () => ({ ...a, actor })),
+  urge: fc
+    .record({ message: text, respondWithinDays: fc.option(fc.integer({ min: -1, max: 70 }), { nil: null }) })
+    .map((a) => () => ({ ...a, actor })),
+  answerUrge: fc
+    .record({ urgeId: fc.integer({ min: 1, max: 6 }).map((n) => `DB-${n}`), text })
+    .map((a) => () => ({ ...a, actor })),
   escalate: fc.record({ leaderId: fc.constantFrom('', 'leader-1'), reason: text }).map((a) => () => ({ ...a, actor })),
   instruct: text.map((t) => () => ({ text: t, actor })),
 };
 
 /** Mostly hours and days apart, sometimes a month or two: long enough for every clock to run out. */
-const gap = fc.oneof({ weight: 3, arbitrary: fc.constant(0) }, { weight: 6, arbitrary: fc.integer({ min: 1, max: 3 * day }) }, { weight: 1, arbitrary: fc.integer({ min: 1, max: 70 * day }) });
+const gap = fc.oneof(
+  { weight: 3, arbitrary: fc.constant(0) },
+  { weight: 6, arbitrary: fc.integer({ min: 1, max: 3 * day }) },
+  { weight: 1, arbitrary: fc.integer({ min: 1, max: 70 * day }) },
+);
 
 /** How often each command is tried: the ones that move a case on more often, so sequences go far. */
 const WEIGHT: Record<CommandName, number> = {
@@ -80,13 +117,32 @@ const WEIGHT: Record<CommandName, number> = {
   instruct: 2,
 };
 const commandStep = (name: CommandName) =>
-  fc.record({ kind: fc.constant('command' as const), name: fc.constant(name), args: ARGS[name] as fc.Arbitrary<(now: number) => unknown>, after: gap });
+  fc.record({
+    kind: fc.constant('command' as const),
+    name: fc.constant(name),
+    args: ARGS[name] as fc.Arbitrary<(now: number) => unknown>,
+    after: gap,
+  });
 
 const step: fc.Arbitrary<Step> = fc.oneof(
   ...(Object.keys(WEIGHT) as CommandName[]).map((name) => ({ weight: WEIGHT[name], arbitrary: commandStep(name) })),
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('verdict' as const), verdict: fc.constantFrom('SATISFIED' as const, 'DISSATISFIED' as const, null), panelId: fc.constantFrom('PY-1', 'PY-2'), after: gap }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('verdict' as const),
+      verdict: fc.constantFrom('SATISFIED' as const, 'DISSATISFIED' as const, null),
+      panelId: fc.constantFrom('PY-1', 'PY-2'),
+      after: gap,
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('tick' as const), after: gap }) },
-  { weight: 6, arbitrary: fc.record({ kind: fc.constant('wake' as const), around: fc.integer({ min: -3 * 3_600_000, max: 3 * 3_600_000 }) }) },
+  {
+    weight: 6,
+    arbitrary: fc.record({
+      kind: fc.constant('wake' as const),
+      around: fc.integer({ min: -3 * 3_600_000, max: 3 * 3_600_000 }),
+    }),
+  },
 );
 
 function opened(profile: JurisdictionProfile, receivedBefore: number): PetitionState {
@@ -178,8 +234,16 @@ describe('a command that passes its check applies without throwing', () => {
 
   it('an extension approved after the handling deadline ran out is refused, typed', () => {
     const profile = getProfile();
-    let state = COMMANDS.accept.apply(opened(profile, 0), { unitId: 'U-1', note: null, actor }, { now: t0 + day, profile });
-    state = COMMANDS.requestExtension.apply(state, { days: 20, reason: '需调查', actor }, { now: t0 + 50 * day, profile });
+    let state = COMMANDS.accept.apply(
+      opened(profile, 0),
+      { unitId: 'U-1', note: null, actor },
+      { now: t0 + day, profile },
+    );
+    state = COMMANDS.requestExtension.apply(
+      state,
+      { days: 20, reason: '需调查', actor },
+      { now: t0 + 50 * day, profile },
+    );
     const late = { now: t0 + 70 * day, profile };
     state = advanceClock(state, late);
     expect(state.deadlines.find((d) => d.kind === 'HANDLING')!.overdueAt).not.toBeNull();

@@ -43,11 +43,27 @@ const SAMPLE: { [N in CommandName]: CommandArgs[N] } = {
 
 /** What a command needs besides its status, given to every fixture so that only the status decides. */
 const PRECONDITION: Partial<Record<CommandName, (s: PetitionState, at: number) => PetitionState>> = {
-  decideExtension: (s, at) => ({ ...s, extensions: [{ days: 10, reason: 'r', requestedAt: at, requestedBy: actor, decision: null }] }),
+  decideExtension: (s, at) => ({
+    ...s,
+    extensions: [{ days: 10, reason: 'r', requestedAt: at, requestedBy: actor, decision: null }],
+  }),
   endHearing: (s, at) => ({ ...s, hearings: [{ level: 'HANDLING', startedAt: at, endedAt: null, note: null }] }),
   answerUrge: (s, at) => ({
     ...s,
-    urges: [{ id: 'DB-1', kind: 'MANUAL', unitId: 'U-1', message: 'm', issuedAt: at, issuedBy: actor, dueAt: at + 5 * day, answeredAt: null, answer: null, overdueAt: null }],
+    urges: [
+      {
+        id: 'DB-1',
+        kind: 'MANUAL',
+        unitId: 'U-1',
+        message: 'm',
+        issuedAt: at,
+        issuedBy: actor,
+        dueAt: at + 5 * day,
+        answeredAt: null,
+        answer: null,
+        overdueAt: null,
+      },
+    ],
   }),
   instruct: (s, at) => ({ ...s, escalation: { leaderId: 'leader-1', reason: 'r', at, by: actor, instructions: [] } }),
 };
@@ -70,7 +86,11 @@ const handling = COMMANDS.accept.apply(registered, SAMPLE.accept, ctx(1));
 const delivered = COMMANDS.reply.apply(handling, SAMPLE.reply, ctx(2));
 const underReview = COMMANDS.requestReview.apply(delivered, SAMPLE.requestReview, ctx(3));
 const reviewDelivered = COMMANDS.reply.apply(underReview, SAMPLE.reply, ctx(4));
-const underReexamination = COMMANDS.requestReview.apply(reviewDelivered, { ...SAMPLE.requestReview, reviewUnitId: 'O-2' }, ctx(5));
+const underReexamination = COMMANDS.requestReview.apply(
+  reviewDelivered,
+  { ...SAMPLE.requestReview, reviewUnitId: 'O-2' },
+  ctx(5),
+);
 
 /** One petition in each status, all at step 6 or earlier. */
 const FIXTURES: Record<PetitionStatus, PetitionState> = {
@@ -88,23 +108,40 @@ const FIXTURES: Record<PetitionStatus, PetitionState> = {
 };
 
 // A status name: allowed, leading there; "=": allowed, status unchanged; "IT": refused INVALID_TRANSITION.
-const COLUMNS = ['accept', 'route', 'decline', 'requestExtension', 'decideExtension', 'startHearing', 'endHearing', 'reply', 'recordSatisfaction', 'requestReview', 'urge', 'answerUrge', 'escalate', 'instruct'] as const;
+const COLUMNS = [
+  'accept',
+  'route',
+  'decline',
+  'requestExtension',
+  'decideExtension',
+  'startHearing',
+  'endHearing',
+  'reply',
+  'recordSatisfaction',
+  'requestReview',
+  'urge',
+  'answerUrge',
+  'escalate',
+  'instruct',
+] as const;
 const TABLE: Record<PetitionStatus, readonly string[]> = {
   //                   accept      route         decline     reqExt decExt startH endH reply                 rate  review                 urge  answer esc  instr
-  REGISTERED:          ['HANDLING', 'TRANSFERRED', 'DECLINED', 'IT', 'IT', 'IT', 'IT', 'IT',                  'IT', 'IT',                  'IT', '=',   '=', '='],
-  TRANSFERRED:         ['HANDLING', 'IT',          'DECLINED', 'IT', 'IT', 'IT', 'IT', 'IT',                  'IT', 'IT',                  '=',  '=',   '=', '='],
-  ASSIGNED:            ['HANDLING', 'IT',          'DECLINED', 'IT', 'IT', 'IT', 'IT', 'IT',                  'IT', 'IT',                  '=',  '=',   '=', '='],
-  HANDLING:            ['IT',       'IT',          'IT',       '=',  '=',  '=',  '=',  'DELIVERED',           'IT', 'IT',                  '=',  '=',   '=', '='],
-  DELIVERED:           ['IT',       'IT',          'IT',       'IT', 'IT', 'IT', 'IT', 'IT',                  '=',  'UNDER_REVIEW',        'IT', '=',   '=', '='],
-  UNDER_REVIEW:        ['IT',       'IT',          'IT',       'IT', 'IT', '=',  '=',  'REVIEW_DELIVERED',    'IT', 'IT',                  '=',  '=',   '=', '='],
-  REVIEW_DELIVERED:    ['IT',       'IT',          'IT',       'IT', 'IT', 'IT', 'IT', 'IT',                  '=',  'UNDER_REEXAMINATION', 'IT', '=',   '=', '='],
-  UNDER_REEXAMINATION: ['IT',       'IT',          'IT',       'IT', 'IT', '=',  '=',  'CONCLUDED',           'IT', 'IT',                  '=',  '=',   '=', '='],
-  CONCLUDED:           ['IT',       'IT',          'IT',       'IT', 'IT', 'IT', 'IT', 'IT',                  'IT', 'IT',                  'IT', 'IT',  'IT', 'IT'],
-  CLOSED:              ['IT',       'IT',          'IT',       'IT', 'IT', 'IT', 'IT', 'IT',                  'IT', 'IT',                  'IT', 'IT',  'IT', 'IT'],
-  DECLINED:            ['IT',       'IT',          'IT',       'IT', 'IT', 'IT', 'IT', 'IT',                  'IT', 'IT',                  'IT', 'IT',  'IT', 'IT'],
+  REGISTERED: ['HANDLING', 'TRANSFERRED', 'DECLINED', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', '=', '=', '='],
+  TRANSFERRED: ['HANDLING', 'IT', 'DECLINED', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', '=', '=', '=', '='],
+  ASSIGNED: ['HANDLING', 'IT', 'DECLINED', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', '=', '=', '=', '='],
+  HANDLING: ['IT', 'IT', 'IT', '=', '=', '=', '=', 'DELIVERED', 'IT', 'IT', '=', '=', '=', '='],
+  DELIVERED: ['IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', '=', 'UNDER_REVIEW', 'IT', '=', '=', '='],
+  UNDER_REVIEW: ['IT', 'IT', 'IT', 'IT', 'IT', '=', '=', 'REVIEW_DELIVERED', 'IT', 'IT', '=', '=', '=', '='],
+  REVIEW_DELIVERED: ['IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', '=', 'UNDER_REEXAMINATION', 'IT', '=', '=', '='],
+  UNDER_REEXAMINATION: ['IT', 'IT', 'IT', 'IT', 'IT', '=', '=', 'CONCLUDED', 'IT', 'IT', '=', '=', '=', '='],
+  CONCLUDED: ['IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT'],
+  CLOSED: ['IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT'],
+  DECLINED: ['IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT'],
 };
 
-const cells = (Object.keys(TABLE) as PetitionStatus[]).flatMap((status) => COLUMNS.map((command, i) => ({ status, command, expected: TABLE[status][i]! })));
+const cells = (Object.keys(TABLE) as PetitionStatus[]).flatMap((status) =>
+  COLUMNS.map((command, i) => ({ status, command, expected: TABLE[status][i]! })),
+);
 
 describe('status × command', () => {
   it('the table covers every status and every command', () => {

@@ -3,7 +3,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { caseVerdict, panelProblem, type Panelist, type Verdict } from '../../domain/evaluation';
 
-const member = (n: number, kind: Panelist['kind'] = 'NPC_DEPUTY'): Panelist => ({ memberId: `M-${n}`, name: `委员${n}`, kind });
+const member = (n: number, kind: Panelist['kind'] = 'NPC_DEPUTY'): Panelist => ({
+  memberId: `M-${n}`,
+  name: `委员${n}`,
+  kind,
+});
 const five = [member(1), member(2, 'CPPCC_MEMBER'), member(3, 'PARTY_DEPUTY'), member(4), member(5, 'LAWYER')];
 
 describe('panel make-up', () => {
@@ -34,7 +38,8 @@ describe('a case verdict', () => {
         const result = caseVerdict(votes, 3)!;
         const count = (v: Verdict) => votes.filter((x) => x === v).length;
         expect(votes).toContain(result);
-        for (const other of ['SATISFIED', 'BASICALLY_SATISFIED', 'DISSATISFIED'] as Verdict[]) expect(count(other)).toBeLessThanOrEqual(count(result));
+        for (const other of ['SATISFIED', 'BASICALLY_SATISFIED', 'DISSATISFIED'] as Verdict[])
+          expect(count(other)).toBeLessThanOrEqual(count(result));
       }),
     );
   });

@@ -10,7 +10,6 @@ import { ERROR_CODES } from '../../domain/error-codes';
 let rm: ReadModelHarness;
 let registrar: string;
 
-
 const VALID = [
   '{ statute { id days article } }',
   '{ petitions(first: 5, filter: { text: "电梯" }) { edges { node { id status deadlines { kind dueAt } } } } }',
@@ -28,26 +27,45 @@ afterAll(() => rm.close());
 
 function counts() {
   const n = (table: string) => (rm.db.$client.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
-  return { petitions: n('petitions'), events: n('petition_events'), tokens: n('api_tokens'), deadlines: n('petition_deadlines') };
+  return {
+    petitions: n('petitions'),
+    events: n('petition_events'),
+    tokens: n('api_tokens'),
+    deadlines: n('petition_deadlines'),
+  };
 }
 
 /** A valid operation with one character deleted, replaced or inserted: mostly broken, sometimes still valid. */
 const mutated = fc
-  .tuple(fc.constantFrom(...VALID), fc.nat(), fc.constantFrom('delete', 'replace', 'insert'), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 3 }))
+  .tuple(
+    fc.constantFrom(...VALID),
+    fc.nat(),
+    fc.constantFrom('delete', 'replace', 'insert'),
+    fc.string({ unit: 'grapheme', minLength: 1, maxLength: 3 }),
+  )
   .map(([query, at, how, text]) => {
     const i = at % query.length;
-    return how === 'delete' ? query.slice(0, i) + query.slice(i + 1) : how === 'replace' ? query.slice(0, i) + text + query.slice(i + 1) : query.slice(0, i) + text + query.slice(i);
+    return how === 'delete'
+      ? query.slice(0, i) + query.slice(i + 1)
+      : how === 'replace'
+        ? query.slice(0, i) + text + query.slice(i + 1)
+        : query.slice(0, i) + text + query.slice(i);
   });
 
 const operation = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 200 }),
   mutated,
   fc.integer({ min: 20, max: 400 }).map((n) => `{ statute ${'{ id '.repeat(n)}${'}'.repeat(n)} }`),
-  fc.integer({ min: 21, max: 200 }).map((n) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: statute { id }`).join(' ')} }`),
+  fc
+    .integer({ min: 21, max: 200 })
+    .map((n) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: statute { id }`).join(' ')} }`),
   fc.constant('{ petitions { edges { node { timeline { actor { id } } } } } }'),
 );
 
-const variables = fc.oneof(fc.constant(undefined), fc.dictionary(fc.constantFrom('input', 'id', 'first', 'after', 'filter'), fc.anything()));
+const variables = fc.oneof(
+  fc.constant(undefined),
+  fc.dictionary(fc.constantFrom('input', 'id', 'first', 'after', 'filter'), fc.anything()),
+);
 
 it('1 000 generated malformed operations: no 5xx, no stack trace, contract codes only, nothing changed', async () => {
   const before = counts();
@@ -80,7 +98,11 @@ it('1 000 generated malformed operations: no 5xx, no stack trace, contract codes
   // they are, by the parser and validation and by each operation limit, not waved through.
   expect(sent).toBe(1_000);
   expect([...answers.values()].reduce((a, b) => a + b, 0)).toBe(sent);
-  for (const refusal of ['BAD_USER_INPUT GRAPHQL_PARSE_FAILED', 'BAD_USER_INPUT GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT OPERATION_LIMIT']) {
+  for (const refusal of [
+    'BAD_USER_INPUT GRAPHQL_PARSE_FAILED',
+    'BAD_USER_INPUT GRAPHQL_VALIDATION_FAILED',
+    'BAD_USER_INPUT OPERATION_LIMIT',
+  ]) {
     expect(answers.get(refusal) ?? 0, refusal).toBeGreaterThan(0);
   }
   expect(answers.get('data') ?? 0).toBeLessThan(sent / 2);

@@ -1,7 +1,14 @@
 /** The pausable clock that hearings stop (Art. 36): exact to the millisecond, any number of times. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { effectiveDue, pause, pausedMsAt, projectedDue, resume, type PausableClock } from '../../domain/pausable-deadline';
+import {
+  effectiveDue,
+  pause,
+  pausedMsAt,
+  projectedDue,
+  resume,
+  type PausableClock,
+} from '../../domain/pausable-deadline';
 
 const due = Date.parse('2026-12-31T00:00:00+08:00');
 const clock: PausableClock = { dueAt: due, pausedMs: 0, pausedSince: null };
@@ -24,7 +31,9 @@ describe('a pausable deadline', () => {
   it('property: the due moment moves by exactly the total of the pauses, however many', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.integer({ min: 0, max: 30 * 86_400_000 }), fc.integer({ min: 0, max: 15 * 86_400_000 })), { maxLength: 12 }),
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 30 * 86_400_000 }), fc.integer({ min: 0, max: 15 * 86_400_000 })), {
+          maxLength: 12,
+        }),
         (intervals) => {
           let c = clock;
           let at = due - 40 * 86_400_000;

@@ -54,7 +54,11 @@ describe('registration', () => {
   it('opens the 15-day clock from receipt, not from registration', () => {
     const state = registered();
     expect(state.deadlines).toEqual([
-      expect.objectContaining({ kind: 'REGISTRATION', startedAt: received, dueAt: periodEnd(received, 15, 'CALENDAR_DAYS') }),
+      expect.objectContaining({
+        kind: 'REGISTRATION',
+        startedAt: received,
+        dueAt: periodEnd(received, 15, 'CALENDAR_DAYS'),
+      }),
     ]);
     expect(state.timeline).toEqual([expect.objectContaining({ seq: 1, type: 'REGISTERED', at: received + 3_600_000 })]);
   });
@@ -68,21 +72,61 @@ describe('registration', () => {
 
 describe('transitions', () => {
   it('route then accept: notice clock met, handling clock of 60 days from acceptance', () => {
-    const routed = route.apply(registered(), { unitId: 'U-1', mode: 'TRANSFER', note: null, actor }, ctx(received + day));
+    const routed = route.apply(
+      registered(),
+      { unitId: 'U-1', mode: 'TRANSFER', note: null, actor },
+      ctx(received + day),
+    );
     expect(routed.status).toBe('TRANSFERRED');
-    expect(routed.deadlines.map((d) => [d.kind, d.metAt])).toEqual([['REGISTRATION', received + day], ['NOTICE', null]]);
+    expect(routed.deadlines.map((d) => [d.kind, d.metAt])).toEqual([
+      ['REGISTRATION', received + day],
+      ['NOTICE', null],
+    ]);
     const acceptedAt = received + 4 * day;
     const accepted = accept.apply(routed, { unitId: null, note: null, actor }, ctx(acceptedAt));
     expect(accepted).toMatchObject({ status: 'HANDLING', stage: 'HANDLING', unitId: 'U-1', acceptedAt });
-    expect(accepted.deadlines.find((d) => d.kind === 'HANDLING')!.dueAt).toBe(periodEnd(acceptedAt, 60, 'CALENDAR_DAYS'));
+    expect(accepted.deadlines.find((d) => d.kind === 'HANDLING')!.dueAt).toBe(
+      periodEnd(acceptedAt, 60, 'CALENDAR_DAYS'),
+    );
     expect(accepted.deadlines.find((d) => d.kind === 'NOTICE')!.metAt).toBe(acceptedAt);
-    expect(accepted.timeline.map((e) => [e.seq, e.type])).toEqual([[1, 'REGISTERED'], [2, 'TRANSFERRED'], [3, 'ACCEPTED']]);
+    expect(accepted.timeline.map((e) => [e.seq, e.type])).toEqual([
+      [1, 'REGISTERED'],
+      [2, 'TRANSFERRED'],
+      [3, 'ACCEPTED'],
+    ]);
   });
 
   it.each([
-    ['route twice', (s: PetitionState) => route.apply(route.apply(s, { unitId: 'U-1', mode: 'ASSIGN', note: null, actor }, ctx(received)), { unitId: 'U-2', mode: 'ASSIGN', note: null, actor }, ctx(received)), 'ASSIGNED'],
-    ['accept a declined petition', (s: PetitionState) => accept.apply(decline.apply(s, { reason: 'OTHER', note: null, actor }, ctx(received)), { unitId: 'U-1', note: null, actor }, ctx(received)), 'DECLINED'],
-    ['route an accepted petition', (s: PetitionState) => route.apply(accept.apply(s, { unitId: 'U-1', note: null, actor }, ctx(received)), { unitId: 'U-2', mode: 'TRANSFER', note: null, actor }, ctx(received)), 'HANDLING'],
+    [
+      'route twice',
+      (s: PetitionState) =>
+        route.apply(
+          route.apply(s, { unitId: 'U-1', mode: 'ASSIGN', note: null, actor }, ctx(received)),
+          { unitId: 'U-2', mode: 'ASSIGN', note: null, actor },
+          ctx(received),
+        ),
+      'ASSIGNED',
+    ],
+    [
+      'accept a declined petition',
+      (s: PetitionState) =>
+        accept.apply(
+          decline.apply(s, { reason: 'OTHER', note: null, actor }, ctx(received)),
+          { unitId: 'U-1', note: null, actor },
+          ctx(received),
+        ),
+      'DECLINED',
+    ],
+    [
+      'route an accepted petition',
+      (s: PetitionState) =>
+        route.apply(
+          accept.apply(s, { unitId: 'U-1', note: null, actor }, ctx(received)),
+          { unitId: 'U-2', mode: 'TRANSFER', note: null, actor },
+          ctx(received),
+        ),
+      'HANDLING',
+    ],
   ])('refuses to %s with INVALID_TRANSITION and the current status', (_, run, status) => {
     const err = refusal(() => run(registered()));
     expect(err.code).toBe('INVALID_TRANSITION');
@@ -101,7 +145,11 @@ describe('deadlines', () => {
     const due = state.deadlines[0]!;
     const overdue = advanceClock(state, ctx(due.dueAt));
     expect(isOverdue(overdue)).toBe(true);
-    expect(overdue.timeline.at(-1)).toMatchObject({ type: 'OVERDUE', at: due.dueAt, data: { deadline: 'REGISTRATION', dueAt: due.dueAt } });
+    expect(overdue.timeline.at(-1)).toMatchObject({
+      type: 'OVERDUE',
+      at: due.dueAt,
+      data: { deadline: 'REGISTRATION', dueAt: due.dueAt },
+    });
     // Nothing left to wait for but the 提级包案 proposal, 15 days after the deadline.
     expect(nextWakeUp(overdue, national)).toBe(due.dueAt + 15 * day + 1);
     expect(advanceClock(overdue, ctx(due.dueAt + 1))).toBe(overdue);
@@ -115,9 +163,17 @@ describe('deadlines', () => {
 describe('a case reopened by a panel', () => {
   it('refuses an opinion delivered before the reopening: the 重新办理 clock cannot be met before it started', () => {
     const accepted = accept.apply(registered(), { unitId: 'U-1', note: null, actor }, ctx(received + day));
-    const delivered = reply.apply(accepted, { outcome: 'EXPLAIN', text: '答复', basis: null, deliveredAt: null, actor }, ctx(received + 10 * day));
+    const delivered = reply.apply(
+      accepted,
+      { outcome: 'EXPLAIN', text: '答复', basis: null, deliveredAt: null, actor },
+      ctx(received + 10 * day),
+    );
     const reopenedAt = received + 20 * day;
-    const reopened = applyPanelVerdict(delivered, { panelId: 'PY-1', verdict: 'DISSATISFIED', votes: 3 }, ctx(reopenedAt));
+    const reopened = applyPanelVerdict(
+      delivered,
+      { panelId: 'PY-1', verdict: 'DISSATISFIED', votes: 3 },
+      ctx(reopenedAt),
+    );
     expect(reopened.status).toBe('HANDLING');
     const early = { outcome: 'SUPPORT' as const, text: '重新答复', basis: null, deliveredAt: reopenedAt - day, actor };
     const err = refusal(() => reply.check(reopened, early, ctx(reopenedAt + 5 * day)));

@@ -21,7 +21,12 @@ function dump(id: string) {
   const { updatedAt: _, ...rest } = row!;
   return {
     row: rest,
-    events: rm.db.select().from(petitionEvents).where(eq(petitionEvents.petitionId, id)).orderBy(asc(petitionEvents.seq)).all(),
+    events: rm.db
+      .select()
+      .from(petitionEvents)
+      .where(eq(petitionEvents.petitionId, id))
+      .orderBy(asc(petitionEvents.seq))
+      .all(),
     deadlines: rm.db.select().from(petitionDeadlines).where(eq(petitionDeadlines.petitionId, id)).all(),
     ratings: rm.db.select().from(petitionRatings).where(eq(petitionRatings.petitionId, id)).all(),
   };
@@ -46,7 +51,11 @@ describe('projection', () => {
     await projectPetition({ workflowId, state: older, events: older.timeline });
     expect(dump(fixture.id)).toEqual(once);
 
-    expect(once.row).toMatchObject({ status: 'DELIVERED', lastSeq: newer.lastSeq, deliveredAt: new Date(at('2026-03-20')) });
+    expect(once.row).toMatchObject({
+      status: 'DELIVERED',
+      lastSeq: newer.lastSeq,
+      deliveredAt: new Date(at('2026-03-20')),
+    });
     expect(once.events.map((e) => e.seq)).toEqual([1, 2, 3, 4]);
     expect(once.ratings).toHaveLength(1);
     expect(rm.db.$client.prepare('SELECT count(*) AS n FROM petition_search').get()).toEqual({ n: 1 });
@@ -69,11 +78,17 @@ describe('when Temporal is unreachable', () => {
 describe('lists', () => {
   it('keyset pages stay stable while new petitions arrive', async () => {
     for (let i = 0; i < 25; i += 1) {
-      rm.petition({ received: `2026-03-${String(1 + (i % 20)).padStart(2, '0')}T${String(8 + (i % 9)).padStart(2, '0')}:00:00+08:00` }).project();
+      rm.petition({
+        received: `2026-03-${String(1 + (i % 20)).padStart(2, '0')}T${String(8 + (i % 9)).padStart(2, '0')}:00:00+08:00`,
+      }).project();
     }
     const registrar = rm.token('REGISTRAR');
     const page = (after: string | null) =>
-      rm.gql(registrar, `query($after: String) { petitions(first: 10, after: $after) { totalCount edges { node { id receivedAt } } pageInfo { hasNextPage endCursor } } }`, { after });
+      rm.gql(
+        registrar,
+        `query($after: String) { petitions(first: 10, after: $after) { totalCount edges { node { id receivedAt } } pageInfo { hasNextPage endCursor } } }`,
+        { after },
+      );
 
     const first = (await page(null)).data.petitions;
     expect(first.totalCount).toBe(25);
@@ -92,8 +107,15 @@ describe('lists', () => {
   it('sorted by due date: soonest first, only petitions with a running deadline', async () => {
     rm.petition({ received: '2026-03-02' }).accept('2026-03-10', 'U-FT-01').project();
     rm.petition({ received: '2026-03-05' }).project();
-    rm.petition({ received: '2026-03-01' }).accept('2026-03-02', 'U-FT-01').reply('2026-03-05').tick('2026-04-30').project();
-    const answer = await rm.gql(rm.token('REGISTRAR'), '{ petitions(sort: DUE_ASC) { edges { node { status dueAt } } } }');
+    rm.petition({ received: '2026-03-01' })
+      .accept('2026-03-02', 'U-FT-01')
+      .reply('2026-03-05')
+      .tick('2026-04-30')
+      .project();
+    const answer = await rm.gql(
+      rm.token('REGISTRAR'),
+      '{ petitions(sort: DUE_ASC) { edges { node { status dueAt } } } }',
+    );
     const nodes = answer.data.petitions.edges.map((e: any) => e.node);
     expect(nodes.map((n: any) => n.status)).toEqual(['REGISTERED', 'HANDLING']);
     expect(Date.parse(nodes[0].dueAt)).toBeLessThan(Date.parse(nodes[1].dueAt));
@@ -102,11 +124,18 @@ describe('lists', () => {
   it('a unit sees only its own rows, whatever its filter asks for', async () => {
     const ours = rm.petition({ received: '2026-03-02' }).accept('2026-03-03', 'U-FT-01').project();
     const theirs = rm.petition({ received: '2026-03-02' }).accept('2026-03-03', 'U-FT-02').project();
-    const reviewed = rm.petition({ received: '2026-03-01' }).accept('2026-03-02', 'U-FT-02').reply('2026-03-05').appeal('2026-03-06').project();
+    const reviewed = rm
+      .petition({ received: '2026-03-01' })
+      .accept('2026-03-02', 'U-FT-02')
+      .reply('2026-03-05')
+      .appeal('2026-03-06')
+      .project();
     const organ = rm.token('UNIT_HANDLER', 'O-FT-GOV');
     const unit = rm.token('UNIT_HANDLER', 'U-FT-01');
     const ids = async (token: string, filter = '') =>
-      (await rm.gql(token, `{ petitions${filter} { totalCount edges { node { id } } } }`)).data.petitions.edges.map((e: any) => e.node.id);
+      (await rm.gql(token, `{ petitions${filter} { totalCount edges { node { id } } } }`)).data.petitions.edges.map(
+        (e: any) => e.node.id,
+      );
     expect(await ids(unit)).toEqual([ours.id]);
     expect(await ids(unit, '(filter: { unitId: "U-FT-02" })')).toEqual([]);
     expect(await ids(unit, '(filter: { text: "诉求" })')).toEqual([ours.id]);
@@ -124,7 +153,13 @@ describe('Chinese full-text search', () => {
     { summary: '电动车充电桩安装', content: '建议在小区增设电动车充电桩。' },
   ];
   const search = async (text: string) => {
-    return okField(await rm.gql(rm.token('REGISTRAR'), `query($text: String) { petitions(filter: { text: $text }) { totalCount edges { highlight node { summary } } } }`, { text }));
+    return okField(
+      await rm.gql(
+        rm.token('REGISTRAR'),
+        `query($text: String) { petitions(filter: { text: $text }) { totalCount edges { highlight node { summary } } } }`,
+        { text },
+      ),
+    );
   };
   beforeEach(() => {
     texts.forEach((t, i) => rm.petition({ received: `2026-03-0${i + 1}`, ...t }).project());
@@ -177,7 +212,11 @@ describe('statistics', () => {
    *   G  U-FT-02         registered 9 Mar, routed 10 Mar (notice due 25 Mar), never accepted
    */
   beforeEach(() => {
-    rm.petition({ received: '2026-01-08' }).accept('2026-01-10', 'U-FT-01').reply('2026-03-05').rate('2026-03-06', 'SATISFIED').project();
+    rm.petition({ received: '2026-01-08' })
+      .accept('2026-01-10', 'U-FT-01')
+      .reply('2026-03-05')
+      .rate('2026-03-06', 'SATISFIED')
+      .project();
     rm.petition({ received: '2026-01-18', channel: 'LETTER' })
       .accept('2026-01-20', 'U-FT-01')
       .reply('2026-03-25')
@@ -210,7 +249,11 @@ describe('statistics', () => {
       repeatRate { numerator denominator percent }
       timelyNoticeRate { numerator denominator percent }
     } }`;
-  const frac = (numerator: number, denominator: number, pct: string | null) => ({ numerator, denominator, percent: pct });
+  const frac = (numerator: number, denominator: number, pct: string | null) => ({
+    numerator,
+    denominator,
+    percent: pct,
+  });
 
   it('the whole city, March 2026, equals the hand count', async () => {
     expect(okField(await rm.gql(rm.token('SUPERVISOR'), STATS))).toEqual({
@@ -246,7 +289,10 @@ describe('statistics', () => {
   });
 
   it('一次性化解 does not depend on the order the petitions were projected in (as in a rebuild)', () => {
-    const original = rm.petition({ received: '2026-05-01', petitioner: '吴某', respondentUnitId: 'U-FT-03' }).accept('2026-05-02', 'U-FT-03').reply('2026-05-20');
+    const original = rm
+      .petition({ received: '2026-05-01', petitioner: '吴某', respondentUnitId: 'U-FT-03' })
+      .accept('2026-05-02', 'U-FT-03')
+      .reply('2026-05-20');
     const repeat = rm.petition({ received: '2026-06-01', petitioner: '吴某', respondentUnitId: 'U-FT-03' });
     repeat.project();
     original.project();

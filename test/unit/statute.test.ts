@@ -12,7 +12,9 @@ describe('the statute table', () => {
 
   it('is the national 2022 条例 by default, with every row of docs/domain.md §2 in order', () => {
     expect(national.id).toBe('national-2022');
-    expect(national.rules.map((r) => r.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18]);
+    expect(national.rules.map((r) => r.number)).toEqual([
+      1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18,
+    ]);
     expect(new Set(national.rules.map((r) => r.id)).size).toBe(18);
   });
 
@@ -40,7 +42,11 @@ describe('the statute table', () => {
 
   it('Zhejiang 2016 routes in 5 working days and handles in 30 + up to 60 days, citing its own articles', () => {
     const zj = getProfile('zhejiang-2016');
-    expect(ruleOf(zj, 'REGISTER_AND_ROUTE')).toMatchObject({ days: 5, counting: 'WORKING_DAYS', article: '《浙江省信访条例》第二十条' });
+    expect(ruleOf(zj, 'REGISTER_AND_ROUTE')).toMatchObject({
+      days: 5,
+      counting: 'WORKING_DAYS',
+      article: '《浙江省信访条例》第二十条',
+    });
     expect(ruleOf(zj, 'HANDLE')).toMatchObject({ days: 30, article: '《浙江省信访条例》第二十三条' });
     expect(ruleOf(zj, 'EXTENSION')).toMatchObject({ days: 60 });
     expect(ruleOf(zj, 'REQUEST_REVIEW')).toEqual(ruleOf(national, 'REQUEST_REVIEW'));
