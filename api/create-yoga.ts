@@ -1,5 +1,6 @@
-/** The GraphQL server: schema/schema.graphql, its resolvers, Bearer-token identity, and GET /health. */
-import { readFileSync } from 'node:fs';
+/** The GraphQL server: the SDL of schema/, its resolvers, Bearer-token identity, and GET /health. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
@@ -28,7 +29,12 @@ mutation Register {
 }
 `;
 
-const SCHEMA_FILE = fileURLToPath(new URL('../schema/schema.graphql', import.meta.url));
+const SCHEMA_DIR = fileURLToPath(new URL('../schema/', import.meta.url));
+/** The SDL, one file per part of the contract (schema/*.graphql). */
+const TYPE_DEFS = readdirSync(SCHEMA_DIR)
+  .filter((name) => name.endsWith('.graphql'))
+  .sort()
+  .map((name) => readFileSync(join(SCHEMA_DIR, name), 'utf8'));
 
 /** GET /health: 200 when both Temporal and the read model answer, 503 otherwise, with what each said. */
 function useHealth(deps: ApiDeps): Plugin {
@@ -159,7 +165,7 @@ function useContractErrorCodes(): Plugin {
 export function createFengqiaoYoga(deps: ApiDeps) {
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- `{}` is no server context, yoga's own default
   return createYoga<{}, ApiContext>({
-    schema: createSchema<ApiContext>({ typeDefs: readFileSync(SCHEMA_FILE, 'utf8'), resolvers }),
+    schema: createSchema<ApiContext>({ typeDefs: TYPE_DEFS, resolvers }),
     context: ({ request }) => ({ ...deps, principal: authenticate(deps.db, request.headers.get('authorization')) }),
     // Unexpected errors become "Unexpected error." without stack traces, whatever NODE_ENV says; a read model
     // that cannot be read is UNAVAILABLE, like Temporal out of reach.

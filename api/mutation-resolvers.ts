@@ -1,4 +1,4 @@
-/** Mutations of schema/schema.graphql: each checks the role, then hands over to the command it sends. */
+/** Mutations of the SDL (schema/): each checks the role, then hands over to the command it sends. */
 import type { CommandName } from '../domain/petition';
 import { requireRole, type Role } from './auth';
 import * as build from './command-builders';

@@ -1,4 +1,4 @@
-/** Queries of schema/schema.graphql. */
+/** Queries of the SDL (schema/). */
 import { units } from '../db/schema';
 import { PANEL_STATUSES } from '../domain/evaluation';
 import { getProfile, PROFILES, type JurisdictionProfile } from '../domain/statute';

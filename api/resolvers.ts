@@ -1,4 +1,4 @@
-/** The resolvers of schema/schema.graphql, typed by the types GraphQL Code Generator makes from it. */
+/** The resolvers of the SDL (schema/), typed by the types GraphQL Code Generator makes from it. */
 import type { Resolvers } from './generated/resolvers-types';
 import { mutationResolvers } from './mutation-resolvers';
 import { evaluationPanelResolvers, panelCaseResolvers, petitionResolvers } from './petition-resolvers';
