@@ -4,6 +4,7 @@
  * run from its final state when it has closed (the petition applies a panel's verdict once).
  */
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import { petitionWorkflow } from '../workflows/petition-workflow';
 import type { ReadModel } from '../db/connection';
 import { projectPanelState } from '../db/panel-projection';
 import type { PanelState, Verdict } from '../domain/evaluation';
@@ -65,7 +66,7 @@ export function createPanelActivities(db: ReadModel, client: Client, taskQueue =
         profileId: state.profileId,
         carried: { state, projectedSeq: state.lastSeq },
       };
-      await client.workflow.signalWithStart('petitionWorkflow', {
+      await client.workflow.signalWithStart(petitionWorkflow, {
         workflowId: petitionWorkflowId(petitionId),
         taskQueue,
         args: [input],

@@ -64,7 +64,7 @@ export function principalForToken(db: ReadModel, token: string): Principal | nul
     .where(eq(apiTokens.tokenHash, hashToken(token)))
     .get();
   if (!row) return null;
-  return { id: row.principalId, role: row.role as Role, unitId: row.unitId, memberId: row.memberId };
+  return { id: row.principalId, role: row.role, unitId: row.unitId, memberId: row.memberId };
 }
 
 /** The principal behind the request's `Authorization: Bearer` header; null without one. */

@@ -131,17 +131,15 @@ export function loadPanel(db: ReadModel, panelId: string): PanelState | null {
     convenedAt: row.convenedAt.getTime(),
     convenedBy: row.convenedBy,
     deadlineAt: row.deadlineAt.getTime(),
-    status: row.status as PanelState['status'],
+    status: row.status,
     votes: votes.map((v) => ({
       memberId: v.memberId,
       petitionId: v.petitionId,
-      verdict: v.verdict as Verdict,
+      verdict: v.verdict,
       comment: v.comment,
       at: v.at.getTime(),
     })),
-    results: row.closedAt
-      ? cases.map((c) => ({ petitionId: c.petitionId, verdict: c.verdict as Verdict | null, votes: c.votes }))
-      : [],
+    results: row.closedAt ? cases.map((c) => ({ petitionId: c.petitionId, verdict: c.verdict, votes: c.votes })) : [],
     closedAt: row.closedAt?.getTime() ?? null,
     version: row.version,
   };

@@ -14,7 +14,6 @@ import type {
   CommandArgs,
   CommandName,
   PetitionState,
-  PetitionStatus,
   Registration,
   RepeatOf,
 } from '../domain/petition';
@@ -62,7 +61,7 @@ function findRepeatOf(
     if (!earlier) throw badInput('input.repeatOf', `input.repeatOf: no petition ${confirmed}`);
     if (earlier.petitionerKey !== who)
       throw badInput('input.repeatOf', `input.repeatOf: petition ${confirmed} is not this petitioner's`);
-    return { petitionId: earlier.id, status: earlier.status as PetitionStatus };
+    return { petitionId: earlier.id, status: earlier.status };
   }
   const matter = matterKey(category, respondentUnitId);
   if (!matter) return null;
@@ -72,7 +71,7 @@ function findRepeatOf(
     .where(and(eq(petitions.petitionerKey, who), eq(petitions.matterKey, matter)))
     .orderBy(desc(petitions.registeredAt))
     .all()
-    .map((row) => ({ petitionId: row.id, status: row.status as PetitionStatus }));
+    .map((row) => ({ petitionId: row.id, status: row.status }));
   // A case concluded after 复核 bars the matter for good; one in progress absorbs the repeat; else the newest.
   return earlier.find((e) => e.status === 'CONCLUDED') ?? earlier.find((e) => !isTerminal(e)) ?? earlier[0] ?? null;
 }

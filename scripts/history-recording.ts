@@ -15,6 +15,8 @@ import type { Actor, PetitionState, Registration } from '../domain/petition';
 import { createPetitionWorker } from '../worker/create-worker';
 import * as defs from '../workflows/definitions';
 import { panelWorkflowId, recordEvaluationUpdate, type PanelWorkflowInput } from '../workflows/panel-definitions';
+import { evaluationPanelWorkflow } from '../workflows/panel-workflow';
+import { petitionWorkflow } from '../workflows/petition-workflow';
 
 const DAY = 86_400_000;
 
@@ -78,14 +80,11 @@ export async function recordHistories(
       respondentUnitId: null,
       registeredBy: registrar,
     };
-    return env.client.workflow.start<(input: defs.PetitionWorkflowInput) => Promise<PetitionState>>(
-      'petitionWorkflow',
-      {
-        workflowId: defs.petitionWorkflowId(registration.petitionId),
-        taskQueue: defs.TASK_QUEUE,
-        args: [{ registration, profileId: 'national-2022', historyLimit }],
-      },
-    );
+    return env.client.workflow.start(petitionWorkflow, {
+      workflowId: defs.petitionWorkflowId(registration.petitionId),
+      taskQueue: defs.TASK_QUEUE,
+      args: [{ registration, profileId: 'national-2022', historyLimit }],
+    });
   }
 
   const write = (name: string, history: History) => {
@@ -253,7 +252,7 @@ export async function recordHistories(
       deadlineDays: 14,
       convenedBy: supervisor.id,
     };
-    const panel = await env.client.workflow.start('evaluationPanelWorkflow', {
+    const panel = await env.client.workflow.start(evaluationPanelWorkflow, {
       workflowId: panelWorkflowId('REC-PANEL'),
       taskQueue: defs.TASK_QUEUE,
       args: [panelInput],

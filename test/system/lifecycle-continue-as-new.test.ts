@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { periodEnd } from '../../domain/calendar';
 import type { Registration } from '../../domain/petition';
 import { petitionWorkflowId, TASK_QUEUE } from '../../workflows/definitions';
-import type { petitionWorkflow } from '../../workflows/petition-workflow';
+import { petitionWorkflow } from '../../workflows/petition-workflow';
 import { deadline, lifecycleSteps, MINUTE } from '../support/lifecycle';
 import { eventually, useTimeSkippingSystem } from '../support/system';
 
@@ -27,7 +27,7 @@ describe('long lives', () => {
       respondentUnitId: null,
       registeredBy: { id: 'registrar-can', role: 'REGISTRAR' },
     };
-    const handle = await ts.env.client.workflow.start<typeof petitionWorkflow>('petitionWorkflow', {
+    const handle = await ts.env.client.workflow.start(petitionWorkflow, {
       workflowId: petitionWorkflowId(petitionId),
       taskQueue: TASK_QUEUE,
       // A tiny history budget, so that a handful of steps forces a new run.

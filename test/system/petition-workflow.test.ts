@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { periodEnd } from '../../domain/calendar';
 import type { PetitionState, Registration } from '../../domain/petition';
 import { petitionStateQuery, petitionUpdates, petitionWorkflowId, TASK_QUEUE } from '../../workflows/definitions';
-import type { petitionWorkflow } from '../../workflows/petition-workflow';
+import { petitionWorkflow } from '../../workflows/petition-workflow';
 import { eventually, useTimeSkippingSystem } from '../support/system';
 import { petitionEvents } from '../../db/schema';
 import { eq } from 'drizzle-orm';
@@ -30,7 +30,7 @@ async function startPetition(receivedAt?: number) {
     respondentUnitId: null,
     registeredBy: { id: 'registrar-1', role: 'REGISTRAR' },
   };
-  const handle = await ts.env.client.workflow.start<typeof petitionWorkflow>('petitionWorkflow', {
+  const handle = await ts.env.client.workflow.start(petitionWorkflow, {
     workflowId: petitionWorkflowId(petitionId),
     taskQueue: TASK_QUEUE,
     args: [{ registration, profileId: 'national-2022' }],

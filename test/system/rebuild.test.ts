@@ -12,7 +12,7 @@ import { openReadModel } from '../../db/connection';
 import { PANEL_WORKFLOWS, PETITION_WORKFLOWS, rebuildReadModel } from '../../db/rebuild';
 import { panelWorkflowId } from '../../workflows/panel-definitions';
 import { petitionWorkflowId, TASK_QUEUE } from '../../workflows/definitions';
-import type { petitionWorkflow } from '../../workflows/petition-workflow';
+import { petitionWorkflow } from '../../workflows/petition-workflow';
 import { startDevServer } from '../support/environments';
 import { mutationsSelecting } from '../support/graphql';
 import { newResidentId } from '../support/petitioners';
@@ -81,7 +81,7 @@ it('a lost read model is rebuilt from Temporal, equal to the live one row for ro
 
   // One that continues as new in mid-case.
   const longId = `XF-REBUILD-${Date.now()}`;
-  const handle = await env.client.workflow.start<typeof petitionWorkflow>('petitionWorkflow', {
+  const handle = await env.client.workflow.start(petitionWorkflow, {
     workflowId: petitionWorkflowId(longId),
     taskQueue: TASK_QUEUE,
     args: [
