@@ -8,6 +8,7 @@ import { resume } from '../pausable-deadline';
 import { ruleOf } from '../statute';
 import {
   DEADLINE_KINDS,
+  PETITION_STATUSES,
   type Actor,
   type CommandContext,
   type Deadline,
@@ -20,6 +21,10 @@ import {
 } from './state';
 
 export const DAY_MS = 86_400_000;
+
+export const TERMINAL_STATUSES: readonly PetitionStatus[] = ['CONCLUDED', 'CLOSED', 'DECLINED'];
+/** Every status of a case not yet ended, in the lifecycle's order. */
+const NOT_ENDED = PETITION_STATUSES.filter((status) => !TERMINAL_STATUSES.includes(status));
 
 /** Which statuses each command may start from. */
 export const ALLOWED_FROM = {
@@ -35,36 +40,9 @@ export const ALLOWED_FROM = {
   requestReview: ['DELIVERED', 'REVIEW_DELIVERED'],
   // A unit can be urged wherever a unit owes the next step.
   urge: ['TRANSFERRED', 'ASSIGNED', 'HANDLING', 'UNDER_REVIEW', 'UNDER_REEXAMINATION'],
-  answerUrge: [
-    'REGISTERED',
-    'TRANSFERRED',
-    'ASSIGNED',
-    'HANDLING',
-    'DELIVERED',
-    'UNDER_REVIEW',
-    'REVIEW_DELIVERED',
-    'UNDER_REEXAMINATION',
-  ],
-  escalate: [
-    'REGISTERED',
-    'TRANSFERRED',
-    'ASSIGNED',
-    'HANDLING',
-    'DELIVERED',
-    'UNDER_REVIEW',
-    'REVIEW_DELIVERED',
-    'UNDER_REEXAMINATION',
-  ],
-  instruct: [
-    'REGISTERED',
-    'TRANSFERRED',
-    'ASSIGNED',
-    'HANDLING',
-    'DELIVERED',
-    'UNDER_REVIEW',
-    'REVIEW_DELIVERED',
-    'UNDER_REEXAMINATION',
-  ],
+  answerUrge: NOT_ENDED,
+  escalate: NOT_ENDED,
+  instruct: NOT_ENDED,
 } as const satisfies Record<string, readonly PetitionStatus[]>;
 export type CommandName = keyof typeof ALLOWED_FROM;
 
@@ -119,8 +97,6 @@ export const LEVEL_OF: Partial<Record<PetitionStatus, { level: Level; duty: Dead
   UNDER_REVIEW: { level: 'REVIEW', duty: 'REVIEW' },
   UNDER_REEXAMINATION: { level: 'REEXAMINATION', duty: 'REEXAMINATION' },
 };
-
-export const TERMINAL_STATUSES: readonly PetitionStatus[] = ['CONCLUDED', 'CLOSED', 'DECLINED'];
 
 export function isTerminal(state: Pick<PetitionState, 'status'>): boolean {
   return TERMINAL_STATUSES.includes(state.status);
