@@ -40,59 +40,59 @@ const p = await step(
     summary: "小区加装电梯补贴未发放", content: "申请加装电梯补贴已逾半年未发放", respondentUnitId: "U-FT-01" })`,
 );
 const id = p.id as string;
-await step(
-  '2 acceptPetition (registrar)',
-  'dev-registrar',
-  `acceptPetition(id: "${id}", unitId: "U-FT-01", note: "受理并交办")`,
-);
-await step(
-  '2a urge: 督办 (supervisor)',
-  'dev-supervisor',
-  `urge(id: "${id}", message: "请三日内报告进展", respondWithinDays: 3)`,
-);
-await step(
-  '2b answerUrge (unit handler)',
-  'dev-unit-handler',
-  `answerUrge(id: "${id}", urgeId: "DB-1", text: "已组织现场核查")`,
-);
-await step(
-  '2c escalate: 提级包案 (supervisor)',
-  'dev-supervisor',
-  `escalate(id: "${id}", leaderId: "dev-leader", reason: "涉及群众多，久拖未决")`,
-);
-await step('2d instruct: 批示 (leader)', 'dev-leader', `instruct(id: "${id}", text: "请一周内拿出方案")`);
-await step(
-  '3 requestExtension (unit handler)',
-  'dev-unit-handler',
-  `requestExtension(id: "${id}", days: 15, reason: "需核查资金拨付流程")`,
-);
-await step(
-  '4 decideExtension (unit head)',
-  'dev-unit-head',
-  `decideExtension(id: "${id}", approve: true, note: "同意")`,
-);
-await step('5 startHearing (unit handler)', 'dev-unit-handler', `startHearing(id: "${id}", note: "听证")`);
-await step('6 endHearing (unit handler)', 'dev-unit-handler', `endHearing(id: "${id}")`);
-await step(
-  '7 replyPetition (unit handler)',
-  'dev-unit-handler',
-  `replyPetition(id: "${id}", outcome: EXPLAIN, text: "补贴按批次发放，已列入下一批", basis: "加装电梯补贴办法")`,
-);
-await step('8 recordSatisfaction (registrar)', 'dev-registrar', `recordSatisfaction(id: "${id}", level: DISSATISFIED)`);
-await step('9 requestReview: 复查 (registrar)', 'dev-registrar', `requestReview(id: "${id}", reason: "不服处理意见")`);
-await step(
-  '10 replyPetition (复查 organ)',
-  'dev-review-organ',
-  `replyPetition(id: "${id}", outcome: EXPLAIN, text: "维持原意见")`,
-);
-await step('11 requestReview: 复核 (registrar)', 'dev-registrar', `requestReview(id: "${id}", reason: "不服复查意见")`);
-await step('12 startHearing (复核 organ)', 'dev-reexam-organ', `startHearing(id: "${id}", note: "复核听证")`);
-await step('13 endHearing (复核 organ)', 'dev-reexam-organ', `endHearing(id: "${id}")`);
-await step(
-  '14 replyPetition (复核 organ)',
-  'dev-reexam-organ',
-  `replyPetition(id: "${id}", outcome: SUPPORT, text: "责令限期发放补贴")`,
-);
+/** The first petition's way to 终结: step, who acts, the mutation. */
+const FIRST_CASE: [title: string, who: string, mutation: string][] = [
+  [
+    '2 acceptPetition (registrar)',
+    'dev-registrar',
+    `acceptPetition(id: "${id}", unitId: "U-FT-01", note: "受理并交办")`,
+  ],
+  [
+    '2a urge: 督办 (supervisor)',
+    'dev-supervisor',
+    `urge(id: "${id}", message: "请三日内报告进展", respondWithinDays: 3)`,
+  ],
+  [
+    '2b answerUrge (unit handler)',
+    'dev-unit-handler',
+    `answerUrge(id: "${id}", urgeId: "DB-1", text: "已组织现场核查")`,
+  ],
+  [
+    '2c escalate: 提级包案 (supervisor)',
+    'dev-supervisor',
+    `escalate(id: "${id}", leaderId: "dev-leader", reason: "涉及群众多，久拖未决")`,
+  ],
+  ['2d instruct: 批示 (leader)', 'dev-leader', `instruct(id: "${id}", text: "请一周内拿出方案")`],
+  [
+    '3 requestExtension (unit handler)',
+    'dev-unit-handler',
+    `requestExtension(id: "${id}", days: 15, reason: "需核查资金拨付流程")`,
+  ],
+  ['4 decideExtension (unit head)', 'dev-unit-head', `decideExtension(id: "${id}", approve: true, note: "同意")`],
+  ['5 startHearing (unit handler)', 'dev-unit-handler', `startHearing(id: "${id}", note: "听证")`],
+  ['6 endHearing (unit handler)', 'dev-unit-handler', `endHearing(id: "${id}")`],
+  [
+    '7 replyPetition (unit handler)',
+    'dev-unit-handler',
+    `replyPetition(id: "${id}", outcome: EXPLAIN, text: "补贴按批次发放，已列入下一批", basis: "加装电梯补贴办法")`,
+  ],
+  ['8 recordSatisfaction (registrar)', 'dev-registrar', `recordSatisfaction(id: "${id}", level: DISSATISFIED)`],
+  ['9 requestReview: 复查 (registrar)', 'dev-registrar', `requestReview(id: "${id}", reason: "不服处理意见")`],
+  [
+    '10 replyPetition (复查 organ)',
+    'dev-review-organ',
+    `replyPetition(id: "${id}", outcome: EXPLAIN, text: "维持原意见")`,
+  ],
+  ['11 requestReview: 复核 (registrar)', 'dev-registrar', `requestReview(id: "${id}", reason: "不服复查意见")`],
+  ['12 startHearing (复核 organ)', 'dev-reexam-organ', `startHearing(id: "${id}", note: "复核听证")`],
+  ['13 endHearing (复核 organ)', 'dev-reexam-organ', `endHearing(id: "${id}")`],
+  [
+    '14 replyPetition (复核 organ)',
+    'dev-reexam-organ',
+    `replyPetition(id: "${id}", outcome: SUPPORT, text: "责令限期发放补贴")`,
+  ],
+];
+for (const [title, who, mutation] of FIRST_CASE) await step(title, who, mutation);
 
 // 第三方评议: a second petition, delivered, before a panel of five; three find it unsatisfactory.
 const second = await step(
