@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
+import { listHistoryFiles } from '../../worker/replay';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const run = (...args: string[]) =>
@@ -17,8 +18,12 @@ const run = (...args: string[]) =>
 it('replays a directory: a line per history, a summary, exit 0', () => {
   const result = run('test/histories');
   expect(result.status).toBe(0);
-  expect(result.stdout).toMatch(/^\[1\] ok {4}test\/histories\/continue-as-new\.first-run\.json \(\d+ events\)$/m);
-  expect(result.stdout).toMatch(/^\d+ passed, 0 failed/m);
+  // The older sets stand beside the dated ones, and every file of every set is replayed.
+  expect(result.stdout).toMatch(/^\[\d+\] ok {4}test\/histories\/continue-as-new\.first-run\.json \(\d+ events\)$/m);
+  expect(result.stdout).toMatch(/^\[\d+\] ok {4}test\/histories\/\d{4}-\d{2}-\d{2}\/full-chain\.json \(\d+ events\)$/m);
+  expect(result.stdout).toMatch(
+    new RegExp(`^${listHistoryFiles(join(ROOT, 'test/histories')).length} passed, 0 failed`, 'm'),
+  );
 });
 
 it('a history that does not replay, or is not one, fails the run: exit 1', () => {
