@@ -5,7 +5,6 @@
  * A long life is split into runs with continue-as-new, carrying the whole state.
  */
 import {
-  ApplicationFailure,
   allHandlersFinished,
   condition,
   continueAsNew,
@@ -36,7 +35,7 @@ import {
   PETITION_STATUS,
   PETITION_UNIT,
 } from './search-attributes';
-import { refuseAsFailure } from './refusal';
+import { refuseAsFailure, updateFailure } from './refusal';
 
 const { projectPetition, notifySupervisors } = proxyActivities<ProjectionActivities & NotificationActivities>({
   // A projection writes one petition in milliseconds, or waits up to SQLite's 5 s busy timeout; a worker that
@@ -98,14 +97,7 @@ export async function petitionWorkflow(input: defs.PetitionWorkflowInput): Promi
           // Time catches up with every command too: a 3rd 督办 or a 复核 request proposes 提级包案 at once.
           next = petition.advanceClock(rules.apply(state, cmd, now()), now());
         } catch (err) {
-          // A rule that throws after its check passed fails this update, never the workflow task: a failing
-          // task would be retried forever and the petition would answer nothing again.
-          if (err instanceof ApplicationFailure) throw err;
-          throw ApplicationFailure.create({
-            type: 'INTERNAL',
-            message: `${name} could not be applied: ${String(err)}`,
-            nonRetryable: true,
-          });
+          throw updateFailure(name, err);
         }
         return change(next);
       },
