@@ -136,16 +136,23 @@ export const buildInstruct: CommandBuilder<'instruct', gql.MutationInstructArgs>
  * the units table), unless the registrar names one.
  */
 export const buildAppeal: CommandBuilder<'requestReview', gql.MutationRequestReviewArgs> = (args, { deps, actor }) => {
-  const reason = optionalText('reason', args.reason, TEXT.note);
+  const made = {
+    reason: optionalText('reason', args.reason, TEXT.note),
+    // Whether it lies in the future or before the delivery is the workflow's to say (as deliveredAt): its clock
+    // is the case's, and runs ahead of ours under a time-skipping server.
+    requestedAt: args.requestedAt ?? null,
+    requestedVia: args.requestedVia ?? null,
+    actor,
+  };
   const named = knownUnit(deps.db, 'reviewUnitId', args.reviewUnitId);
   return (current) => {
-    if (named) return { reason, reviewUnitId: named, actor };
+    if (named) return { ...made, reviewUnitId: named };
     const below = current.status === 'REVIEW_DELIVERED' ? current.reviewUnitId : current.unitId;
     const reviewUnitId = below
       ? (deps.db.select().from(units).where(eq(units.id, below)).get()?.parentId ?? null)
       : null;
     if (!reviewUnitId)
       throw badInput('reviewUnitId', `no organ above ${below ?? 'the unit'} is known: name the reviewUnitId`);
-    return { reason, reviewUnitId, actor };
+    return { ...made, reviewUnitId };
   };
 };

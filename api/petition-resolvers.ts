@@ -4,6 +4,7 @@ import { units } from '../db/schema';
 import { dayKey, shanghaiDayNumber } from '../domain/calendar';
 import { pausedMsAt, projectedDue } from '../domain/pausable-deadline';
 import {
+  DEADLINE_KINDS,
   currentDueAt,
   isDueSoon,
   isOverdue,
@@ -32,6 +33,8 @@ function deadlineView(d: Deadline) {
   const now = Date.now();
   const due = projectedDue(d, now);
   const closedAt = d.metAt ?? d.lapsedAt;
+  // An appeal window is the petitioner's, not a duty: it is never overdue, and in its grace it is still open.
+  const window = DEADLINE_KINDS[d.kind].onExpiry === 'CLOSE';
   return {
     kind: d.kind,
     rule: d.ruleId,
@@ -45,10 +48,12 @@ function deadlineView(d: Deadline) {
     metAt: d.metAt,
     met: d.metAt !== null && d.metAt <= due,
     overdue:
-      d.overdueAt !== null ||
-      (closedAt === null ? d.pausedSince === null && now > due : d.metAt !== null && d.metAt > due),
+      !window &&
+      (d.overdueAt !== null ||
+        (closedAt === null ? d.pausedSince === null && now > due : d.metAt !== null && d.metAt > due)),
     overdueAt: d.overdueAt,
     lapsedAt: d.lapsedAt,
+    closesAt: window ? due + (d.graceMs ?? 0) : null,
   };
 }
 
@@ -111,7 +116,16 @@ export const petitionResolvers: PetitionResolvers = {
   hearings: (p) => p.state.hearings,
   reply: (p) => p.state.opinions.at(-1) ?? null,
   opinions: (p) => p.state.opinions,
-  appeals: (p, _, ctx) => p.state.appeals.map((a) => ({ ...a, unit: unitById(ctx, a.unitId) })),
+  appeals: (p, _, ctx) =>
+    p.state.appeals.map((a) => ({
+      level: a.level,
+      requestedAt: a.requestedAt,
+      requestedVia: a.requestedVia ?? null,
+      // Appeals recorded before receipt was kept apart were received as they were requested.
+      receivedAt: a.receivedAt ?? a.requestedAt,
+      reason: a.reason,
+      unit: unitById(ctx, a.unitId),
+    })),
   satisfaction: (p) => {
     const latest = new Map<RatingTarget, PetitionState['ratings'][number]>();
     for (const rating of p.state.ratings) latest.set(rating.target, rating);

@@ -15,7 +15,13 @@ import { listPetitions, type PetitionFilter } from './petition-reads';
 import { computeStatistics, statisticsQuery } from './statistics';
 
 export function jurisdictionView(profile: JurisdictionProfile) {
-  return { id: profile.id, name: profile.name, law: profile.law, warningDays: profile.practice.warningDays };
+  return {
+    id: profile.id,
+    name: profile.name,
+    law: profile.law,
+    warningDays: profile.practice.warningDays,
+    appealGraceDays: profile.practice.appealGraceDays,
+  };
 }
 
 function toFilter(ctx: ApiContext, input: PetitionFilterInput | null | undefined): PetitionFilter {

@@ -30,6 +30,13 @@ export interface LocalPractice {
   escalateWhenUrges: number;
   /** Days a unit has to handle a case again after a DISSATISFIED third-party verdict (重新办理). */
   rehandlingDays: number;
+  /**
+   * Days an appeal window (复查 Art. 35, 复核 Art. 36) stays open past its last day for a request the petitioner
+   * made in time (posted, submitted online) that reaches the registrar later: a case closes that many days (rolled
+   * to a working day) after its window's last day. A request is judged on when it was made, never on when it was
+   * entered (docs/lifecycle.md, Appeals made in time).
+   */
+  appealGraceDays: number;
 }
 
 /** Fengqiao's defaults (docs/domain.md §7). */
@@ -40,6 +47,9 @@ const DEFAULT_PRACTICE: LocalPractice = {
   escalateWhenOverdueDays: 15,
   escalateWhenUrges: 3,
   rehandlingDays: 30,
+  // Art. 22's 15 days for a bureau to register and deal with what it receives: a letter that arrives on the
+  // window's last day is entered in time by a bureau that keeps its own duty.
+  appealGraceDays: 15,
 };
 
 function withOverrides(

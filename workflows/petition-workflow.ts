@@ -8,6 +8,7 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
+  patched,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
@@ -25,7 +26,7 @@ import {
   type CommandName,
   type PetitionState,
 } from '../domain/petition';
-import { getProfile } from '../domain/statute';
+import { getProfile, type JurisdictionProfile } from '../domain/statute';
 import * as defs from './definitions';
 import {
   PETITION_DUE_AT,
@@ -45,8 +46,20 @@ const { projectPetition, notifySupervisors } = proxyActivities<ProjectionActivit
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
 
+/**
+ * The case's profile as this run applies it. `appeal-postal-grace`: appeal windows stay open past their last day
+ * for requests made in time and entered later (the profile's `appealGraceDays`, docs/lifecycle.md). A run begun
+ * before that change replays without the marker and keeps closing its windows at their last moment; the grace a
+ * window got is kept on it, so a continued run does not change it either.
+ */
+function profileOfRun(profileId: string): JurisdictionProfile {
+  const profile = getProfile(profileId);
+  if (patched('appeal-postal-grace')) return profile;
+  return { ...profile, practice: { ...profile.practice, appealGraceDays: 0 } };
+}
+
 export async function petitionWorkflow(input: defs.PetitionWorkflowInput): Promise<PetitionState> {
-  const profile = getProfile(input.profileId);
+  const profile = profileOfRun(input.profileId);
   const now = (): CommandContext => ({ now: Date.now(), profile });
   let state: PetitionState = input.carried?.state ?? petition.openPetition(input.registration, now());
   let projectedSeq = input.carried?.projectedSeq ?? 0;

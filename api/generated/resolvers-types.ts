@@ -26,11 +26,17 @@ export type Actor = {
   role: Scalars['String']['output'];
 };
 
+/** 复查 / 复核 request */
 export type Appeal = {
   __typename?: 'Appeal';
   level: Level;
   reason: Maybe<Scalars['String']['output']>;
+  /** When the organ received it (the registrar entered it): the organ's 30 days run from here */
+  receivedAt: Scalars['DateTime']['output'];
+  /** When the petitioner made it (postmark, online submission): what its window is judged on */
   requestedAt: Scalars['DateTime']['output'];
+  /** What requestedAt rests on; null: as entered */
+  requestedVia: Maybe<RequestedVia>;
   unit: Maybe<Unit>;
 };
 
@@ -68,6 +74,8 @@ export type CountingRule =
 export type Deadline = {
   __typename?: 'Deadline';
   article: Scalars['String']['output'];
+  /** An appeal window: when the case closes unless a request made by dueAt has been entered (dueAt plus the grace of its jurisdiction); null for a duty */
+  closesAt: Maybe<Scalars['DateTime']['output']>;
   /** Due moment, extensions and hearing pauses included (for a paused clock: if it restarted now) */
   dueAt: Maybe<Scalars['DateTime']['output']>;
   kind: DeadlineKind;
@@ -185,6 +193,8 @@ export type Instruction = {
 /** The jurisdiction profile whose statute table is in force */
 export type Jurisdiction = {
   __typename?: 'Jurisdiction';
+  /** Days an appeal window stays open past its last day for a request made in time and entered later (local practice) */
+  appealGraceDays: Scalars['Int']['output'];
   id: Scalars['ID']['output'];
   law: Scalars['String']['output'];
   name: Scalars['String']['output'];
@@ -228,7 +238,7 @@ export type Mutation = {
   replyPetition: Petition;
   /** 延期申请: at most the statute's days in total, with a reason */
   requestExtension: Petition;
-  /** 复查 (after the handling opinion) or 复核 (after the 复查 opinion), inside the 30-day window */
+  /** 复查 (after the handling opinion) or 复核 (after the 复查 opinion), made inside the 30-day window: requestedAt (default now; not in the future, not before the opinion was delivered) is when the petitioner made it; the organ's 30 days run from now, its receipt */
   requestReview: Petition;
   /** 转送 / 交办 to the competent unit */
   routePetition: Petition;
@@ -347,6 +357,8 @@ export type MutationRequestReviewArgs = {
   id: Scalars['ID']['input'];
   reason?: InputMaybe<Scalars['String']['input']>;
   requestId?: InputMaybe<Scalars['String']['input']>;
+  requestedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  requestedVia?: InputMaybe<RequestedVia>;
   reviewUnitId?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -691,6 +703,17 @@ export type ReplyOutcome =
   | 'NOT_SUPPORT'
   | 'SUPPORT';
 
+/** What shows when the petitioner made a 复查/复核 request */
+export type RequestedVia =
+  /** made at the office (走访), at that moment */
+  | 'IN_PERSON'
+  /** the online system's submission time */
+  | 'ONLINE'
+  /** another record (a fax's transmission report, a phone log) */
+  | 'OTHER'
+  /** the postmark on the letter: the day it was posted */
+  | 'POSTMARK';
+
 export type Role =
   | 'ADMIN'
   | 'LEADER'
@@ -968,6 +991,7 @@ export type ResolversTypes = {
   RegisterPetitionInput: RegisterPetitionInput;
   ReplayResult: ResolverTypeWrapper<ReplayResult>;
   ReplyOutcome: ReplyOutcome;
+  RequestedVia: RequestedVia;
   Role: Role;
   Rounding: Rounding;
   RouteMode: RouteMode;
@@ -1042,7 +1066,9 @@ export type ActorResolvers<ContextType = ApiContext, ParentType extends Resolver
 export type AppealResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Appeal'] = ResolversParentTypes['Appeal']> = {
   level?: Resolver<ResolversTypes['Level'], ParentType, ContextType>;
   reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  receivedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   requestedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  requestedVia?: Resolver<Maybe<ResolversTypes['RequestedVia']>, ParentType, ContextType>;
   unit?: Resolver<Maybe<ResolversTypes['Unit']>, ParentType, ContextType>;
 };
 
@@ -1052,6 +1078,7 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 
 export type DeadlineResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Deadline'] = ResolversParentTypes['Deadline']> = {
   article?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  closesAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   dueAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['DeadlineKind'], ParentType, ContextType>;
   lapsedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -1122,6 +1149,7 @@ export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
 }
 
 export type JurisdictionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Jurisdiction'] = ResolversParentTypes['Jurisdiction']> = {
+  appealGraceDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   law?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

@@ -2,6 +2,7 @@
  * Opinions and what follows them: the 信访处理意见书 (or 复查/复核 opinion) delivered to the petitioner, the
  * satisfaction recorded, and the appeal to the organ one level up (复查 Art. 35, 复核 Art. 36).
  */
+import { formatShanghai, periodEnd } from '../calendar';
 import { Refusal } from '../error-codes';
 import { effectiveDue } from '../pausable-deadline';
 import { hasOpenHearing } from './handling';
@@ -10,6 +11,7 @@ import {
   actingUnitId,
   badInput,
   defineCommand,
+  expiresAt,
   meetDeadlines,
   openDeadline,
   openOf,
@@ -19,6 +21,8 @@ import {
 } from './lifecycle';
 import type {
   Actor,
+  CommandContext,
+  Deadline,
   DeadlineKind,
   Level,
   Opinion,
@@ -26,6 +30,7 @@ import type {
   PetitionStatus,
   RatingTarget,
   ReplyOutcome,
+  RequestedVia,
   SatisfactionLevel,
 } from './state';
 
@@ -44,6 +49,14 @@ export interface SatisfactionCommand {
 }
 export interface AppealCommand {
   reason: string | null;
+  /**
+   * When the petitioner made the request (the postmark, the online submission): the window is judged on it.
+   * Null or absent (commands recorded before it existed): as it is entered. Not in the future, not before the
+   * opinion was delivered.
+   */
+  requestedAt?: number | null;
+  /** What `requestedAt` rests on; null or absent: as entered. */
+  requestedVia?: RequestedVia | null;
   /** The organ one level up, resolved by the API from the unit tree. */
   reviewUnitId: string;
   actor: Actor;
@@ -71,6 +84,18 @@ const APPEAL_FROM: Partial<
     duty: 'REEXAMINATION',
   },
 };
+
+/**
+ * An appeal window from `deliveredAt`, with the profile's grace after its last day for requests made in time
+ * that are entered later (rolled to a working day like every period's end). A grace of 0 (a run begun before the
+ * grace existed) closes the window at its last moment, as it always did.
+ */
+function openWindow(ctx: CommandContext, kind: DeadlineKind, deliveredAt: number): Deadline {
+  const window = openDeadline(ctx, kind, deliveredAt);
+  const days = ctx.profile.practice.appealGraceDays;
+  if (days <= 0) return window;
+  return { ...window, graceMs: periodEnd(window.dueAt - 1, days, 'CALENDAR_DAYS') - window.dueAt };
+}
 
 /** The duty clocks an opinion at this status meets: at first handling, a 重新办理 clock too. */
 function dutiesOf(status: PetitionStatus): DeadlineKind[] {
@@ -112,7 +137,7 @@ export const reply = defineCommand<ReplyCommand>('reply', {
       deliveredAt,
     };
     const deadlines = meetDeadlines(state, dutiesOf(state.status), deliveredAt);
-    if (after.window) deadlines.push(openDeadline(ctx, after.window, deliveredAt));
+    if (after.window) deadlines.push(openWindow(ctx, after.window, deliveredAt));
     let next: PetitionState = {
       ...withStatus(state, after.status, now),
       deadlines,
@@ -140,31 +165,55 @@ export const recordSatisfaction = defineCommand<SatisfactionCommand>('recordSati
   },
 });
 
-/** 复查 (Art. 35) or 复核 (Art. 36), inside its window: the organ one level up has its own 30 days. */
+/**
+ * 复查 (Art. 35) or 复核 (Art. 36), made inside its window: judged on when the petitioner made it (`requestedAt`),
+ * so a request posted in time is accepted when it is entered later, as long as the case is still open (the
+ * window's grace). The organ one level up has its own 30 days from its receipt: now, when the registrar enters it.
+ */
 export const requestReview = defineCommand<AppealCommand>('requestReview', {
-  check: (state, _command, { now }) => {
+  check: (state, command, { now }) => {
     const appeal = APPEAL_FROM[state.status]!;
+    const requestedAt = command.requestedAt ?? now;
+    // Against the case's clock, not the API's: under a time-skipping server the two differ.
+    if (requestedAt > now) badInput('requestedAt', 'requestedAt lies in the future: give the moment it was made');
     const window = openOf(state, appeal.window);
-    if (!window || now > effectiveDue(window)) {
+    if (window && requestedAt < window.startedAt) {
+      badInput(
+        'requestedAt',
+        `requestedAt lies before the opinion was delivered (${formatShanghai(window.startedAt)})`,
+      );
+    }
+    if (!window || requestedAt > effectiveDue(window) || now > expiresAt(window)) {
+      const what = appeal.level === 'REVIEW' ? '复查' : '复核';
       throw new Refusal(
         'WINDOW_CLOSED',
-        `the 30-day window to ask for ${appeal.level === 'REVIEW' ? '复查' : '复核'} has closed`,
-        {
-          status: state.status,
-        },
+        window && requestedAt <= effectiveDue(window)
+          ? `the ${what} request was made in time, but entered after the case's grace ran out (${formatShanghai(expiresAt(window))})`
+          : `the 30-day window to ask for ${what} has closed`,
+        { status: state.status },
       );
     }
   },
   change: (state, command, ctx) => {
     const { now } = ctx;
     const appeal = APPEAL_FROM[state.status]!;
+    const requestedAt = command.requestedAt ?? now;
+    const requestedVia = command.requestedVia ?? null;
     const next: PetitionState = {
       ...withStatus(state, appeal.status, now),
       reviewUnitId: command.reviewUnitId,
-      deadlines: [...meetDeadlines(state, [appeal.window], now), openDeadline(ctx, appeal.duty, now)],
+      // The petitioner used the window when they made the request; the organ's clock runs from its receipt.
+      deadlines: [...meetDeadlines(state, [appeal.window], requestedAt), openDeadline(ctx, appeal.duty, now)],
       appeals: [
         ...state.appeals,
-        { level: appeal.level, requestedAt: now, reason: command.reason, unitId: command.reviewUnitId },
+        {
+          level: appeal.level,
+          requestedAt,
+          requestedVia,
+          receivedAt: now,
+          reason: command.reason,
+          unitId: command.reviewUnitId,
+        },
       ],
     };
     return withEvent(
@@ -175,6 +224,9 @@ export const requestReview = defineCommand<AppealCommand>('requestReview', {
       command.reason,
       {
         unitId: command.reviewUnitId,
+        requestedAt,
+        requestedVia,
+        receivedAt: now,
       },
     );
   },

@@ -2,7 +2,7 @@
 import { periodEnd } from '../calendar';
 import { effectiveDue, projectedDue } from '../pausable-deadline';
 import type { JurisdictionProfile } from '../statute';
-import { DAY_MS, actingUnitId, isOpen, isTerminal, withEvent, withStatus } from './lifecycle';
+import { DAY_MS, actingUnitId, expiresAt, isOpen, isTerminal, withEvent, withStatus } from './lifecycle';
 import { DEADLINE_KINDS, type CommandContext, type Deadline, type PetitionState, type TimelineEvent } from './state';
 import { escalationReason, newUrge, withUrge } from './supervision';
 
@@ -22,7 +22,7 @@ export function nextWakeUp(state: PetitionState, profile: JurisdictionProfile): 
     if (!isOpen(d)) continue;
     const warn = warningAt(d, profile);
     if (warn !== null) next = Math.min(next, warn);
-    next = Math.min(next, effectiveDue(d));
+    next = Math.min(next, expiresAt(d));
   }
   for (const u of state.urges) {
     if (u.dueAt !== null && u.answeredAt === null && u.overdueAt === null) next = Math.min(next, u.dueAt);
@@ -33,7 +33,7 @@ export function nextWakeUp(state: PetitionState, profile: JurisdictionProfile): 
 /**
  * Applies everything that is due by `now`: 预警 and an automatic 催办 before a duty's deadline; overdue and an
  * automatic 督办 when it runs out; a 督办 unanswered by its date goes overdue; an appeal window that runs out
- * unused closes the case; and a case that meets a rule for 提级包案 is proposed for it. Applying it twice at
+ * unused closes the case, once the grace for requests made in time but entered later has passed too; and a case that meets a rule for 提级包案 is proposed for it. Applying it twice at
  * the same moment changes nothing.
  */
 export function advanceClock(state: PetitionState, { now, profile }: CommandContext): PetitionState {
@@ -57,7 +57,8 @@ export function advanceClock(state: PetitionState, { now, profile }: CommandCont
           null,
         );
     }
-    if (now < due) continue;
+    // A duty runs out at its due moment; an appeal window once its grace has passed too (docs/lifecycle.md).
+    if (now < expiresAt(d)) continue;
     if (DEADLINE_KINDS[d.kind].onExpiry === 'OVERDUE') {
       next = withEvent(replace({ overdueAt: now }), now, 'OVERDUE', null, null, { deadline: d.kind, dueAt: due });
       // 督办 at overdue: the unit owes an answer within the profile's days.

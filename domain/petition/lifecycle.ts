@@ -4,7 +4,7 @@
  */
 import { Refusal } from '../error-codes';
 import { periodEnd } from '../calendar';
-import { resume } from '../pausable-deadline';
+import { effectiveDue, resume } from '../pausable-deadline';
 import { ruleOf } from '../statute';
 import {
   DEADLINE_KINDS,
@@ -163,6 +163,14 @@ export function meetDeadlines(state: PetitionState, kinds: readonly DeadlineKind
 
 export function openOf(state: PetitionState, kind: DeadlineKind): Deadline | undefined {
   return state.deadlines.find((d) => d.kind === kind && isOpen(d));
+}
+
+/**
+ * When an open clock runs out for good: a duty at its due moment; an appeal window only once its grace (a request
+ * made in time may still arrive) has passed too, and then it closes the case.
+ */
+export function expiresAt(d: Deadline): number {
+  return effectiveDue(d) + (DEADLINE_KINDS[d.kind].onExpiry === 'CLOSE' ? (d.graceMs ?? 0) : 0);
 }
 
 export function refuse(message: string, details: Record<string, string | number | null> = {}): never {

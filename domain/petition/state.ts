@@ -119,6 +119,12 @@ export interface Deadline {
   overdueAt: number | null;
   /** A window that ran out unused. */
   lapsedAt: number | null;
+  /**
+   * An appeal window: how long past its last moment a request made in time may still be entered before the case
+   * closes (the profile's `appealGraceDays`, fixed when the window opened). Absent on duties, and on windows
+   * opened before the grace existed or by a run begun before it (they close at their last moment).
+   */
+  graceMs?: number;
 }
 
 /** 延期 (Art. 34): asked by the handler, decided by the unit head. */
@@ -136,6 +142,29 @@ export interface Hearing {
   startedAt: number;
   endedAt: number | null;
   note: string | null;
+}
+
+/**
+ * What shows when the petitioner made a 复查/复核 request: the postmark on the letter, the online system's
+ * submission time, the moment it was made at the office (走访), or another record. Null: as entered.
+ */
+export const REQUESTED_VIA = ['POSTMARK', 'ONLINE', 'IN_PERSON', 'OTHER'] as const;
+export type RequestedVia = (typeof REQUESTED_VIA)[number];
+
+/** 复查 (Art. 35) or 复核 (Art. 36) request. */
+export interface Appeal {
+  level: 'REVIEW' | 'REEXAMINATION';
+  /** When the petitioner made the request (postmark, online submission): what the window is judged on. */
+  requestedAt: number;
+  /** What `requestedAt` rests on; null (or absent on appeals recorded before it existed): as entered. */
+  requestedVia?: RequestedVia | null;
+  /**
+   * When the organ received it (the registrar entered it): the organ's own 30 days run from here. Absent on
+   * appeals recorded before it existed, which were received as they were requested.
+   */
+  receivedAt?: number;
+  reason: string | null;
+  unitId: string;
 }
 
 /** 信访处理意见书 / 复查意见书 / 复核意见书, delivered (送达) at `deliveredAt`. */
@@ -225,7 +254,7 @@ export interface PetitionState {
   extensions: ExtensionRequest[];
   hearings: Hearing[];
   opinions: Opinion[];
-  appeals: { level: 'REVIEW' | 'REEXAMINATION'; requestedAt: number; reason: string | null; unitId: string }[];
+  appeals: Appeal[];
   ratings: Rating[];
   urges: Urge[];
   evaluations: PanelEvaluation[];

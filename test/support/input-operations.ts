@@ -127,9 +127,15 @@ export const OPS = {
   review: {
     as: 'registrar',
     passes: 'UNAVAILABLE',
-    query:
-      'mutation($id: ID!, $reason: String, $reviewUnitId: String) { requestReview(id: $id, reason: $reason, reviewUnitId: $reviewUnitId) { id } }',
-    valid: () => ({ id: 'XF-NOPE00000001', reason: '不服处理意见', reviewUnitId: 'O-FT-GOV' }),
+    query: `mutation($id: ID!, $reason: String, $reviewUnitId: String, $requestedAt: DateTime, $requestedVia: RequestedVia) {
+      requestReview(id: $id, reason: $reason, reviewUnitId: $reviewUnitId, requestedAt: $requestedAt, requestedVia: $requestedVia) { id } }`,
+    valid: () => ({
+      id: 'XF-NOPE00000001',
+      reason: '不服处理意见',
+      reviewUnitId: 'O-FT-GOV',
+      requestedAt: recent(),
+      requestedVia: 'POSTMARK',
+    }),
   },
   urge: {
     as: 'supervisor',

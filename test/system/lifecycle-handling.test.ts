@@ -15,7 +15,7 @@ const ts = useTimeSkippingSystem();
 const { ok, attempt, register, live, sleepUntil, readModelRow } = lifecycleSteps(ts);
 
 describe('handling and its reply', () => {
-  it('happy path: reply on day 40, delivered, satisfied; the 复查 window closes and the case closes', async () => {
+  it('happy path: reply on day 40, delivered, satisfied; the 复查 window and its grace run out and the case closes', async () => {
     const p = await register();
     await ok(ts.tokens.registrar, `acceptPetition(id: "${p.id}", unitId: "U-FT-01")`);
     const acceptedAt = (await live(p.id)).acceptedAt!;
@@ -48,15 +48,21 @@ describe('handling and its reply', () => {
     const rated = await ok(ts.tokens.registrar, `recordSatisfaction(id: "${p.id}", level: SATISFIED)`);
     expect(rated.satisfaction).toEqual([{ target: 'UNIT', level: 'SATISFIED' }]);
 
-    await sleepUntil(window.dueAt - MINUTE);
-    expect((await live(p.id)).status).toBe('DELIVERED');
+    // The case stays open past the window for the grace a request made in time may take to be entered
+    // (appealGraceDays: 15 days, rolled to a working day), and closes the moment that runs out.
+    const closesAt = window.dueAt + window.graceMs!;
+    expect(closesAt).toBe(periodEnd(window.dueAt - 1, 15, 'CALENDAR_DAYS'));
     await sleepUntil(window.dueAt + MINUTE);
+    expect((await live(p.id)).status).toBe('DELIVERED');
+    await sleepUntil(closesAt - MINUTE);
+    expect((await live(p.id)).status).toBe('DELIVERED');
+    await sleepUntil(closesAt + MINUTE);
     const row = await eventually(() => {
       const r = readModelRow(p.id);
       return r?.status === 'CLOSED' && r;
     });
-    expect(row.closedAt!.getTime() - window.dueAt).toBeGreaterThanOrEqual(0);
-    expect(row.closedAt!.getTime() - window.dueAt).toBeLessThan(1_000);
+    expect(row.closedAt!.getTime() - closesAt).toBeGreaterThanOrEqual(0);
+    expect(row.closedAt!.getTime() - closesAt).toBeLessThan(1_000);
     expect(row.deliveredAt!.getTime()).toBe(deliveredAt);
     const closed = JSON.parse(row.stateJson) as PetitionState;
     expect(deadline(closed, 'REVIEW_WINDOW').lapsedAt).toBe(row.closedAt!.getTime());

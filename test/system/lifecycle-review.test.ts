@@ -1,7 +1,8 @@
 /**
  * The lifecycle (DOMAIN.md §3) past the first reply, through the GraphQL API on a real worker and the Java
  * time-skipping test server, with the read model in a real SQLite file: 复查 and 复核, hearings that stop the
- * clock, 终结 and repeats, a window that closed and an organ gone overdue. Each test checks the dates.
+ * clock, 终结 and repeats, a request posted in time and entered late, a window that closed and an organ gone
+ * overdue. Each test checks the dates.
  */
 import { describe, expect, it } from 'vitest';
 import { formatShanghai, isWorkingDay, periodEnd, shanghaiDayNumber } from '../../domain/calendar';
@@ -110,11 +111,11 @@ describe('复查 and 复核', () => {
     expect(repeat).toMatchObject({ status: 'DECLINED', declineReason: 'DUPLICATE_IN_PROGRESS', repeatOf: first.id });
   });
 
-  it('a 复查 request on day 31 after delivery is WINDOW_CLOSED, and the case had closed on its own', async () => {
+  /** Accepted, and the first opinion delivered on a day whose 30th day is a working day: day 31 lies past it. */
+  async function deliveredBeforeDay30IsWorking() {
     const p = await register();
     await ok(ts.tokens.registrar, `acceptPetition(id: "${p.id}", unitId: "U-FT-01")`);
     await ts.env.sleep(5 * DAY);
-    // Deliver on a day whose 30th day is a working day, so that day 31 lies past the window.
     const now = await ts.env.currentTimeMs();
     let deliveredAt = now;
     while (!isWorkingDay(shanghaiDayNumber(deliveredAt) + 30)) deliveredAt -= DAY;
@@ -123,14 +124,97 @@ describe('复查 and 复核', () => {
       `replyPetition(id: "${p.id}", outcome: EXPLAIN, text: "解释说明", deliveredAt: "${formatShanghai(deliveredAt)}")`,
     );
     const window = deadline(await live(p.id), 'REVIEW_WINDOW');
-    const deliveredSecond = Math.floor(deliveredAt / 1000) * 1000;
-    expect(window.dueAt).toBe(periodEnd(deliveredSecond, 30, 'CALENDAR_DAYS'));
+    const delivered = Math.floor(deliveredAt / 1000) * 1000;
+    expect(window.dueAt).toBe(periodEnd(delivered, 30, 'CALENDAR_DAYS'));
+    return { id: p.id as string, delivered, window, closesAt: window.dueAt + window.graceMs! };
+  }
 
-    await sleepUntil(deliveredSecond + 31 * DAY);
-    await eventually(() => readModelRow(p.id)?.status === 'CLOSED');
-    const late = await attempt(ts.tokens.registrar, `requestReview(id: "${p.id}", reason: "逾期请求")`);
+  it('a posted 复查 request entered late: made on day 29, entered on day 31, accepted; the organ’s 30 days run from day 31', async () => {
+    const { id, delivered, window, closesAt } = await deliveredBeforeDay30IsWorking();
+    // Day 31, at least an hour into it.
+    const entered = Math.max(delivered + 31 * DAY, window.dueAt + 60 * MINUTE);
+    await sleepUntil(entered);
+    // Past the window, inside its grace: the case waits for requests made in time.
+    expect(closesAt).toBeGreaterThan(await ts.env.currentTimeMs());
+    expect((await live(id)).status).toBe('DELIVERED');
+    const posted = delivered + 29 * DAY;
+    const review = (extra: string) =>
+      attempt(ts.tokens.registrar, `requestReview(id: "${id}", reason: "不服处理意见（邮寄）", ${extra})`);
+
+    // Judged on the case's clock (ahead of the API's on this server): a moment still to come there is refused…
+    const ahead = await review(`requestedAt: "${formatShanghai((await ts.env.currentTimeMs()) + 2 * 3_600_000)}"`);
+    expect(errorCode(ahead)).toBe('BAD_USER_INPUT');
+    expect(ahead.errors![0]!.extensions!.field).toBe('requestedAt');
+    // …and so is one before the opinion was delivered.
+    const early = await review(`requestedAt: "${formatShanghai(delivered - DAY)}"`);
+    expect(errorCode(early)).toBe('BAD_USER_INPUT');
+    expect(early.errors![0]!.extensions!.field).toBe('requestedAt');
+    // A request made after the window is late whenever it is entered.
+    const late = await review(`requestedAt: "${formatShanghai(window.dueAt + MINUTE)}"`);
     expect(errorCode(late)).toBe('WINDOW_CLOSED');
-    expect(late.errors![0]!.extensions!.status).toBe('CLOSED');
+    expect(late.errors![0]!.extensions!.status).toBe('DELIVERED');
+
+    const accepted = await ts.system.gql(
+      ts.tokens.registrar,
+      `mutation { requestReview(id: "${id}", reason: "不服处理意见（邮寄）", requestedAt: "${formatShanghai(posted)}", requestedVia: POSTMARK) {
+        status appeals { level requestedAt requestedVia receivedAt }
+        deadlines { kind startedAt dueAt met overdue closesAt }
+        timeline { type at data } } }`,
+    );
+    expect(accepted.errors).toBeUndefined();
+    const answer = accepted.data.requestReview;
+    expect(answer.status).toBe('UNDER_REVIEW');
+    const state = await live(id);
+    const appeal = state.appeals[0]!;
+    expect(appeal).toMatchObject({ level: 'REVIEW', requestedAt: posted, requestedVia: 'POSTMARK' });
+    expect(appeal.receivedAt! - entered).toBeGreaterThanOrEqual(0);
+    expect(appeal.receivedAt! - entered).toBeLessThan(MINUTE);
+    expect(answer.appeals).toEqual([
+      {
+        level: 'REVIEW',
+        requestedAt: formatShanghai(posted),
+        requestedVia: 'POSTMARK',
+        receivedAt: formatShanghai(appeal.receivedAt!),
+      },
+    ]);
+    // The organ's clock runs from its receipt on day 31, not from the postmark.
+    const organ = deadline(state, 'REVIEW');
+    expect(organ.startedAt).toBe(appeal.receivedAt);
+    expect(organ.dueAt).toBe(periodEnd(appeal.receivedAt!, 30, 'CALENDAR_DAYS'));
+    // The petitioner used the window in time: met on day 29, not overdue.
+    expect(deadline(state, 'REVIEW_WINDOW')).toMatchObject({ metAt: posted, lapsedAt: null });
+    expect(answer.deadlines.find((d: any) => d.kind === 'REVIEW_WINDOW')).toMatchObject({
+      dueAt: formatShanghai(window.dueAt),
+      closesAt: formatShanghai(closesAt),
+      met: true,
+      overdue: false,
+    });
+    expect(answer.timeline.at(-1)).toMatchObject({
+      type: 'REVIEW_REQUESTED',
+      at: formatShanghai(appeal.receivedAt!),
+      data: { unitId: 'O-FT-GOV', requestedAt: posted, requestedVia: 'POSTMARK', receivedAt: appeal.receivedAt },
+    });
+    await eventually(() => readModelRow(id)?.status === 'UNDER_REVIEW');
+  });
+
+  it('a 复查 request made on day 31 is WINDOW_CLOSED; the case closes on its own once the grace has run out', async () => {
+    const { id, delivered, closesAt } = await deliveredBeforeDay30IsWorking();
+    await sleepUntil(delivered + 31 * DAY);
+    const late = await attempt(ts.tokens.registrar, `requestReview(id: "${id}", reason: "逾期请求")`);
+    expect(errorCode(late)).toBe('WINDOW_CLOSED');
+    expect(late.errors![0]!.extensions!.status).toBe('DELIVERED');
+
+    await sleepUntil(closesAt + MINUTE);
+    await eventually(() => readModelRow(id)?.status === 'CLOSED');
+    const closed = JSON.parse(readModelRow(id)!.stateJson);
+    expect(deadline(closed, 'REVIEW_WINDOW').lapsedAt! - closesAt).toBeLessThan(1_000);
+    // Made in time but entered after the grace: the workflow has ended, the case stays closed.
+    const tooLate = await attempt(
+      ts.tokens.registrar,
+      `requestReview(id: "${id}", reason: "邮寄", requestedAt: "${formatShanghai(delivered + 29 * DAY)}", requestedVia: POSTMARK)`,
+    );
+    expect(errorCode(tooLate)).toBe('WINDOW_CLOSED');
+    expect(tooLate.errors![0]!.extensions!.status).toBe('CLOSED');
   });
 
   it('overdue at the 复查 level: the organ missed its 30 days', async () => {

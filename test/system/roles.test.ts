@@ -61,8 +61,15 @@ const ts = useTimeSkippingSystem(async (env, system) => {
     `mutation($id: ID!) { replyPetition(id: $id, outcome: EXPLAIN, text: "已答复") ${PETITION} }`,
     byId(closed),
   );
-  // The 复查 window (30 days) runs out unused: the case closes and its workflow completes.
-  await env.sleep(32 * DAY);
+  // The 复查 window (30 days) runs out unused and so does its grace for requests made in time (appealGraceDays):
+  // the case closes and its workflow completes.
+  const { deadlines } = await ok(
+    'REG',
+    'query($id: ID!) { petition(id: $id) { deadlines { kind closesAt } } }',
+    byId(closed),
+  );
+  const closesAt = Date.parse(deadlines.find((d: { kind: string }) => d.kind === 'REVIEW_WINDOW').closesAt);
+  await env.sleep(closesAt - (await env.currentTimeMs()) + DAY);
   await eventually(async () => (await timelineOf(closed)).status === 'CLOSED');
   const panel = (
     await ok('SUP', CONVENE, { input: { title: '权限测试评议会', members: MEMBERS, petitionIds: [closed] } })

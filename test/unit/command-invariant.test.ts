@@ -18,6 +18,7 @@ import {
   type CommandName,
   type PetitionState,
   PETITION_STATUSES,
+  REQUESTED_VIA,
 } from '../../domain/petition';
 import { PROFILES, getProfile, type JurisdictionProfile } from '../../domain/statute';
 
@@ -81,7 +82,19 @@ const ARGS: { [N in CommandName]: fc.Arbitrary<(now: number) => CommandArgs[N]> 
       target: fc.constantFrom('UNIT' as const, 'BUREAU' as const),
     })
     .map((a) => () => ({ ...a, actor })),
-  requestReview: fc.record({ reason: note, reviewUnitId: unit }).map((a) => () => ({ ...a, actor })),
+  // When the petitioner made it: as entered, or any time around now (in the window, before the delivery, ahead).
+  requestReview: fc
+    .record({
+      reason: note,
+      reviewUnitId: unit,
+      requested: fc.option(offset, { nil: null, freq: 2 }),
+      requestedVia: fc.option(fc.constantFrom(...REQUESTED_VIA), { nil: null }),
+    })
+    .map(({ requested, ...a }) => (now: number) => ({
+      ...a,
+      requestedAt: requested === null ? null : now + requested,
+      actor,
+    })),
   urge: fc
     .record({ message: text, respondWithinDays: fc.option(fc.integer({ min: -1, max: 70 }), { nil: null }) })
     .map((a) => () => ({ ...a, actor })),
@@ -206,18 +219,22 @@ function run(profile: JurisdictionProfile, receivedBefore: number, along: number
     state = advanceClock(rules.apply(state, command, ctx), ctx);
     seen.commands.add(s.name);
     seen.statuses.add(state.status);
+    const made = (command as { requestedAt?: number | null }).requestedAt;
+    if (s.name === 'requestReview' && made != null && made < now) seen.appealsMadeEarlier += 1;
   }
 }
 
 interface Coverage {
   commands: Set<CommandName>;
   statuses: Set<string>;
+  /** 复查/复核 requests accepted with a requestedAt before they were entered. */
+  appealsMadeEarlier: number;
 }
 
 describe('a command that passes its check applies without throwing', () => {
   it.each(Object.keys(PROFILES))('under %s, over random sequences', (profileId) => {
     const profile = getProfile(profileId);
-    const seen: Coverage = { commands: new Set(), statuses: new Set() };
+    const seen: Coverage = { commands: new Set(), statuses: new Set(), appealsMadeEarlier: 0 };
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: 20 * day }),
@@ -230,6 +247,7 @@ describe('a command that passes its check applies without throwing', () => {
     // The sequences reach every part of the lifecycle, not only refusals.
     expect([...seen.commands].sort()).toEqual(Object.keys(COMMANDS).sort());
     expect([...seen.statuses].sort()).toEqual([...PETITION_STATUSES].sort());
+    expect(seen.appealsMadeEarlier).toBeGreaterThan(0);
   });
 
   it('an extension approved after the handling deadline ran out is refused, typed', () => {

@@ -103,7 +103,8 @@ const FIXTURES: Record<PetitionStatus, PetitionState> = {
   REVIEW_DELIVERED: reviewDelivered,
   UNDER_REEXAMINATION: underReexamination,
   CONCLUDED: COMMANDS.reply.apply(underReexamination, SAMPLE.reply, ctx(6)),
-  CLOSED: advanceClock(delivered, ctx(40)),
+  // The 复查 window's 30 days and its grace for requests made in time (docs/lifecycle.md) have run out.
+  CLOSED: advanceClock(delivered, ctx(60)),
   DECLINED: COMMANDS.decline.apply(registered, SAMPLE.decline, ctx(1)),
 };
 

@@ -41,6 +41,11 @@ describeTable('petition-mutations', [
   ...bad('satisfaction', 'target', ['CITY']),
   ...bad('review', 'reviewUnitId', ['O-NOPE', 'o-ft-gov']),
   ...bad('review', 'reason', ['不服\u0000']),
+  ...bad('review', 'requestedAt', ['2026-02-30T10:00:00+08:00', '2026-11-01T10:00', '2100-01-01T00:00:00+08:00']),
+  // In the future or before the delivery: the workflow's validator says so, on the case's clock (domain requestReview).
+  ...ok('review', 'requestedAt', [null, formatShanghai(Date.now() + DAY)]),
+  ...bad('review', 'requestedVia', ['POST', 'postmark', 1]),
+  ...ok('review', 'requestedVia', ['POSTMARK', 'ONLINE', 'IN_PERSON', 'OTHER', null]),
   ...bad('urge', 'message', ['', long(2_001)]),
   ...bad('urge', 'respondWithinDays', [0, -1, 61, 2.5]),
   ...ok('urge', 'respondWithinDays', [1, 60, null]),
