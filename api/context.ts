@@ -10,6 +10,11 @@ export interface ApiDeps {
   taskQueue: string;
   /** Jurisdiction profile new petitions are started with (domain/statute.ts). */
   profileId: string;
+  /**
+   * How long a mutation waits on its update before it answers TIMEOUT (`FENGQIAO_UPDATE_TIMEOUT_MS`); absent,
+   * DEFAULT_UPDATE_TIMEOUT_MS (api/update-bound.ts).
+   */
+  updateTimeoutMs?: number;
   /** The workflow code `replayHistory` checks against; bundled from source on first use when absent. */
   workflowBundle?: WorkflowBundleOption;
 }

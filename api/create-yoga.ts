@@ -14,6 +14,7 @@ import { petitionHistory } from './histories';
 import type { ApiContext, ApiDeps } from './context';
 import { withInputField } from './input-paths';
 import { resolvers } from './resolvers';
+import { cachedStuckScan } from './stuck-workflows';
 import { isErrorCode } from '../domain/error-codes';
 
 const GRAPHIQL_EXAMPLE = `# Add a REGISTRAR token (printed by ./temporal-dev.sh) in the Headers tab below:
@@ -36,14 +37,27 @@ const TYPE_DEFS = readdirSync(SCHEMA_DIR)
   .sort()
   .map((name) => readFileSync(join(SCHEMA_DIR, name), 'utf8'));
 
-/** GET /health: 200 when both Temporal and the read model answer, 503 otherwise, with what each said. */
+/** A health probe may come every second; a scan for stuck workflows describes every open one, so it is kept this long. */
+export const HEALTH_STUCK_SCAN_TTL_MS = 10_000;
+
+/**
+ * GET /health, with what each part said:
+ * - 200 `ok`: Temporal and the read model answer, and no workflow is stuck;
+ * - 200 `degraded`: both answer, but `stuckWorkflows` workflows keep failing their workflow task (the
+ *   `stuckPetitions` query lists them) or the scan for them failed; the API still serves every other petition, and
+ *   restarting it (what a supervisor does on a failing probe) would not unstick them;
+ * - 503 `unavailable`: Temporal or the read model does not answer.
+ */
 function useHealth(deps: ApiDeps): Plugin {
+  const stuckScan = cachedStuckScan(deps.temporal, deps.taskQueue, HEALTH_STUCK_SCAN_TTL_MS);
   return {
     async onRequest({ url, endResponse, fetchAPI }) {
       if (url.pathname !== '/health') return;
       let temporal = 'ok';
       let readModel = 'ok';
+      let stuck = 'ok';
       let petitionCount: number | null = null;
+      let stuckWorkflows: number | null = null;
       try {
         await deps.temporal.workflowService.getSystemInfo({});
       } catch (err) {
@@ -54,11 +68,23 @@ function useHealth(deps: ApiDeps): Plugin {
       } catch (err) {
         readModel = `unavailable: ${(err as Error).message}`;
       }
-      const ok = temporal === 'ok' && readModel === 'ok';
+      if (temporal === 'ok') {
+        try {
+          stuckWorkflows = (await stuckScan()).length;
+          if (stuckWorkflows > 0)
+            stuck = `${stuckWorkflows} workflow${stuckWorkflows === 1 ? "'s task keeps" : "s' tasks keep"} failing: see the stuckPetitions query`;
+        } catch (err) {
+          stuck = `unknown: ${(err as Error).message}`;
+        }
+      } else {
+        stuck = 'unknown: Temporal is unreachable';
+      }
+      const up = temporal === 'ok' && readModel === 'ok';
+      const status = !up ? 'unavailable' : stuck === 'ok' ? 'ok' : 'degraded';
       endResponse(
         fetchAPI.Response.json(
-          { status: ok ? 'ok' : 'degraded', temporal, readModel, petitions: petitionCount },
-          { status: ok ? 200 : 503 },
+          { status, temporal, readModel, stuck, petitions: petitionCount, stuckWorkflows },
+          { status: up ? 200 : 503 },
         ),
       );
     },

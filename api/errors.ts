@@ -8,6 +8,7 @@ import {
   WorkflowExecutionAlreadyStartedError,
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
 } from '@temporalio/client';
 import Database from 'better-sqlite3';
 import { GraphQLError } from 'graphql';
@@ -25,11 +26,21 @@ export function badInput(field: string, message: string): GraphQLError {
 
 const GRPC_NOT_FOUND = 5;
 
-/** gRPC status codes that mean "the server could not be reached or did not answer": nothing was changed. */
+/**
+ * gRPC status codes that mean "the server could not be reached or did not answer": nothing was changed. For the
+ * calls that change nothing or that a retry makes whole (starts, queries, history); an update past its bound is
+ * TIMEOUT instead (./update-bound.ts), as the SDK tells it apart (WorkflowUpdateRPCTimeoutOrCancelledError).
+ */
 const UNREACHABLE_GRPC_CODES = new Set([4 /* DEADLINE_EXCEEDED */, 14 /* UNAVAILABLE */]);
 
 /** Translates what the Temporal client throws into a typed API error; unknown errors pass through (masked). */
 export function fromTemporal(err: unknown, petitionId?: string): unknown {
+  if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError) {
+    return apiError(
+      'TIMEOUT',
+      `${petitionId ?? 'the command'}: admitted but not answered in time; it may still be applied, so retry with the same requestId`,
+    );
+  }
   if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
     const failure = err.cause;
     if (isRefusalCode(failure.type)) {

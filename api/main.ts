@@ -11,22 +11,26 @@ import { TASK_QUEUE } from '../workflows/definitions';
 import { createFengqiaoYoga } from './create-yoga';
 import { ensureDevTokens } from './dev-tokens';
 import { connectApiToTemporal } from './temporal-connection';
+import { updateTimeoutFromEnv } from './update-bound';
 
 const port = Number(process.env.PORT ?? 4000);
 const address = process.env.TEMPORAL_ADDRESS ?? 'localhost:7233';
 const namespace = process.env.TEMPORAL_NAMESPACE ?? 'default';
 const profileId = getProfile(process.env.FENGQIAO_PROFILE ?? DEFAULT_PROFILE_ID).id;
+const updateTimeoutMs = updateTimeoutFromEnv(process.env.FENGQIAO_UPDATE_TIMEOUT_MS);
 
 const db = openReadModel();
 seedUnits(db);
 const connection = connectApiToTemporal(address);
 const temporal = new Client({ connection, namespace });
-const yoga = createFengqiaoYoga({ db, temporal, taskQueue: TASK_QUEUE, profileId });
+const yoga = createFengqiaoYoga({ db, temporal, taskQueue: TASK_QUEUE, profileId, updateTimeoutMs });
 
 const server = createServer(yoga);
 server.listen(port, () => {
   console.log(`[api] GraphQL (GraphiQL in a browser): http://localhost:${port}/graphql`);
-  console.log(`[api] health: http://localhost:${port}/health   profile: ${profileId}`);
+  console.log(
+    `[api] health: http://localhost:${port}/health   profile: ${profileId}   update timeout: ${updateTimeoutMs} ms`,
+  );
   if (process.env.FENGQIAO_DEV_TOKENS) {
     const tokens = ensureDevTokens(db, process.env.FENGQIAO_DEV_TOKENS);
     console.log('[api] dev tokens (Authorization: Bearer <token>):');

@@ -16,6 +16,7 @@ import type { ApiDeps } from './context';
 import { apiError, badInput, callTemporal } from './errors';
 import { futureMoment, IDS, optionalText, requiredId, requiredText, TEXT } from './input-rules';
 import { idForRequest } from './request-ids';
+import { callUpdate } from './update-bound';
 import { evaluationPanelWorkflow } from '../workflows/panel-workflow';
 
 /** A panel sits for days or weeks (14 by default); a deadline further off is a typo. */
@@ -99,7 +100,7 @@ export async function recordEvaluation(
   const vote = { memberId: principal.memberId, petitionId: args.petitionId, verdict: args.verdict, comment };
   // The panel's own validator refuses one who does not sit on it (FORBIDDEN, before anything else); that
   // answers exactly as a panel that does not exist, so no one learns of a panel by voting on it.
-  return callTemporal(args.panelId, () =>
+  return callUpdate(deps, args.panelId, () =>
     deps.temporal.workflow.getHandle(panelWorkflowId(args.panelId)).executeUpdate(recordEvaluationUpdate, {
       args: [vote],
       ...(args.requestId ? { updateId: `evaluate:${principal.id}:${args.requestId}` } : {}),

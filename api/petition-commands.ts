@@ -35,6 +35,7 @@ import {
   requiredText,
 } from './input-rules';
 import { idForRequest } from './request-ids';
+import { callUpdate } from './update-bound';
 
 export function actorOf(principal: Principal): Actor {
   return { id: principal.id, role: principal.role };
@@ -133,7 +134,10 @@ function updateOptions(principal: Principal, command: string, requestId: string 
   return requestId ? { updateId: `${command}:${principal.id}:${requestId}` } : {};
 }
 
-/** Sends one update to the petition's workflow; its validator may refuse it with a typed error. */
+/**
+ * Sends one update to the petition's workflow; its validator may refuse it with a typed error. Not answered
+ * within `deps.updateTimeoutMs` it is TIMEOUT (./update-bound.ts).
+ */
 export function sendUpdate<N extends CommandName>(
   deps: ApiDeps,
   principal: Principal,
@@ -143,7 +147,7 @@ export function sendUpdate<N extends CommandName>(
   requestId: string | null,
 ): Promise<PetitionState> {
   const update = petitionUpdates[name];
-  return callTemporal(petitionId, () =>
+  return callUpdate(deps, petitionId, () =>
     handleOf(deps, petitionId).executeUpdate(update, { args: [command], ...updateOptions(principal, name, requestId) }),
   );
 }

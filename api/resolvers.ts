@@ -4,11 +4,12 @@ import { mutationResolvers } from './mutation-resolvers';
 import { evaluationPanelResolvers, panelCaseResolvers, petitionResolvers } from './petition-resolvers';
 import { queryResolvers } from './query-resolvers';
 import { DateTimeScalar, JsonScalar } from './scalars';
+import { stuckWorkflowResolvers } from './stuck-workflow-resolvers';
 
 export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
   JSON: JsonScalar,
-  Query: queryResolvers,
+  Query: { ...queryResolvers, ...stuckWorkflowResolvers },
   Mutation: mutationResolvers,
   Petition: petitionResolvers,
   EvaluationPanel: evaluationPanelResolvers,

@@ -15,6 +15,7 @@ export const ERROR_CODES = [
   'WORKFLOW_TASK_FAILED',
   'HISTORY_INVALID',
   'UNAVAILABLE',
+  'TIMEOUT',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

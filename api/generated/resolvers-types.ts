@@ -606,6 +606,8 @@ export type Query = {
   statistics: Statistics;
   /** The statute table of the active jurisdiction profile, or of the one named */
   statute: Array<StatuteRule>;
+  /** ADMIN: the workflows whose workflow task keeps failing, the longest stuck first; /health counts them */
+  stuckPetitions: Array<StuckWorkflow>;
   units: Array<Unit>;
   viewer: Maybe<Principal>;
 };
@@ -821,6 +823,25 @@ export type StatuteRule = {
   title: Scalars['String']['output'];
 };
 
+/** One of our open workflows (a petition's or a panel's) whose workflow task failed or timed out at least twice in a row: it runs no timer and takes no command until its code or its input is fixed (docs/running.md) */
+export type StuckWorkflow = {
+  __typename?: 'StuckWorkflow';
+  /** The attempt its pending workflow task is at (3: failed twice before) */
+  attempt: Scalars['Int']['output'];
+  /** As Temporal's TemporalReportedProblems names it: WorkflowTaskFailed or WorkflowTaskTimedOut (Unknown when the history's tail does not show it) */
+  category: Scalars['String']['output'];
+  /** The failure's cause (e.g. WORKFLOW_WORKER_UNHANDLED_FAILURE) or the timeout's type (e.g. START_TO_CLOSE) */
+  cause: Maybe<Scalars['String']['output']>;
+  /** What the worker reported: the message of what the workflow code threw */
+  message: Maybe<Scalars['String']['output']>;
+  /** The petition, for a petition's workflow */
+  petitionId: Maybe<Scalars['ID']['output']>;
+  /** When the first of the failures in a row was recorded */
+  since: Scalars['DateTime']['output'];
+  workflowId: Scalars['String']['output'];
+  workflowType: Scalars['String']['output'];
+};
+
 export type TimelineEvent = {
   __typename?: 'TimelineEvent';
   actor: Maybe<Actor>;
@@ -1002,6 +1023,7 @@ export type ResolversTypes = {
   StatisticsFilter: StatisticsFilter;
   StatuteRule: ResolverTypeWrapper<StatuteRule>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  StuckWorkflow: ResolverTypeWrapper<StuckWorkflow>;
   TimelineEvent: ResolverTypeWrapper<TimelineEvent>;
   Unit: ResolverTypeWrapper<Unit>;
   Urge: ResolverTypeWrapper<Urge>;
@@ -1053,6 +1075,7 @@ export type ResolversParentTypes = {
   StatisticsFilter: StatisticsFilter;
   StatuteRule: StatuteRule;
   String: Scalars['String']['output'];
+  StuckWorkflow: StuckWorkflow;
   TimelineEvent: TimelineEvent;
   Unit: Unit;
   Urge: Urge;
@@ -1295,6 +1318,7 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   petitions?: Resolver<ResolversTypes['PetitionConnection'], ParentType, ContextType, RequireFields<QueryPetitionsArgs, 'first' | 'sort'>>;
   statistics?: Resolver<ResolversTypes['Statistics'], ParentType, ContextType, RequireFields<QueryStatisticsArgs, 'filter'>>;
   statute?: Resolver<Array<ResolversTypes['StatuteRule']>, ParentType, ContextType, Partial<QueryStatuteArgs>>;
+  stuckPetitions?: Resolver<Array<ResolversTypes['StuckWorkflow']>, ParentType, ContextType>;
   units?: Resolver<Array<ResolversTypes['Unit']>, ParentType, ContextType>;
   viewer?: Resolver<Maybe<ResolversTypes['Principal']>, ParentType, ContextType>;
 };
@@ -1357,6 +1381,17 @@ export type StatuteRuleResolvers<ContextType = ApiContext, ParentType extends Re
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type StuckWorkflowResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['StuckWorkflow'] = ResolversParentTypes['StuckWorkflow']> = {
+  attempt?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  category?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  cause?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  message?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  petitionId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  since?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  workflowId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  workflowType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type TimelineEventResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['TimelineEvent'] = ResolversParentTypes['TimelineEvent']> = {
   actor?: Resolver<Maybe<ResolversTypes['Actor']>, ParentType, ContextType>;
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -1417,6 +1452,7 @@ export type Resolvers<ContextType = ApiContext> = {
   ReplayResult?: ReplayResultResolvers<ContextType>;
   Statistics?: StatisticsResolvers<ContextType>;
   StatuteRule?: StatuteRuleResolvers<ContextType>;
+  StuckWorkflow?: StuckWorkflowResolvers<ContextType>;
   TimelineEvent?: TimelineEventResolvers<ContextType>;
   Unit?: UnitResolvers<ContextType>;
   Urge?: UrgeResolvers<ContextType>;
