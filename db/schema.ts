@@ -8,7 +8,6 @@
  */
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { PANEL_STATUSES, PANELIST_KINDS } from '../domain/evaluation';
 import {
   CATEGORIES,
   CHANNELS,
@@ -21,11 +20,12 @@ import {
 } from '../domain/petition/state';
 import { ROLES } from '../domain/roles';
 import { SATISFACTION_LEVELS } from '../domain/satisfaction';
+import { ms } from './columns';
+
+export * from './panel-schema';
 
 const DEADLINE_KIND_NAMES = Object.keys(DEADLINE_KINDS) as [DeadlineKind, ...DeadlineKind[]];
 const APPEAL_LEVELS = ['REVIEW', 'REEXAMINATION'] as const;
-
-const ms = (name: string) => integer(name, { mode: 'timestamp_ms' });
 
 /** One row per petition, the newest snapshot the workflow projected. */
 export const petitions = sqliteTable(
@@ -208,64 +208,6 @@ export const outbox = sqliteTable(
     sentAt: ms('sent_at'),
   },
   (t) => [primaryKey({ columns: [t.petitionId, t.seq] }), index('outbox_unsent_idx').on(t.sentAt, t.createdAt)],
-);
-
-/** 评议会: third-party evaluation panels (第三方评议), as their workflows last projected them. */
-export const panels = sqliteTable(
-  'panels',
-  {
-    id: text('id').primaryKey(),
-    title: text('title').notNull(),
-    status: text('status', { enum: PANEL_STATUSES }).notNull(),
-    quorum: integer('quorum').notNull(),
-    convenedAt: ms('convened_at').notNull(),
-    convenedBy: text('convened_by').notNull(),
-    deadlineAt: ms('deadline_at').notNull(),
-    closedAt: ms('closed_at'),
-    version: integer('version').notNull(),
-  },
-  (t) => [index('panels_closed_idx').on(t.closedAt)],
-);
-
-export const panelMembers = sqliteTable(
-  'panel_members',
-  {
-    panelId: text('panel_id').notNull(),
-    memberId: text('member_id').notNull(),
-    name: text('name').notNull(),
-    kind: text('kind', { enum: PANELIST_KINDS }).notNull(),
-    /** Voted at least once: an attendance (参评委员人次). */
-    attended: integer('attended', { mode: 'boolean' }).notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.panelId, t.memberId] }), index('panel_members_member_idx').on(t.memberId)],
-);
-
-/** The cases before a panel and, once it closed, each one's verdict (null: quorum not reached). */
-export const panelCases = sqliteTable(
-  'panel_cases',
-  {
-    panelId: text('panel_id').notNull(),
-    petitionId: text('petition_id').notNull(),
-    /** The order the supervisor listed the cases in. */
-    ordinal: integer('ordinal').notNull(),
-    verdict: text('verdict', { enum: SATISFACTION_LEVELS }),
-    votes: integer('votes').notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.panelId, t.petitionId] }), index('panel_cases_petition_idx').on(t.petitionId)],
-);
-
-/** Each member's verdict on each case. */
-export const evaluations = sqliteTable(
-  'evaluations',
-  {
-    panelId: text('panel_id').notNull(),
-    memberId: text('member_id').notNull(),
-    petitionId: text('petition_id').notNull(),
-    verdict: text('verdict', { enum: SATISFACTION_LEVELS }).notNull(),
-    comment: text('comment'),
-    at: ms('at').notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.panelId, t.memberId, t.petitionId] })],
 );
 
 /** 复查 / 复核 requests. */

@@ -11,7 +11,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openReadModel } from '../db/connection';
-import type { Actor, PetitionState, Registration } from '../domain/petition';
+import type { Actor, CommandArgs, CommandName, PetitionState, Registration } from '../domain/petition';
 import { createPetitionWorker } from '../worker/create-worker';
 import * as defs from '../workflows/definitions';
 import { panelWorkflowId, recordEvaluationUpdate, type PanelWorkflowInput } from '../workflows/panel-definitions';
@@ -99,8 +99,10 @@ export async function recordHistories(
     write(name, await env.client.workflow.getHandle(workflowId).fetchHistory());
   }
 
-  const update = <C>(id: string, def: import('@temporalio/common').UpdateDefinition<PetitionState, [C]>, command: C) =>
-    env.client.workflow.getHandle(defs.petitionWorkflowId(`REC-${id}`)).executeUpdate(def, { args: [command] });
+  const update = <N extends CommandName>(id: string, name: N, command: CommandArgs[N]) =>
+    env.client.workflow
+      .getHandle(defs.petitionWorkflowId(`REC-${id}`))
+      .executeUpdate(defs.petitionUpdates[name], { args: [command] });
 
   async function settle(id: string, check: (s: PetitionState) => boolean) {
     for (let i = 0; i < 200; i += 1) {
@@ -118,7 +120,7 @@ export async function recordHistories(
     await start('registration-overdue');
     await env.sleep(17 * DAY);
     await settle('registration-overdue', (s) => s.timeline.some((e) => e.type === 'OVERDUE'));
-    await update('registration-overdue', defs.petitionUpdates.decline, {
+    await update('registration-overdue', 'decline', {
       reason: 'LITIGATION_RELATED',
       note: '涉法涉诉',
       actor: registrar,
@@ -128,66 +130,66 @@ export async function recordHistories(
 
     // 2. The whole chain: route, accept, supervision, escalation, extension, hearings, 复查, 复核, 终结.
     await start('full-chain');
-    await update('full-chain', defs.petitionUpdates.route, {
+    await update('full-chain', 'route', {
       unitId: 'U-FT-01',
       mode: 'ASSIGN',
       note: null,
       actor: registrar,
     });
-    await update('full-chain', defs.petitionUpdates.accept, { unitId: null, note: null, actor: registrar });
-    await update('full-chain', defs.petitionUpdates.urge, {
+    await update('full-chain', 'accept', { unitId: null, note: null, actor: registrar });
+    await update('full-chain', 'urge', {
       message: '请报告进展',
       respondWithinDays: 3,
       actor: supervisor,
     });
-    await update('full-chain', defs.petitionUpdates.answerUrge, { urgeId: 'DB-1', text: '已处理', actor: handler });
-    await update('full-chain', defs.petitionUpdates.escalate, {
+    await update('full-chain', 'answerUrge', { urgeId: 'DB-1', text: '已处理', actor: handler });
+    await update('full-chain', 'escalate', {
       leaderId: 'leader-1',
       reason: '久拖未决',
       actor: supervisor,
     });
-    await update('full-chain', defs.petitionUpdates.instruct, {
+    await update('full-chain', 'instruct', {
       text: '一周内拿出方案',
       actor: { id: 'leader-1', role: 'LEADER' },
     });
-    await update('full-chain', defs.petitionUpdates.requestExtension, { days: 20, reason: '需评估', actor: handler });
-    await update('full-chain', defs.petitionUpdates.decideExtension, { approve: true, note: null, actor: head });
-    await update('full-chain', defs.petitionUpdates.startHearing, { note: null, actor: handler });
+    await update('full-chain', 'requestExtension', { days: 20, reason: '需评估', actor: handler });
+    await update('full-chain', 'decideExtension', { approve: true, note: null, actor: head });
+    await update('full-chain', 'startHearing', { note: null, actor: handler });
     await env.sleep(3 * DAY);
-    await update('full-chain', defs.petitionUpdates.endHearing, { note: null, actor: handler });
-    await update('full-chain', defs.petitionUpdates.reply, {
+    await update('full-chain', 'endHearing', { note: null, actor: handler });
+    await update('full-chain', 'reply', {
       outcome: 'NOT_SUPPORT',
       text: '不予支持',
       basis: null,
       deliveredAt: null,
       actor: handler,
     });
-    await update('full-chain', defs.petitionUpdates.recordSatisfaction, {
+    await update('full-chain', 'recordSatisfaction', {
       level: 'DISSATISFIED',
       target: 'UNIT',
       actor: registrar,
     });
-    await update('full-chain', defs.petitionUpdates.requestReview, {
+    await update('full-chain', 'requestReview', {
       reason: '不服',
       reviewUnitId: 'O-FT-GOV',
       actor: registrar,
     });
-    await update('full-chain', defs.petitionUpdates.reply, {
+    await update('full-chain', 'reply', {
       outcome: 'NOT_SUPPORT',
       text: '维持',
       basis: null,
       deliveredAt: null,
       actor: handler,
     });
-    await update('full-chain', defs.petitionUpdates.requestReview, {
+    await update('full-chain', 'requestReview', {
       reason: '不服复查',
       reviewUnitId: 'O-SZ-GOV',
       actor: registrar,
     });
-    await update('full-chain', defs.petitionUpdates.startHearing, { note: null, actor: handler });
+    await update('full-chain', 'startHearing', { note: null, actor: handler });
     await env.sleep(10 * DAY);
-    await update('full-chain', defs.petitionUpdates.endHearing, { note: null, actor: handler });
-    await update('full-chain', defs.petitionUpdates.reply, {
+    await update('full-chain', 'endHearing', { note: null, actor: handler });
+    await update('full-chain', 'reply', {
       outcome: 'NOT_SUPPORT',
       text: '复核维持',
       basis: null,
@@ -199,10 +201,10 @@ export async function recordHistories(
 
     // 3. Handling overdue: 催办, 督办, the 督办 unanswered, the escalation proposal; then a late reply.
     await start('handling-overdue');
-    await update('handling-overdue', defs.petitionUpdates.accept, { unitId: 'U-FT-02', note: null, actor: registrar });
+    await update('handling-overdue', 'accept', { unitId: 'U-FT-02', note: null, actor: registrar });
     await env.sleep(80 * DAY);
     await settle('handling-overdue', (s) => s.escalationProposedAt !== null);
-    await update('handling-overdue', defs.petitionUpdates.reply, {
+    await update('handling-overdue', 'reply', {
       outcome: 'SUPPORT',
       text: '迟复',
       basis: null,
@@ -212,8 +214,8 @@ export async function recordHistories(
 
     // 4. Delivered, and the 复查 window closes with no request.
     await start('window-closes');
-    await update('window-closes', defs.petitionUpdates.accept, { unitId: 'U-FT-03', note: null, actor: registrar });
-    await update('window-closes', defs.petitionUpdates.reply, {
+    await update('window-closes', 'accept', { unitId: 'U-FT-03', note: null, actor: registrar });
+    await update('window-closes', 'reply', {
       outcome: 'EXPLAIN',
       text: '解释',
       basis: null,
@@ -229,8 +231,8 @@ export async function recordHistories(
 
     // 5. A panel: a delivered case found DISSATISFIED (reopened by signal), a closed one (reopened by a new run).
     await start('delivered');
-    await update('delivered', defs.petitionUpdates.accept, { unitId: 'U-FT-04', note: null, actor: registrar });
-    await update('delivered', defs.petitionUpdates.reply, {
+    await update('delivered', 'accept', { unitId: 'U-FT-04', note: null, actor: registrar });
+    await update('delivered', 'reply', {
       outcome: 'EXPLAIN',
       text: '解释',
       basis: null,
@@ -273,10 +275,10 @@ export async function recordHistories(
 
     // 6. A long life: continue-as-new mid-case (the history budget is tiny on purpose).
     const long = await start('continue-as-new', 40);
-    await update('continue-as-new', defs.petitionUpdates.accept, { unitId: 'U-FT-01', note: null, actor: registrar });
+    await update('continue-as-new', 'accept', { unitId: 'U-FT-01', note: null, actor: registrar });
     for (let i = 0; i < 3; i += 1) {
-      await update('continue-as-new', defs.petitionUpdates.startHearing, { note: null, actor: handler });
-      await update('continue-as-new', defs.petitionUpdates.endHearing, { note: null, actor: handler });
+      await update('continue-as-new', 'startHearing', { note: null, actor: handler });
+      await update('continue-as-new', 'endHearing', { note: null, actor: handler });
     }
     const first = await env.client.workflow
       .getHandle(defs.petitionWorkflowId('REC-continue-as-new'), long.firstExecutionRunId)

@@ -4,6 +4,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { searchAttributeFlags } from '../../worker/search-attributes-setup';
 
@@ -105,6 +106,21 @@ export function postGraphQL(port: number, token: string | null, query: string): 
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query }),
   });
+}
+
+/** What the worker and the API processes of one test system are started with: one dev server, one read model. */
+export function systemProcessEnv(options: {
+  dir: string;
+  temporalPort: number;
+  apiPort: number;
+  workflowBundlePath: string;
+}): Record<string, string> {
+  return {
+    TEMPORAL_ADDRESS: `127.0.0.1:${options.temporalPort}`,
+    FENGQIAO_DB: join(options.dir, 'fengqiao.db'),
+    FENGQIAO_WORKFLOW_BUNDLE: options.workflowBundlePath,
+    PORT: String(options.apiPort),
+  };
 }
 
 /** One of the project's entry points (`worker/main.ts`, `api/main.ts`) under Node with tsx, as `npm run` starts it. */

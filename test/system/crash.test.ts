@@ -18,7 +18,14 @@ import { openReadModel, type ReadModel } from '../../db/connection';
 import { rebuildReadModel } from '../../db/rebuild';
 import { seedUnits } from '../../db/seed-units';
 import { petitionStateQuery, petitionWorkflowId } from '../../workflows/definitions';
-import { freePort, type Managed, postGraphQL, startDevServerProcess, startEntryPoint } from '../support/processes';
+import {
+  freePort,
+  type Managed,
+  postGraphQL,
+  startDevServerProcess,
+  startEntryPoint,
+  systemProcessEnv,
+} from '../support/processes';
 import { readModelCaughtUp, readModelTables } from '../support/read-model-tables';
 import { errorCode, type GraphQLAnswer, mutationsSelecting, okData } from '../support/graphql';
 import { eventually } from '../support/system';
@@ -45,12 +52,8 @@ const startServer = () =>
     httpPort,
   });
 
-const processEnv = () => ({
-  TEMPORAL_ADDRESS: `127.0.0.1:${temporalPort}`,
-  FENGQIAO_DB: join(dir, 'fengqiao.db'),
-  FENGQIAO_WORKFLOW_BUNDLE: inject('workflowBundlePath'),
-  PORT: String(apiPort),
-});
+const processEnv = () =>
+  systemProcessEnv({ dir, temporalPort, apiPort, workflowBundlePath: inject('workflowBundlePath') });
 
 async function startWorker() {
   worker = startEntryPoint('worker', 'worker/main.ts', processEnv());

@@ -14,7 +14,14 @@ import { openReadModel, type ReadModel } from '../../db/connection';
 import { seedUnits } from '../../db/seed-units';
 import { petitionStateQuery, petitionWorkflowId } from '../../workflows/definitions';
 import { errorCode, type GraphQLAnswer, mutationsSelecting } from '../support/graphql';
-import { freePort, type Managed, postGraphQL, startDevServerProcess, startEntryPoint } from '../support/processes';
+import {
+  freePort,
+  type Managed,
+  postGraphQL,
+  startDevServerProcess,
+  startEntryPoint,
+  systemProcessEnv,
+} from '../support/processes';
 import { readModelCaughtUp } from '../support/read-model-tables';
 import { eventually } from '../support/system';
 import { type RoleTokens, tokensPerRole } from '../support/tokens';
@@ -46,10 +53,7 @@ beforeAll(async () => {
   seedUnits(db);
   tokens = tokensPerRole(db, 'timeout');
   const env = {
-    TEMPORAL_ADDRESS: `127.0.0.1:${temporalPort}`,
-    FENGQIAO_DB: join(dir, 'fengqiao.db'),
-    FENGQIAO_WORKFLOW_BUNDLE: inject('workflowBundlePath'),
-    PORT: String(apiPort),
+    ...systemProcessEnv({ dir, temporalPort, apiPort, workflowBundlePath: inject('workflowBundlePath') }),
     FENGQIAO_UPDATE_TIMEOUT_MS: String(BOUND_MS),
   };
   worker = startEntryPoint('worker', 'worker/main.ts', env);

@@ -4,10 +4,10 @@
  * registrar enters it), and the case stays open for the profile's grace after the window so that a request made
  * in time and entered later is still accepted (docs/lifecycle.md, Appeals made in time).
  */
+import { refusal } from '../support/refusal';
 import { describe, expect, it } from 'vitest';
 import { periodEnd } from '../../domain/calendar';
 import {
-  Refusal,
   accept,
   advanceClock,
   nextWakeUp,
@@ -56,16 +56,6 @@ function deliveredCase(profile = national): PetitionState {
 
 function deadline(state: PetitionState, kind: DeadlineKind): Deadline {
   return state.deadlines.filter((d) => d.kind === kind).at(-1)!;
-}
-
-function refusal(run: () => unknown): Refusal {
-  try {
-    run();
-  } catch (err) {
-    if (err instanceof Refusal) return err;
-    throw err;
-  }
-  throw new Error('the command was not refused');
 }
 
 const appeal = (requestedAt: number | null, extra: Partial<AppealCommand> = {}): AppealCommand => ({

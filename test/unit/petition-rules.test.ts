@@ -1,9 +1,9 @@
 /** The petition state machine without Temporal: which commands each status allows, and what they change. */
+import { refusal } from '../support/refusal';
 import { describe, expect, it } from 'vitest';
 import { periodEnd } from '../../domain/calendar';
 import {
   accept,
-  Refusal,
   currentDueAt,
   decline,
   advanceClock,
@@ -38,16 +38,6 @@ function registered(profile = national): PetitionState {
     },
     { now: received + 3_600_000, profile },
   );
-}
-
-function refusal(run: () => unknown): Refusal {
-  try {
-    run();
-  } catch (err) {
-    if (err instanceof Refusal) return err;
-    throw err;
-  }
-  throw new Error('the command was not refused');
 }
 
 describe('registration', () => {
