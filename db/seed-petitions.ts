@@ -8,10 +8,14 @@ import { units } from './schema';
 import * as petition from '../domain/petition';
 import type { Category, Channel, PetitionState } from '../domain/petition';
 import { getProfile } from '../domain/statute';
+import { calendarAround } from '../domain/calendar-years';
+import { SEED_NOTICES } from '../domain/seed-notices';
 
 const DAY = 86_400_000;
 const profile = getProfile();
-const ctx = (now: number) => ({ now, profile });
+// Seeded cases count on the notices the read model is seeded with, and the statutory days around them.
+const calendar = calendarAround(SEED_NOTICES, 2026);
+const ctx = (now: number) => ({ now, profile, calendar, dayCounted: true });
 const actor = { id: 'seed', role: 'REGISTRAR' };
 
 /** A small linear congruential generator: the same seed gives the same city. */

@@ -1,15 +1,36 @@
 /**
- * How statutory days are counted (docs/domain.md §2, 民法典 第二百零一、二百零三条 by analogy): the start day is not
+ * How statutory days are counted (docs/statute.md, 民法典 第二百零一、二百零三条 by analogy): the start day is not
  * counted, a period ends at 24:00 Asia/Shanghai of its last day, and a last day that is not a working day moves
- * to the next working day. Pure: used inside workflow code.
+ * to the next working day. Which days are working days is data — a `HolidayCalendar` — that reaches a petition
+ * through its workflow's history (input, continue-as-new, the publication signal), never from code. Pure.
  */
-import { HOLIDAY_TABLE } from './holidays';
 
 const DAY_MS = 86_400_000;
 /** China has kept UTC+8 without daylight saving since 1991, so a fixed offset is exact. */
 export const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 
 export type CountingRule = 'CALENDAR_DAYS' | 'WORKING_DAYS';
+
+/** One year's rest days (法定节假日 with their bridge days) and 调休 working weekends. */
+export interface CalendarYear {
+  year: number;
+  /** Days off, `YYYY-MM-DD`. */
+  holidays: readonly string[];
+  /** Weekend days declared working days (调休上班), `YYYY-MM-DD`. */
+  workingWeekends: readonly string[];
+  /** The State Council notice, or the statute the statutory days come from while the notice is not out. */
+  source: string;
+  /**
+   * Only the statutory holidays of 《全国年节及纪念日放假办法》 are known: the notice, when it comes, adds bridge
+   * days and 调休, so a deadline counted on this year may still move.
+   */
+  provisional: boolean;
+}
+
+/** The calendar a petition counts on. A year it does not hold counts weekends only, and is provisional. */
+export interface HolidayCalendar {
+  years: readonly CalendarYear[];
+}
 
 /** Days since 1970-01-01 of the Asia/Shanghai calendar day that contains `ms`. */
 export function shanghaiDayNumber(ms: number): number {
@@ -20,27 +41,65 @@ export function dayKey(dayNumber: number): string {
   return new Date(dayNumber * DAY_MS).toISOString().slice(0, 10);
 }
 
+export function dayNumberOf(key: string): number {
+  return Math.floor(Date.parse(`${key}T00:00:00Z`) / DAY_MS);
+}
+
 /** The instant 24:00 Asia/Shanghai ends the given day. */
 export function endOfShanghaiDay(dayNumber: number): number {
   return (dayNumber + 1) * DAY_MS - SHANGHAI_OFFSET_MS;
 }
 
-export function hasHolidayTable(year: number): boolean {
-  return year in HOLIDAY_TABLE;
+function yearOf(dayNumber: number): number {
+  return new Date(dayNumber * DAY_MS).getUTCFullYear();
 }
 
-export function isWorkingDay(dayNumber: number): boolean {
+/** Per calendar object, its days as sets: a clock asks about each day it counts. */
+const indexes = new WeakMap<
+  HolidayCalendar,
+  Map<number, { off: Set<string>; on: Set<string>; provisional: boolean }>
+>();
+
+function indexOf(calendar: HolidayCalendar) {
+  let index = indexes.get(calendar);
+  if (!index) {
+    index = new Map();
+    for (const y of calendar.years) {
+      index.set(y.year, { off: new Set(y.holidays), on: new Set(y.workingWeekends), provisional: y.provisional });
+    }
+    indexes.set(calendar, index);
+  }
+  return index;
+}
+
+export function isWorkingDay(calendar: HolidayCalendar, dayNumber: number): boolean {
   const key = dayKey(dayNumber);
-  const year = HOLIDAY_TABLE[Number(key.slice(0, 4))];
-  if (year?.workingWeekends.includes(key)) return true;
-  if (year?.holidays.includes(key)) return false;
+  const year = indexOf(calendar).get(yearOf(dayNumber));
+  if (year?.on.has(key)) return true;
+  if (year?.off.has(key)) return false;
   const weekday = new Date(dayNumber * DAY_MS).getUTCDay();
   return weekday !== 0 && weekday !== 6;
 }
 
-function nextWorkingDay(dayNumber: number): number {
+/** The years between two moments whose notice is not in the calendar yet (held as provisional, or not held). */
+export function provisionalYears(calendar: HolidayCalendar, fromMs: number, toMs: number): number[] {
+  const index = indexOf(calendar);
+  const out: number[] = [];
+  for (let y = yearOf(shanghaiDayNumber(fromMs)); y <= yearOf(shanghaiDayNumber(toMs)); y += 1) {
+    if (index.get(y)?.provisional !== false) out.push(y);
+  }
+  return out;
+}
+
+/** The calendar with one year replaced (a notice published, or corrected). */
+export function withYear(calendar: HolidayCalendar, year: CalendarYear): HolidayCalendar {
+  const years = [...calendar.years.filter((y) => y.year !== year.year), year].sort((a, b) => a.year - b.year);
+  return { years };
+}
+
+export function nextWorkingDay(calendar: HolidayCalendar, dayNumber: number): number {
   let d = dayNumber;
-  while (!isWorkingDay(d)) d += 1;
+  while (!isWorkingDay(calendar, d)) d += 1;
   return d;
 }
 
@@ -49,13 +108,13 @@ function nextWorkingDay(dayNumber: number): number {
  * Calendar days: the last day is start day + count, moved to the next working day if it is not one.
  * Working days: the `count`-th working day after the start day.
  */
-export function periodEnd(startMs: number, count: number, rule: CountingRule): number {
+export function periodEnd(startMs: number, count: number, rule: CountingRule, calendar: HolidayCalendar): number {
   const startDay = shanghaiDayNumber(startMs);
-  if (rule === 'CALENDAR_DAYS') return endOfShanghaiDay(nextWorkingDay(startDay + count));
+  if (rule === 'CALENDAR_DAYS') return endOfShanghaiDay(nextWorkingDay(calendar, startDay + count));
   let day = startDay;
   for (let left = count; left > 0;) {
     day += 1;
-    if (isWorkingDay(day)) left -= 1;
+    if (isWorkingDay(calendar, day)) left -= 1;
   }
   return endOfShanghaiDay(day);
 }

@@ -10,14 +10,14 @@ import { Lunar, type Solar } from 'lunar-typescript';
 import type { CalendarYear } from './calendar';
 
 /** The revision these rules are from; earlier years had other ones (春节 without 除夕, a one-day 劳动节). */
-const FIRST_YEAR = 2025;
+export const FIRST_STATUTORY_YEAR = 2025;
 
 const SOURCE = '《全国年节及纪念日放假办法》(2024年修订) 法定节假日';
 
 /** The statutory days of `year`, sorted, de-duplicated (中秋 falls within 国庆 in 2028, so that year has 12). */
 export function statutoryHolidays(year: number): string[] {
-  if (!Number.isInteger(year) || year < FIRST_YEAR) {
-    throw new RangeError(`statutory holidays are known from ${FIRST_YEAR} on, not for year ${year}`);
+  if (!Number.isInteger(year) || year < FIRST_STATUTORY_YEAR) {
+    throw new RangeError(`statutory holidays are known from ${FIRST_STATUTORY_YEAR} on, not for year ${year}`);
   }
   const fixed = (month: number, day: number) =>
     `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;

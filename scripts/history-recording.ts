@@ -11,6 +11,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openReadModel } from '../db/connection';
+import { calendarAround } from '../domain/calendar-years';
+import { SEED_NOTICES } from '../domain/seed-notices';
 import type { Actor, CommandArgs, CommandName, PetitionState, Registration } from '../domain/petition';
 import { createPetitionWorker } from '../worker/create-worker';
 import * as defs from '../workflows/definitions';
@@ -19,6 +21,8 @@ import { evaluationPanelWorkflow } from '../workflows/panel-workflow';
 import { petitionWorkflow } from '../workflows/petition-workflow';
 
 const DAY = 86_400_000;
+/** The calendar the recorded petitions count on, as the API gives it to a petition registered in 2026. */
+const calendar = calendarAround(SEED_NOTICES, 2026);
 
 export interface RecordOptions {
   /** A prebuilt workflow bundle (the tests build one); otherwise the workflows are bundled from source. */
@@ -83,7 +87,7 @@ export async function recordHistories(
     return env.client.workflow.start(petitionWorkflow, {
       workflowId: defs.petitionWorkflowId(registration.petitionId),
       taskQueue: defs.TASK_QUEUE,
-      args: [{ registration, profileId: 'national-2022', historyLimit }],
+      args: [{ registration, profileId: 'national-2022', historyLimit, calendar }],
     });
   }
 

@@ -4,6 +4,7 @@
  */
 import type { UpdateDefinition } from '@temporalio/common';
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { CalendarYear, HolidayCalendar } from '../domain/calendar';
 import {
   COMMAND_NAMES,
   type CommandArgs,
@@ -22,8 +23,13 @@ export interface PetitionWorkflowInput {
   registration: Registration;
   profileId: string;
   historyLimit?: number;
+  /**
+   * The holiday calendar the petition counts its days on: the published notices, and the statutory holidays of
+   * years without one (provisional). Absent on runs begun before the calendar was workflow data.
+   */
+  calendar?: HolidayCalendar;
   /** State carried over by continue-as-new; absent on the first run. */
-  carried?: { state: PetitionState; projectedSeq: number };
+  carried?: { state: PetitionState; projectedSeq: number; calendar?: HolidayCalendar };
 }
 
 export function petitionWorkflowId(petitionId: string): string {
@@ -39,6 +45,12 @@ export const petitionUpdates = Object.fromEntries(COMMAND_NAMES.map((name) => [n
 
 /** A panel's verdict (第三方评议), sent by the panel's activity: a signal, so it reaches a closed case too. */
 export const panelVerdictSignal = defineSignal<[Omit<PanelEvaluation, 'at'>]>('panelVerdict');
+
+/**
+ * A year's holiday notice published (or corrected): the petition counts on it from now on and re-plans its open
+ * clocks. A signal, so one batch operation reaches every open petition and none can refuse it.
+ */
+export const holidayCalendarSignal = defineSignal<[CalendarYear]>('holidayCalendarPublished');
 
 /** The petition as the workflow holds it now. */
 export const petitionStateQuery = defineQuery<PetitionState>('petitionState');

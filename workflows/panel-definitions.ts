@@ -1,5 +1,6 @@
 /** The evaluation panel workflow's messages (第三方评议), shared with the API. */
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { HolidayCalendar } from '../domain/calendar';
 import type { PanelState, Panelist, VoteCommand } from '../domain/evaluation';
 
 export interface PanelWorkflowInput {
@@ -12,6 +13,8 @@ export interface PanelWorkflowInput {
   deadlineAt: number | null;
   deadlineDays: number;
   convenedBy: string;
+  /** The holiday calendar `deadlineDays` are counted on; absent on panels convened before it was data. */
+  calendar?: HolidayCalendar;
 }
 
 export function panelWorkflowId(panelId: string): string {

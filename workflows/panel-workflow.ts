@@ -6,6 +6,7 @@
 import { allHandlersFinished, condition, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { PanelActivities } from '../activities/panel-activities';
 import { periodEnd } from '../domain/calendar';
+import { LEGACY_CALENDAR } from '../domain/seed-notices';
 import { allVoted, checkVote, closePanel, recordVote, type PanelState } from '../domain/evaluation';
 import { refuseAsFailure } from './refusal';
 import { panelStateQuery, recordEvaluationUpdate, type PanelWorkflowInput } from './panel-definitions';
@@ -17,10 +18,11 @@ const { projectPanel, deliverPanelVerdict } = proxyActivities<PanelActivities>({
 
 export async function evaluationPanelWorkflow(input: PanelWorkflowInput): Promise<PanelState> {
   const convenedAt = Date.now();
-  const { deadlineDays, ...facts } = input;
+  // A panel convened before the calendar was workflow data counts on the notices that were then code.
+  const { deadlineDays, calendar = LEGACY_CALENDAR, ...facts } = input;
   let panel: PanelState = {
     ...facts,
-    deadlineAt: input.deadlineAt ?? periodEnd(convenedAt, deadlineDays, 'CALENDAR_DAYS'),
+    deadlineAt: input.deadlineAt ?? periodEnd(convenedAt, deadlineDays, 'CALENDAR_DAYS', calendar),
     convenedAt,
     status: 'OPEN',
     votes: [],

@@ -26,6 +26,8 @@ import {
   type CommandName,
   type PetitionState,
 } from '../domain/petition';
+import { withYear, type HolidayCalendar } from '../domain/calendar';
+import { LEGACY_CALENDAR } from '../domain/seed-notices';
 import { getProfile, type JurisdictionProfile } from '../domain/statute';
 import * as defs from './definitions';
 import {
@@ -60,7 +62,13 @@ function profileOfRun(profileId: string): JurisdictionProfile {
 
 export async function petitionWorkflow(input: defs.PetitionWorkflowInput): Promise<PetitionState> {
   const profile = profileOfRun(input.profileId);
-  const now = (): CommandContext => ({ now: Date.now(), profile });
+  /**
+   * `calendar-as-data`: the run counts on the calendar in its history and opens clocks counted by the day. A run
+   * begun before replays on the two notices that were then code, its clocks paused to the millisecond.
+   */
+  let dayCounted = patched('calendar-as-data');
+  let calendar: HolidayCalendar = (dayCounted && (input.carried?.calendar ?? input.calendar)) || LEGACY_CALENDAR;
+  const now = (): CommandContext => ({ now: Date.now(), profile, calendar, dayCounted });
   let state: PetitionState = input.carried?.state ?? petition.openPetition(input.registration, now());
   let projectedSeq = input.carried?.projectedSeq ?? 0;
   /** Bumped by every change, so the main loop wakes up and re-plans its timer. */
@@ -119,6 +127,13 @@ export async function petitionWorkflow(input: defs.PetitionWorkflowInput): Promi
   }
 
   setHandler(defs.petitionStateQuery, () => state);
+  setHandler(defs.holidayCalendarSignal, (year) => {
+    // A run begun before the calendar was data counts on it from the first notice it receives.
+    if (!dayCounted) dayCounted = patched('calendar-as-data');
+    calendar = withYear(calendar, year);
+    const next = petition.replanClocks(state, now());
+    if (next !== state) void change(next);
+  });
   setHandler(defs.panelVerdictSignal, (verdict) => {
     const next = petition.applyPanelVerdict(state, verdict, now());
     if (next !== state) void change(next);
@@ -133,7 +148,8 @@ export async function petitionWorkflow(input: defs.PetitionWorkflowInput): Promi
     if (info.continueAsNewSuggested || info.historyLength >= historyLimit) {
       await condition(allHandlersFinished);
       await projection;
-      await continueAsNew<typeof petitionWorkflow>({ ...input, carried: { state, projectedSeq } });
+      const carried = dayCounted ? { state, projectedSeq, calendar } : { state, projectedSeq };
+      await continueAsNew<typeof petitionWorkflow>({ ...input, carried });
     }
     const wakeUp = petition.nextWakeUp(state, profile);
     const seen = changes;

@@ -92,9 +92,13 @@ const APPEAL_FROM: Partial<
  */
 function openWindow(ctx: CommandContext, kind: DeadlineKind, deliveredAt: number): Deadline {
   const window = openDeadline(ctx, kind, deliveredAt);
-  const days = ctx.profile.practice.appealGraceDays;
-  if (days <= 0) return window;
-  return { ...window, graceMs: periodEnd(window.dueAt - 1, days, 'CALENDAR_DAYS') - window.dueAt };
+  return ctx.profile.practice.appealGraceDays > 0 ? withGrace(window, ctx) : window;
+}
+
+/** The grace after a window's last day, found on the calendar (again, when the window moved). */
+export function withGrace(window: Deadline, { profile, calendar }: Omit<CommandContext, 'now'>): Deadline {
+  const graceEnd = periodEnd(window.dueAt - 1, profile.practice.appealGraceDays, 'CALENDAR_DAYS', calendar);
+  return { ...window, graceMs: graceEnd - window.dueAt };
 }
 
 /** The duty clocks an opinion at this status meets: at first handling, a 重新办理 clock too. */
@@ -136,7 +140,7 @@ export const reply = defineCommand<ReplyCommand>('reply', {
       issuedAt: now,
       deliveredAt,
     };
-    const deadlines = meetDeadlines(state, dutiesOf(state.status), deliveredAt);
+    const deadlines = meetDeadlines(state, dutiesOf(state.status), { ...ctx, now: deliveredAt });
     if (after.window) deadlines.push(openWindow(ctx, after.window, deliveredAt));
     let next: PetitionState = {
       ...withStatus(state, after.status, now),
@@ -203,7 +207,10 @@ export const requestReview = defineCommand<AppealCommand>('requestReview', {
       ...withStatus(state, appeal.status, now),
       reviewUnitId: command.reviewUnitId,
       // The petitioner used the window when they made the request; the organ's clock runs from its receipt.
-      deadlines: [...meetDeadlines(state, [appeal.window], requestedAt), openDeadline(ctx, appeal.duty, now)],
+      deadlines: [
+        ...meetDeadlines(state, [appeal.window], { ...ctx, now: requestedAt }),
+        openDeadline(ctx, appeal.duty, now),
+      ],
       appeals: [
         ...state.appeals,
         {

@@ -36,7 +36,7 @@ export function nextWakeUp(state: PetitionState, profile: JurisdictionProfile): 
  * unused closes the case, once the grace for requests made in time but entered later has passed too; and a case that meets a rule for 提级包案 is proposed for it. Applying it twice at
  * the same moment changes nothing.
  */
-export function advanceClock(state: PetitionState, { now, profile }: CommandContext): PetitionState {
+export function advanceClock(state: PetitionState, { now, profile, calendar }: CommandContext): PetitionState {
   let next = state;
   for (const d of state.deadlines) {
     if (isTerminal(next) || !isOpen(d)) continue;
@@ -63,7 +63,7 @@ export function advanceClock(state: PetitionState, { now, profile }: CommandCont
       next = withEvent(replace({ overdueAt: now }), now, 'OVERDUE', null, null, { deadline: d.kind, dueAt: due });
       // 督办 at overdue: the unit owes an answer within the profile's days.
       if (actingUnitId(next)) {
-        const answerBy = periodEnd(now, profile.practice.urgeAnswerDays, 'CALENDAR_DAYS');
+        const answerBy = periodEnd(now, profile.practice.urgeAnswerDays, 'CALENDAR_DAYS', calendar);
         next = withUrge(
           next,
           newUrge(next, 'SUPERVISION', `督办：${d.kind} 期限已逾期`, now, answerBy, null),

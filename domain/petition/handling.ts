@@ -1,7 +1,7 @@
 /** The unit's handling: 延期 (Art. 34), asked by the handler and decided by the unit head, and 听证 hearings. */
 import { Refusal } from '../error-codes';
 import { periodEnd } from '../calendar';
-import { effectiveDue, pause, resume } from '../pausable-deadline';
+import { effectiveDue, extendBy, pause, resume } from '../pausable-deadline';
 import { ruleOf } from '../statute';
 import { LEVEL_OF, badInput, defineCommand, isOpen, openOf, refuse, withEvent } from './lifecycle';
 import type { Actor, ExtensionRequest, Hearing, PetitionState } from './state';
@@ -69,14 +69,18 @@ export const requestExtension = defineCommand<ExtensionCommand>('requestExtensio
   },
 });
 
-/** The unit head's 批准: the handling deadline moves, counted from the original due date (Art. 34). */
+/**
+ * The unit head's 批准 (Art. 34). A clock counted by the day takes the days onto its unrolled last day (60 + 30 from
+ * 受理, docs/statute.md), so approvals split in two end where one of the same total would; a clock opened before
+ * that moves from its due date, as it always did.
+ */
 export const decideExtension = defineCommand<ExtensionDecisionCommand>('decideExtension', {
   check: (state, command) => {
     if (!pendingExtension(state)) refuse('there is no extension request to decide', { status: state.status });
     // A deadline that already ran out (overdue) cannot be moved any more; refusing the request still can.
     if (command.approve && !openOf(state, 'HANDLING')) handlingDeadlinePassed(state, 'it can no longer be extended');
   },
-  change: (state, command, { now }) => {
+  change: (state, command, { now, calendar }) => {
     const request = pendingExtension(state)!;
     const decided = {
       ...request,
@@ -86,9 +90,11 @@ export const decideExtension = defineCommand<ExtensionDecisionCommand>('decideEx
     if (!command.approve)
       return withEvent(next, now, 'EXTENSION_REFUSED', command.actor, command.note, { days: request.days });
     const handling = openOf(state, 'HANDLING')!;
-    // The last day moves by `days` calendar days from the original last day, then off any holiday.
-    const dueAt = periodEnd(handling.dueAt - 1, request.days, 'CALENDAR_DAYS');
-    next = { ...next, deadlines: next.deadlines.map((d) => (d === handling ? { ...d, dueAt, warnedAt: null } : d)) };
+    const extended = handling.count
+      ? extendBy(handling, request.days, calendar)
+      : { ...handling, dueAt: periodEnd(handling.dueAt - 1, request.days, 'CALENDAR_DAYS', calendar) };
+    const { dueAt } = extended;
+    next = { ...next, deadlines: next.deadlines.map((d) => (d === handling ? { ...extended, warnedAt: null } : d)) };
     next = withEvent(next, now, 'EXTENSION_APPROVED', command.actor, command.note, { days: request.days, dueAt });
     // 告知延期理由: the petitioner is told the new date and why (Art. 34).
     return withEvent(next, now, 'EXTENSION_NOTICE', null, request.reason, { dueAt });
@@ -108,13 +114,13 @@ export const startHearing = defineCommand<HearingCommand>('startHearing', {
   check: (state) => {
     if (openHearing(state)) refuse('a hearing is already open', { status: state.status });
   },
-  change: (state, command, { now, profile }) => {
+  change: (state, command, { now, profile, calendar }) => {
     const level = LEVEL_OF[state.status]!.level;
     const paused: string[] = [];
     const deadlines = state.deadlines.map((d) => {
       if (!isOpen(d) || !ruleOf(profile, d.ruleId).pausedByHearing) return d;
       paused.push(d.kind);
-      return pause(d, now);
+      return pause(d, now, calendar);
     });
     const next = {
       ...state,
@@ -132,9 +138,9 @@ export const endHearing = defineCommand<HearingCommand>('endHearing', {
   check: (state) => {
     if (!openHearing(state)) refuse('no hearing is open', { status: state.status });
   },
-  change: (state, command, { now }) => {
+  change: (state, command, { now, calendar }) => {
     const hearing = openHearing(state)!;
-    const deadlines = state.deadlines.map((d) => (d.pausedSince === null ? d : resume(d, now)));
+    const deadlines = state.deadlines.map((d) => (d.pausedSince === null ? d : resume(d, now, calendar)));
     const next = {
       ...state,
       deadlines,

@@ -11,6 +11,7 @@ export * from './appeals';
 export * from './supervision';
 export * from './reopening';
 export * from './clock';
+export * from './replanning';
 export * from './commands';
 export { effectiveDue } from '../pausable-deadline';
 export { Refusal } from '../error-codes';

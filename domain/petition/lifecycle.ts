@@ -4,7 +4,7 @@
  */
 import { Refusal } from '../error-codes';
 import { periodEnd } from '../calendar';
-import { effectiveDue, resume } from '../pausable-deadline';
+import { countedClock, effectiveDue, resume } from '../pausable-deadline';
 import { ruleOf } from '../statute';
 import {
   DEADLINE_KINDS,
@@ -108,21 +108,22 @@ export function actingUnitId(state: Pick<PetitionState, 'stage' | 'unitId' | 're
 }
 
 export function openDeadline(
-  { profile }: Pick<CommandContext, 'profile'>,
+  { profile, calendar, dayCounted }: Omit<CommandContext, 'now'>,
   kind: DeadlineKind,
   startedAt: number,
 ): Deadline {
   const rule = ruleOf(profile, DEADLINE_KINDS[kind].rule);
   if (rule.days === null || rule.counting === null) throw new Error(`rule ${rule.id} has no duration`);
   const local = kind === 'REHANDLING';
+  const days = local ? profile.practice.rehandlingDays : rule.days;
+  const clock = dayCounted
+    ? countedClock(startedAt, days, rule.counting, calendar)
+    : { startedAt, dueAt: periodEnd(startedAt, days, rule.counting, calendar), pausedMs: 0, pausedSince: null };
   return {
     kind,
     ruleId: rule.id,
     article: local ? '本地规则：第三方评议不满意的，责任单位重新办理 (docs/domain.md §7)' : rule.article,
-    startedAt,
-    dueAt: periodEnd(startedAt, local ? profile.practice.rehandlingDays : rule.days, rule.counting),
-    pausedMs: 0,
-    pausedSince: null,
+    ...clock,
     warnedAt: null,
     metAt: null,
     overdueAt: null,
@@ -155,9 +156,13 @@ export function isOpen(d: Deadline): boolean {
   return d.metAt === null && d.overdueAt === null && d.lapsedAt === null;
 }
 
-export function meetDeadlines(state: PetitionState, kinds: readonly DeadlineKind[], at: number): Deadline[] {
+export function meetDeadlines(
+  state: PetitionState,
+  kinds: readonly DeadlineKind[],
+  { now: at, calendar }: Pick<CommandContext, 'now' | 'calendar'>,
+): Deadline[] {
   return state.deadlines.map((d) =>
-    kinds.includes(d.kind) && d.metAt === null && d.lapsedAt === null ? resume({ ...d, metAt: at }, at) : d,
+    kinds.includes(d.kind) && d.metAt === null && d.lapsedAt === null ? resume({ ...d, metAt: at }, at, calendar) : d,
   );
 }
 

@@ -21,11 +21,12 @@ export interface DeclineCommand {
 
 /** 不予受理: the case ends here. */
 export const decline = defineCommand<DeclineCommand>('decline', {
-  change: (state, command, { now }) => {
+  change: (state, command, ctx) => {
+    const { now } = ctx;
     const next: PetitionState = {
       ...withStatus(state, 'DECLINED', now),
       declineReason: command.reason,
-      deadlines: meetDeadlines(state, ['REGISTRATION', 'NOTICE'], now),
+      deadlines: meetDeadlines(state, ['REGISTRATION', 'NOTICE'], ctx),
     };
     return withEvent(next, now, 'DECLINED', command.actor, command.note, { reason: command.reason });
   },
@@ -96,7 +97,7 @@ export const accept = defineCommand<AcceptCommand>('accept', {
       ...withStatus(state, 'HANDLING', now),
       unitId,
       acceptedAt: now,
-      deadlines: [...meetDeadlines(state, ['REGISTRATION', 'NOTICE'], now), openDeadline(ctx, 'HANDLING', now)],
+      deadlines: [...meetDeadlines(state, ['REGISTRATION', 'NOTICE'], ctx), openDeadline(ctx, 'HANDLING', now)],
     };
     return withEvent(next, now, 'ACCEPTED', command.actor, command.note, { unitId });
   },
@@ -111,7 +112,7 @@ export const route = defineCommand<RouteCommand>('route', {
       ...withStatus(state, status, now),
       unitId: command.unitId,
       routeMode: command.mode,
-      deadlines: [...meetDeadlines(state, ['REGISTRATION'], now), openDeadline(ctx, 'NOTICE', now)],
+      deadlines: [...meetDeadlines(state, ['REGISTRATION'], ctx), openDeadline(ctx, 'NOTICE', now)],
     };
     return withEvent(next, now, status, command.actor, command.note, { unitId: command.unitId });
   },

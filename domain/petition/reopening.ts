@@ -16,7 +16,7 @@ export function applyPanelVerdict(
   verdict: Omit<PanelEvaluation, 'at'>,
   ctx: CommandContext,
 ): PetitionState {
-  const { now, profile } = ctx;
+  const { now, profile, calendar } = ctx;
   if (state.evaluations.some((e) => e.panelId === verdict.panelId)) return state;
   let next: PetitionState = { ...state, evaluations: [...state.evaluations, { ...verdict, at: now }] };
   next = withEvent(next, now, 'EVALUATED', null, verdict.verdict === null ? '未达法定人数，无评议结论' : null, {
@@ -29,12 +29,12 @@ export function applyPanelVerdict(
   next = {
     ...withStatus(next, 'HANDLING', now),
     closedAt: null,
-    deadlines: [...meetDeadlines(next, windows, now), openDeadline(ctx, 'REHANDLING', now)],
+    deadlines: [...meetDeadlines(next, windows, ctx), openDeadline(ctx, 'REHANDLING', now)],
   };
   next = withEvent(next, now, 'REOPENED', null, '第三方评议不满意，责任单位重新办理', {
     panelId: verdict.panelId,
     unitId: next.unitId,
   });
-  const due = periodEnd(now, profile.practice.urgeAnswerDays, 'CALENDAR_DAYS');
+  const due = periodEnd(now, profile.practice.urgeAnswerDays, 'CALENDAR_DAYS', calendar);
   return withUrge(next, newUrge(next, 'SUPERVISION', '督办：第三方评议不满意，请重新办理', now, due, null), now, null);
 }

@@ -2,7 +2,9 @@
  * The petition (信访事项) as its workflow keeps it: the facts registered, the clocks running, what each party did.
  * Plain data, so it crosses Temporal (workflow input, update results, queries) and the read model as JSON.
  */
+import type { HolidayCalendar } from '../calendar';
 import type { Verdict } from '../evaluation';
+import type { PausableClock } from '../pausable-deadline';
 import type { SatisfactionLevel } from '../satisfaction';
 import type { JurisdictionProfile, RuleId } from '../statute';
 
@@ -103,15 +105,11 @@ export interface Registration {
   repeatOf?: RepeatOf | null;
 }
 
-/** One statutory clock. `dueAt` moves only by approved extensions; hearings add `pausedMs`. */
-export interface Deadline {
+/** One statutory clock: extensions, hearings and the calendar move it (domain/pausable-deadline.ts). */
+export interface Deadline extends PausableClock {
   kind: DeadlineKind;
   ruleId: RuleId;
   article: string;
-  startedAt: number;
-  dueAt: number;
-  pausedMs: number;
-  pausedSince: number | null;
   /** 预警 given. */
   warnedAt: number | null;
   metAt: number | null;
@@ -267,8 +265,17 @@ export interface PetitionState {
   lastSeq: number;
 }
 
-/** What every command and every tick of the clock is applied with: the workflow's time and the case's profile. */
+/**
+ * What every command and every tick of the clock is applied with: the workflow's time, the case's profile, and
+ * the holiday calendar from the workflow's history.
+ */
 export interface CommandContext {
   now: number;
   profile: JurisdictionProfile;
+  calendar: HolidayCalendar;
+  /**
+   * New clocks are counted by the day (`Deadline.count`); false on runs begun before that, which replay with
+   * their clocks paused to the millisecond.
+   */
+  dayCounted: boolean;
 }

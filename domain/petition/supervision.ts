@@ -68,9 +68,9 @@ export const urge = defineCommand<UrgeCommand>('urge', {
       badInput('respondWithinDays', `respondWithinDays must be a whole number from 1 to ${max}`);
     }
   },
-  change: (state, command, { now, profile }) => {
+  change: (state, command, { now, profile, calendar }) => {
     const days = command.respondWithinDays ?? profile.practice.urgeAnswerDays;
-    const dueAt = periodEnd(now, days, 'CALENDAR_DAYS');
+    const dueAt = periodEnd(now, days, 'CALENDAR_DAYS', calendar);
     return withUrge(state, newUrge(state, 'MANUAL', command.message, now, dueAt, command.actor), now, command.actor);
   },
 });

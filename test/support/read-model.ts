@@ -16,11 +16,12 @@ import * as petition from '../../domain/petition';
 import type { Category, Channel, PetitionState } from '../../domain/petition';
 import { getProfile } from '../../domain/statute';
 import type { GraphQLAnswer } from './graphql';
+import { ctxAt } from './calendar';
 
 const profile = getProfile();
 const actor = { id: 'fixture', role: 'REGISTRAR' };
 export const at = (iso: string) => Date.parse(iso.includes('T') ? iso : `${iso}T10:00:00+08:00`);
-const ctx = (iso: string) => ({ now: at(iso), profile });
+const ctx = (iso: string) => ctxAt(at(iso), profile);
 
 let counter = 0;
 

@@ -13,6 +13,7 @@ import { createFengqiaoYoga } from '../../api/create-yoga';
 import { openReadModel } from '../../db/connection';
 import { DEFAULT_PROFILE_ID } from '../../domain/statute';
 import { petitionStateQuery, petitionWorkflowId, TASK_QUEUE } from '../../workflows/definitions';
+import { calendar } from '../support/calendar';
 
 const ts = useTimeSkippingSystem();
 
@@ -176,7 +177,9 @@ describe('transitions', () => {
     });
     const handling = accepted.deadlines.find((d: any) => d.kind === 'HANDLING');
     expect(handling).toMatchObject({ rule: 'HANDLE', article: '《信访工作条例》第三十四条', met: false });
-    expect(handling.dueAt).toBe(formatShanghai(periodEnd(Date.parse(handling.startedAt), 60, 'CALENDAR_DAYS')));
+    expect(handling.dueAt).toBe(
+      formatShanghai(periodEnd(Date.parse(handling.startedAt), 60, 'CALENDAR_DAYS', calendar)),
+    );
     expect(accepted.deadlines.find((d: any) => d.kind === 'REGISTRATION')).toMatchObject({ met: true, overdue: false });
     expect(accepted.timeline.map((e: any) => e.type)).toEqual(['REGISTERED', 'ACCEPTED']);
     expect(accepted.timeline[1].note).toBe('受理');

@@ -10,6 +10,7 @@ import { petitionWorkflowId } from '../../workflows/definitions';
 import { errorCode } from '../support/graphql';
 import { DAY, deadline, lifecycleSteps, MINUTE } from '../support/lifecycle';
 import { eventually, useTimeSkippingSystem } from '../support/system';
+import { calendar } from '../support/calendar';
 
 const ts = useTimeSkippingSystem();
 const { ok, attempt, register, live, sleepUntil, readModelRow } = lifecycleSteps(ts);
@@ -36,12 +37,12 @@ describe('handling and its reply', () => {
     expect(deliveredAt - acceptedAt).toBeLessThan(40 * DAY + MINUTE);
     expect(deadline(state, 'HANDLING')).toMatchObject({
       metAt: deliveredAt,
-      dueAt: periodEnd(acceptedAt, 60, 'CALENDAR_DAYS'),
+      dueAt: periodEnd(acceptedAt, 60, 'CALENDAR_DAYS', calendar),
     });
     const window = deadline(state, 'REVIEW_WINDOW');
     expect(window).toMatchObject({
       startedAt: deliveredAt,
-      dueAt: periodEnd(deliveredAt, 30, 'CALENDAR_DAYS'),
+      dueAt: periodEnd(deliveredAt, 30, 'CALENDAR_DAYS', calendar),
       article: '《信访工作条例》第三十五条',
     });
 
@@ -51,7 +52,7 @@ describe('handling and its reply', () => {
     // The case stays open past the window for the grace a request made in time may take to be entered
     // (appealGraceDays: 15 days, rolled to a working day), and closes the moment that runs out.
     const closesAt = window.dueAt + window.graceMs!;
-    expect(closesAt).toBe(periodEnd(window.dueAt - 1, 15, 'CALENDAR_DAYS'));
+    expect(closesAt).toBe(periodEnd(window.dueAt - 1, 15, 'CALENDAR_DAYS', calendar));
     await sleepUntil(window.dueAt + MINUTE);
     expect((await live(p.id)).status).toBe('DELIVERED');
     await sleepUntil(closesAt - MINUTE);
@@ -87,7 +88,7 @@ describe('handling and its reply', () => {
       { type: 'EXTENSION_NOTICE', note: '需委托第三方评估' },
     ]);
     const extendedDue = deadline(await live(p.id), 'HANDLING').dueAt;
-    expect(extendedDue).toBe(periodEnd(originalDue - 1, 20, 'CALENDAR_DAYS'));
+    expect(extendedDue).toBe(periodEnd(originalDue - 1, 20, 'CALENDAR_DAYS', calendar));
     expect(extendedDue - originalDue).toBeGreaterThanOrEqual(20 * DAY);
 
     const over = await attempt(ts.tokens.handler, `requestExtension(id: "${p.id}", days: 15, reason: "再延")`);
@@ -147,7 +148,7 @@ describe('handling and its reply', () => {
     // 督办 at overdue: the unit owes an answer within 5 days (the profile's urgeAnswerDays).
     const supervision = state.urges.find((u) => u.kind === 'SUPERVISION')!;
     expect(supervision).toMatchObject({ unitId: 'U-FT-01', issuedAt: handling.overdueAt });
-    expect(supervision.dueAt).toBe(periodEnd(handling.overdueAt!, 5, 'CALENDAR_DAYS'));
+    expect(supervision.dueAt).toBe(periodEnd(handling.overdueAt!, 5, 'CALENDAR_DAYS', calendar));
     await eventually(() => readModelRow(p.id)?.overdue === true);
     const overdue = await ts.system.gql(
       ts.tokens.handler,

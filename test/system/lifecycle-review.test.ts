@@ -10,16 +10,17 @@ import { errorCode } from '../support/graphql';
 import { DAY, deadline, lifecycleSteps, MINUTE } from '../support/lifecycle';
 import { newPetitioner } from '../support/petitioners';
 import { eventually, useTimeSkippingSystem } from '../support/system';
+import { calendar } from '../support/calendar';
 
 const ts = useTimeSkippingSystem();
 const { ok, attempt, register, live, sleepUntil, readModelRow, toReexamination } = lifecycleSteps(ts);
 
 describe('复查 and 复核', () => {
-  it('a 10-day hearing during 复核 moves its deadline by exactly the hearing time; overdue after that', async () => {
+  it('a 10-day hearing during 复核 moves its deadline by the 11 days it sat on, to 24:00 of a working day; overdue after that', async () => {
     const p = await register();
     await toReexamination(p.id);
     const before = deadline(await live(p.id), 'REEXAMINATION');
-    expect(before.dueAt).toBe(periodEnd(before.startedAt, 30, 'CALENDAR_DAYS'));
+    expect(before.dueAt).toBe(periodEnd(before.startedAt, 30, 'CALENDAR_DAYS', calendar));
     expect(before.article).toBe('《信访工作条例》第三十六条第一、二款');
 
     const started = await ok(ts.tokens.reexamOrgan, `startHearing(id: "${p.id}", note: "公开听证")`);
@@ -33,8 +34,13 @@ describe('复查 and 复核', () => {
     expect(reexam.pausedMs).toBe(hearing.endedAt! - hearing.startedAt);
     expect(reexam.pausedMs).toBeGreaterThanOrEqual(10 * DAY);
     expect(reexam.pausedMs).toBeLessThan(10 * DAY + MINUTE);
-    expect(reexam.dueAt).toBe(before.dueAt); // the statutory date stays; the pause is added to it
-    const movedDue = reexam.dueAt + reexam.pausedMs;
+    // Every calendar day the hearing sat on, first and last included, is not counted (Art. 36 ¶2).
+    const sat = shanghaiDayNumber(hearing.endedAt!) - shanghaiDayNumber(hearing.startedAt) + 1;
+    expect(sat).toBe(11);
+    const movedDue = periodEnd(before.startedAt, 30 + sat, 'CALENDAR_DAYS', calendar);
+    expect(reexam.dueAt).toBe(movedDue);
+    expect(isWorkingDay(calendar, shanghaiDayNumber(movedDue - 1))).toBe(true);
+    expect(formatShanghai(movedDue).slice(11)).toBe('00:00:00+08:00');
     const shown = await ts.system.gql(
       ts.tokens.registrar,
       `{ petition(id: "${p.id}") { deadlines { kind dueAt pausedMs } } }`,
@@ -118,14 +124,14 @@ describe('复查 and 复核', () => {
     await ts.env.sleep(5 * DAY);
     const now = await ts.env.currentTimeMs();
     let deliveredAt = now;
-    while (!isWorkingDay(shanghaiDayNumber(deliveredAt) + 30)) deliveredAt -= DAY;
+    while (!isWorkingDay(calendar, shanghaiDayNumber(deliveredAt) + 30)) deliveredAt -= DAY;
     await ok(
       ts.tokens.handler,
       `replyPetition(id: "${p.id}", outcome: EXPLAIN, text: "解释说明", deliveredAt: "${formatShanghai(deliveredAt)}")`,
     );
     const window = deadline(await live(p.id), 'REVIEW_WINDOW');
     const delivered = Math.floor(deliveredAt / 1000) * 1000;
-    expect(window.dueAt).toBe(periodEnd(delivered, 30, 'CALENDAR_DAYS'));
+    expect(window.dueAt).toBe(periodEnd(delivered, 30, 'CALENDAR_DAYS', calendar));
     return { id: p.id as string, delivered, window, closesAt: window.dueAt + window.graceMs! };
   }
 
@@ -180,7 +186,7 @@ describe('复查 and 复核', () => {
     // The organ's clock runs from its receipt on day 31, not from the postmark.
     const organ = deadline(state, 'REVIEW');
     expect(organ.startedAt).toBe(appeal.receivedAt);
-    expect(organ.dueAt).toBe(periodEnd(appeal.receivedAt!, 30, 'CALENDAR_DAYS'));
+    expect(organ.dueAt).toBe(periodEnd(appeal.receivedAt!, 30, 'CALENDAR_DAYS', calendar));
     // The petitioner used the window in time: met on day 29, not overdue.
     expect(deadline(state, 'REVIEW_WINDOW')).toMatchObject({ metAt: posted, lapsedAt: null });
     expect(answer.deadlines.find((d: any) => d.kind === 'REVIEW_WINDOW')).toMatchObject({
@@ -223,7 +229,7 @@ describe('复查 and 复核', () => {
     await ok(ts.tokens.handler, `replyPetition(id: "${p.id}", outcome: EXPLAIN, text: "解释说明")`);
     await ok(ts.tokens.registrar, `requestReview(id: "${p.id}")`);
     const review = deadline(await live(p.id), 'REVIEW');
-    expect(review.dueAt).toBe(periodEnd(review.startedAt, 30, 'CALENDAR_DAYS'));
+    expect(review.dueAt).toBe(periodEnd(review.startedAt, 30, 'CALENDAR_DAYS', calendar));
     await sleepUntil(review.dueAt + MINUTE);
     const state = await eventually(async () => {
       const s = await live(p.id);

@@ -10,6 +10,7 @@ import { petitionWorkflowId } from '../../workflows/definitions';
 import { PANEL_OF_FIVE } from '../support/panel-members';
 import { errorCode, okData, okField } from '../support/graphql';
 import { eventually, useTimeSkippingSystem } from '../support/system';
+import { calendar } from '../support/calendar';
 
 const DAY = 86_400_000;
 
@@ -127,7 +128,7 @@ describe('a panel of five', () => {
       expect(types.slice(evaluated, evaluated + 3)).toEqual(['EVALUATED', 'REOPENED', 'URGED']);
       const rehandling = state.deadlines.find((d) => d.kind === 'REHANDLING')!;
       expect(rehandling.startedAt).toBe(reopenedAt);
-      expect(rehandling.dueAt).toBe(periodEnd(reopenedAt, 30, 'CALENDAR_DAYS'));
+      expect(rehandling.dueAt).toBe(periodEnd(reopenedAt, 30, 'CALENDAR_DAYS', calendar));
       expect(state.urges.at(-1)).toMatchObject({ kind: 'SUPERVISION', unitId: 'U-FT-01', issuedAt: reopenedAt });
       expect(state.closedAt).toBeNull();
     }

@@ -10,6 +10,7 @@ import { petitionWorkflow } from '../../workflows/petition-workflow';
 import { eventually, useTimeSkippingSystem } from '../support/system';
 import { petitionEvents } from '../../db/schema';
 import { eq } from 'drizzle-orm';
+import { calendar } from '../support/calendar';
 
 const DAY = 86_400_000;
 
@@ -33,7 +34,7 @@ async function startPetition(receivedAt?: number) {
   const handle = await ts.env.client.workflow.start(petitionWorkflow, {
     workflowId: petitionWorkflowId(petitionId),
     taskQueue: TASK_QUEUE,
-    args: [{ registration, profileId: 'national-2022' }],
+    args: [{ registration, profileId: 'national-2022', calendar }],
   });
   return { handle, petitionId, receivedAt: receivedAt ?? now };
 }
@@ -50,7 +51,7 @@ function timelineTypes(petitionId: string): string[] {
 describe('the 15-day registration clock (Art. 22)', () => {
   it('marks the petition overdue when the 15 days run out with nothing done, not a minute before', async () => {
     const { handle, petitionId, receivedAt } = await startPetition();
-    const dueAt = periodEnd(receivedAt, 15, 'CALENDAR_DAYS');
+    const dueAt = periodEnd(receivedAt, 15, 'CALENDAR_DAYS', calendar);
     expect(dueAt - receivedAt).toBeGreaterThan(15 * DAY);
 
     await ts.env.sleep(dueAt - (await ts.env.currentTimeMs()) - 60_000);
@@ -85,7 +86,7 @@ describe('the 15-day registration clock (Art. 22)', () => {
     const handling = accepted.deadlines.find((d) => d.kind === 'HANDLING')!;
     expect(handling.startedAt).toBeGreaterThanOrEqual(acceptedAt);
     expect(handling.startedAt - acceptedAt).toBeLessThan(60_000);
-    expect(handling.dueAt).toBe(periodEnd(handling.startedAt, 60, 'CALENDAR_DAYS'));
+    expect(handling.dueAt).toBe(periodEnd(handling.startedAt, 60, 'CALENDAR_DAYS', calendar));
     expect(accepted.deadlines.find((d) => d.kind === 'REGISTRATION')!.metAt).toBe(handling.startedAt);
 
     await ts.env.sleep(14 * DAY);
@@ -102,7 +103,7 @@ describe('the 15-day registration clock (Art. 22)', () => {
       const state = await handle.query(petitionStateQuery);
       return state.timeline.length > 1 && state;
     });
-    expect(after.deadlines[0]!.dueAt).toBe(periodEnd(receivedAt, 15, 'CALENDAR_DAYS'));
+    expect(after.deadlines[0]!.dueAt).toBe(periodEnd(receivedAt, 15, 'CALENDAR_DAYS', calendar));
     // Already past its warning and its deadline: overdue at once, with no warning first.
     expect(after.timeline.map((e) => e.type)).toEqual(['REGISTERED', 'OVERDUE']);
     // It was overdue on arrival: marked at registration, not 15 days later.

@@ -9,6 +9,7 @@ import { petitionWorkflowId } from '../../workflows/definitions';
 import { PETITION_LEADER } from '../../workflows/search-attributes';
 import { errorCode, mutationsSelecting } from '../support/graphql';
 import { eventually, useTimeSkippingSystem } from '../support/system';
+import { calendar } from '../support/calendar';
 
 const DAY = 86_400_000;
 
@@ -47,7 +48,7 @@ describe('督办', () => {
     const urge = urged.urges[0];
     expect(urge.kind).toBe('MANUAL');
     const issuedAt = (await live(id)).urges[0]!.issuedAt;
-    expect(Date.parse(urge.dueAt)).toBe(periodEnd(issuedAt, 3, 'CALENDAR_DAYS'));
+    expect(Date.parse(urge.dueAt)).toBe(periodEnd(issuedAt, 3, 'CALENDAR_DAYS', calendar));
 
     expect(
       await refusal(
@@ -78,7 +79,7 @@ describe('督办', () => {
     const id = await accepted('U-FT-04');
     await ok(ts.tokens.supervisor, `urge(id: "${id}", message: "请说明延误原因")`);
     const urge = (await live(id)).urges[0]!;
-    expect(urge.dueAt).toBe(periodEnd(urge.issuedAt, 5, 'CALENDAR_DAYS')); // the profile's default
+    expect(urge.dueAt).toBe(periodEnd(urge.issuedAt, 5, 'CALENDAR_DAYS', calendar)); // the profile's default
 
     const now = await ts.env.currentTimeMs();
     await ts.env.sleep(urge.dueAt! - now + 60_000);

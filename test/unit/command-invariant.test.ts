@@ -12,6 +12,7 @@ import {
   advanceClock,
   applyPanelVerdict,
   nextWakeUp,
+  replanClocks,
   openPetition,
   type Command,
   type CommandArgs,
@@ -21,6 +22,8 @@ import {
   REQUESTED_VIA,
 } from '../../domain/petition';
 import { PROFILES, getProfile, type JurisdictionProfile } from '../../domain/statute';
+import { withYear } from '../../domain/calendar';
+import { calendar, ctxAt } from '../support/calendar';
 
 const day = 86_400_000;
 const t0 = Date.parse('2026-03-02T09:00:00+08:00');
@@ -44,6 +47,8 @@ type Step =
       after: number;
     }
   | { kind: 'tick'; after: number }
+  /** A notice for 2026 published again with other rest days: the clocks re-plan on it. */
+  | { kind: 'notice'; holidays: string[]; after: number }
   /** To the next moment time changes the case (a warning, a deadline), give or take a little. */
   | { kind: 'wake'; around: number };
 
@@ -150,6 +155,19 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('tick' as const), after: gap }) },
   {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('notice' as const),
+      holidays: fc.uniqueArray(
+        fc
+          .integer({ min: 0, max: 364 })
+          .map((d) => new Date(Date.UTC(2026, 0, 1) + d * day).toISOString().slice(0, 10)),
+        { maxLength: 40 },
+      ),
+      after: gap,
+    }),
+  },
+  {
     weight: 6,
     arbitrary: fc.record({
       kind: fc.constant('wake' as const),
@@ -171,7 +189,7 @@ function opened(profile: JurisdictionProfile, receivedBefore: number): PetitionS
       respondentUnitId: null,
       registeredBy: actor,
     },
-    { now: t0, profile },
+    ctxAt(t0, profile),
   );
 }
 
@@ -188,9 +206,10 @@ const HAPPY_PATH: { name: CommandName; command: unknown }[] = [
 function run(profile: JurisdictionProfile, receivedBefore: number, along: number, steps: Step[], seen: Coverage): void {
   let state = opened(profile, receivedBefore);
   let now = t0;
+  let cal = calendar;
   for (const { name, command } of HAPPY_PATH.slice(0, along)) {
     now += day;
-    state = (COMMANDS[name] as Command<unknown>).apply(state, command, { now, profile });
+    state = (COMMANDS[name] as Command<unknown>).apply(state, command, ctxAt(now, profile));
   }
   for (const s of steps) {
     if (s.kind === 'wake') {
@@ -199,7 +218,18 @@ function run(profile: JurisdictionProfile, receivedBefore: number, along: number
       continue;
     }
     now += s.after;
-    const ctx = { now, profile };
+    const ctx = { ...ctxAt(now, profile), calendar: cal };
+    if (s.kind === 'notice') {
+      cal = withYear(cal, {
+        year: 2026,
+        holidays: s.holidays,
+        workingWeekends: [],
+        source: 'test',
+        provisional: false,
+      });
+      state = advanceClock(replanClocks(state, { ...ctx, calendar: cal }), { ...ctx, calendar: cal });
+      continue;
+    }
     if (s.kind === 'tick') {
       state = advanceClock(state, ctx);
       continue;
@@ -255,14 +285,14 @@ describe('a command that passes its check applies without throwing', () => {
     let state = COMMANDS.accept.apply(
       opened(profile, 0),
       { unitId: 'U-1', note: null, actor },
-      { now: t0 + day, profile },
+      ctxAt(t0 + day, profile),
     );
     state = COMMANDS.requestExtension.apply(
       state,
       { days: 20, reason: '需调查', actor },
-      { now: t0 + 50 * day, profile },
+      ctxAt(t0 + 50 * day, profile),
     );
-    const late = { now: t0 + 70 * day, profile };
+    const late = ctxAt(t0 + 70 * day, profile);
     state = advanceClock(state, late);
     expect(state.deadlines.find((d) => d.kind === 'HANDLING')!.overdueAt).not.toBeNull();
     expect(() => COMMANDS.decideExtension.check(state, { approve: true, note: null, actor }, late)).toThrow(

@@ -17,12 +17,13 @@ import {
   type PetitionStatus,
 } from '../../domain/petition';
 import { getProfile } from '../../domain/statute';
+import { ctxAt } from '../support/calendar';
 
 const profile = getProfile();
 const day = 86_400_000;
 const t0 = Date.parse('2026-11-02T09:00:00+08:00');
 const actor = { id: 'tester', role: 'REGISTRAR' };
-const ctx = (step: number) => ({ now: t0 + step * day, profile });
+const ctx = (step: number) => ctxAt(t0 + step * day, profile);
 
 const SAMPLE: { [N in CommandName]: CommandArgs[N] } = {
   accept: { unitId: 'U-1', note: null, actor },

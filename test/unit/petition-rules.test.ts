@@ -16,12 +16,13 @@ import {
   type PetitionState,
 } from '../../domain/petition';
 import { getProfile } from '../../domain/statute';
+import { calendar, ctxAt } from '../support/calendar';
 
 const national = getProfile();
 const actor = { id: 'registrar-1', role: 'REGISTRAR' };
 const received = Date.parse('2026-11-02T09:00:00+08:00'); // a Monday
 const day = 86_400_000;
-const ctx = (now: number) => ({ now, profile: national });
+const ctx = (now: number) => ctxAt(now, national);
 
 function registered(profile = national): PetitionState {
   return openPetition(
@@ -36,7 +37,7 @@ function registered(profile = national): PetitionState {
       respondentUnitId: null,
       registeredBy: actor,
     },
-    { now: received + 3_600_000, profile },
+    ctxAt(received + 3_600_000, profile),
   );
 }
 
@@ -47,7 +48,7 @@ describe('registration', () => {
       expect.objectContaining({
         kind: 'REGISTRATION',
         startedAt: received,
-        dueAt: periodEnd(received, 15, 'CALENDAR_DAYS'),
+        dueAt: periodEnd(received, 15, 'CALENDAR_DAYS', calendar),
       }),
     ]);
     expect(state.timeline).toEqual([expect.objectContaining({ seq: 1, type: 'REGISTERED', at: received + 3_600_000 })]);
@@ -76,7 +77,7 @@ describe('transitions', () => {
     const accepted = accept.apply(routed, { unitId: null, note: null, actor }, ctx(acceptedAt));
     expect(accepted).toMatchObject({ status: 'HANDLING', stage: 'HANDLING', unitId: 'U-1', acceptedAt });
     expect(accepted.deadlines.find((d) => d.kind === 'HANDLING')!.dueAt).toBe(
-      periodEnd(acceptedAt, 60, 'CALENDAR_DAYS'),
+      periodEnd(acceptedAt, 60, 'CALENDAR_DAYS', calendar),
     );
     expect(accepted.deadlines.find((d) => d.kind === 'NOTICE')!.metAt).toBe(acceptedAt);
     expect(accepted.timeline.map((e) => [e.seq, e.type])).toEqual([
@@ -146,7 +147,7 @@ describe('deadlines', () => {
     const late = accept.apply(overdue, { unitId: 'U-1', note: null, actor }, ctx(due.dueAt + day));
     expect(isOverdue(late)).toBe(false);
     expect(late.deadlines[0]).toMatchObject({ overdueAt: due.dueAt, metAt: due.dueAt + day });
-    expect(currentDueAt(late, due.dueAt + day)).toBe(periodEnd(due.dueAt + day, 60, 'CALENDAR_DAYS'));
+    expect(currentDueAt(late, due.dueAt + day)).toBe(periodEnd(due.dueAt + day, 60, 'CALENDAR_DAYS', calendar));
   });
 });
 

@@ -1,17 +1,11 @@
 /**
- * Public holidays (法定节假日) and adjusted working weekends (调休上班) as the State Council announces them
- * each year. Data, not code: a bureau adds next year's notice here when it is published.
+ * The State Council notices (国务院办公厅关于部分节假日安排的通知) the read model is seeded with. A bureau publishes
+ * later years as data (`publishHolidayCalendar`, docs/calendar.md); this file is not where they go.
  *
- * A year missing from this table is counted with weekends only, and `hasHolidayTable` lets callers say so.
+ * `LEGACY_CALENDAR` is what petition runs begun before the calendar became workflow data counted on (these two
+ * years, weekends only elsewhere): those histories replay on it, and nothing else may read it.
  */
-export interface HolidayYear {
-  /** The notice the dates come from. */
-  source: string;
-  /** Days off, `YYYY-MM-DD`. */
-  holidays: readonly string[];
-  /** Weekend days declared working days (调休上班), `YYYY-MM-DD`. */
-  workingWeekends: readonly string[];
-}
+import type { CalendarYear, HolidayCalendar } from './calendar';
 
 function days(from: string, to: string): string[] {
   const out: string[] = [];
@@ -21,8 +15,10 @@ function days(from: string, to: string): string[] {
   return out;
 }
 
-export const HOLIDAY_TABLE: Readonly<Record<number, HolidayYear>> = {
-  2025: {
+export const SEED_NOTICES: readonly CalendarYear[] = [
+  {
+    year: 2025,
+    provisional: false,
     source: '国务院办公厅关于2025年部分节假日安排的通知 (国办发明电〔2024〕12号)',
     holidays: [
       ...days('2025-01-01', '2025-01-01'),
@@ -34,7 +30,9 @@ export const HOLIDAY_TABLE: Readonly<Record<number, HolidayYear>> = {
     ],
     workingWeekends: ['2025-01-26', '2025-02-08', '2025-04-27', '2025-09-28', '2025-10-11'],
   },
-  2026: {
+  {
+    year: 2026,
+    provisional: false,
     source: '国务院办公厅关于2026年部分节假日安排的通知 (2025-11-04)',
     holidays: [
       ...days('2026-01-01', '2026-01-03'),
@@ -47,4 +45,6 @@ export const HOLIDAY_TABLE: Readonly<Record<number, HolidayYear>> = {
     ],
     workingWeekends: ['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10'],
   },
-};
+];
+
+export const LEGACY_CALENDAR: HolidayCalendar = { years: SEED_NOTICES };
