@@ -22,6 +22,7 @@ import { ROLES } from '../domain/roles';
 import { SATISFACTION_LEVELS } from '../domain/satisfaction';
 import { ms } from './columns';
 
+export * from './calendar-schema';
 export * from './panel-schema';
 
 const DEADLINE_KIND_NAMES = Object.keys(DEADLINE_KINDS) as [DeadlineKind, ...DeadlineKind[]];
