@@ -5,6 +5,7 @@
  */
 import { WorkflowExecutionAlreadyStartedError, type WorkflowHandle } from '@temporalio/client';
 import { and, desc, eq } from 'drizzle-orm';
+import { calendarForNewPetition } from '../db/holiday-calendars';
 import { petitions } from '../db/schema';
 import { matterKey, petitionerKey } from '../domain/matter';
 import { isTerminal } from '../domain/petition';
@@ -114,7 +115,7 @@ export async function registerPetition(
       await deps.temporal.workflow.start(petitionWorkflow, {
         workflowId,
         taskQueue: deps.taskQueue,
-        args: [{ registration, profileId: deps.profileId }],
+        args: [{ registration, profileId: deps.profileId, calendar: calendarForNewPetition(deps.db, Date.now()) }],
       });
     } catch (err) {
       // The same requestId again is a client retry: answer with the petition the first call started.

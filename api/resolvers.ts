@@ -1,4 +1,5 @@
 /** The resolvers of the SDL (schema/), typed by the types GraphQL Code Generator makes from it. */
+import { calendarMutationResolvers, calendarQueryResolvers } from './calendar-resolvers';
 import type { Resolvers } from './generated/resolvers-types';
 import { mutationResolvers } from './mutation-resolvers';
 import { evaluationPanelResolvers, panelCaseResolvers, petitionResolvers } from './petition-resolvers';
@@ -9,8 +10,8 @@ import { stuckWorkflowResolvers } from './stuck-workflow-resolvers';
 export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
   JSON: JsonScalar,
-  Query: { ...queryResolvers, ...stuckWorkflowResolvers },
-  Mutation: mutationResolvers,
+  Query: { ...queryResolvers, ...stuckWorkflowResolvers, ...calendarQueryResolvers },
+  Mutation: { ...mutationResolvers, ...calendarMutationResolvers },
   Petition: petitionResolvers,
   EvaluationPanel: evaluationPanelResolvers,
   PanelCase: panelCaseResolvers,

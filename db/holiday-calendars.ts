@@ -39,12 +39,12 @@ function rows(db: ReadModel): HolidayCalendarRow[] {
   return db.select().from(holidayCalendars).orderBy(asc(holidayCalendars.year)).all();
 }
 
+export function publishedYearOf(row: HolidayCalendarRow): PublishedCalendarYear {
+  return { ...calendarYearOf(row), publishedAt: row.publishedAt?.getTime() ?? null, publishedBy: row.publishedBy };
+}
+
 export function publishedYears(db: ReadModel): PublishedCalendarYear[] {
-  return rows(db).map((row) => ({
-    ...calendarYearOf(row),
-    publishedAt: row.publishedAt?.getTime() ?? null,
-    publishedBy: row.publishedBy,
-  }));
+  return rows(db).map(publishedYearOf);
 }
 
 /**

@@ -183,6 +183,37 @@ export type Hearing = {
   startedAt: Scalars['DateTime']['output'];
 };
 
+/** One year's days off and 调休 working weekends: the State Council notice, or the statutory holidays alone while it is not out */
+export type HolidayCalendar = {
+  __typename?: 'HolidayCalendar';
+  /** Days off (法定节假日 and the notice's bridge days), YYYY-MM-DD, in order */
+  holidays: Array<Scalars['String']['output']>;
+  /** No notice yet: only the statutory holidays are known, and deadlines counted on this year may still move */
+  provisional: Scalars['Boolean']['output'];
+  /** When the notice was published here; null for the notices the system came with and for provisional years */
+  publishedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Who published it (the principal's id); null as for publishedAt */
+  publishedBy: Maybe<Scalars['String']['output']>;
+  /** The notice (title, document number), or the statute the statutory days come from */
+  source: Scalars['String']['output'];
+  /** Weekend days declared working days (调休上班), YYYY-MM-DD, in order */
+  workingWeekends: Array<Scalars['String']['output']>;
+  year: Scalars['Int']['output'];
+};
+
+/** What publishing a notice did */
+export type HolidayCalendarPublication = {
+  __typename?: 'HolidayCalendarPublication';
+  /** The Temporal batch operation that signals the open petitions (temporal batch describe --job-id …) */
+  batchJobId: Maybe<Scalars['String']['output']>;
+  /** The year as stored, and as new petitions count on it from now on */
+  calendar: HolidayCalendar;
+  /** Where the server has no batch operations: the workflow that signals them instead */
+  fanOutWorkflowId: Maybe<Scalars['String']['output']>;
+  /** This call asked every open petition to re-plan on the notice; false when the same notice was published before and its fan-out had already been started */
+  replanRequested: Scalars['Boolean']['output'];
+};
+
 export type Instruction = {
   __typename?: 'Instruction';
   at: Scalars['DateTime']['output'];
@@ -226,6 +257,8 @@ export type Mutation = {
   escalate: Petition;
   /** 批示 of the leader who owns the case */
   instruct: Petition;
+  /** ADMIN: a year's State Council notice, new or corrected; new petitions count on it, and every open petition re-plans its deadlines */
+  publishHolidayCalendar: HolidayCalendarPublication;
   /** A panel member's verdict on a case (the same again is harmless) */
   recordEvaluation: EvaluationPanel;
   /** 满意度评价 on the petitioner's behalf */
@@ -305,6 +338,11 @@ export type MutationInstructArgs = {
   id: Scalars['ID']['input'];
   requestId?: InputMaybe<Scalars['String']['input']>;
   text: Scalars['String']['input'];
+};
+
+
+export type MutationPublishHolidayCalendarArgs = {
+  input: PublishHolidayCalendarInput;
 };
 
 
@@ -592,8 +630,22 @@ export type Principal = {
   unitId: Maybe<Scalars['String']['output']>;
 };
 
+export type PublishHolidayCalendarInput = {
+  /** Every day off of the notice, YYYY-MM-DD, in that year; the statutory holidays (from 2025) must be among them */
+  holidays: Array<Scalars['String']['input']>;
+  requestId?: InputMaybe<Scalars['String']['input']>;
+  /** The notice's title and document number, at most 200 characters */
+  source: Scalars['String']['input'];
+  /** Every 调休 working weekend day, YYYY-MM-DD: Saturdays and Sundays only, none of them a holiday */
+  workingWeekends: Array<Scalars['String']['input']>;
+  /** From 2000 to 2100 */
+  year: Scalars['Int']['input'];
+};
+
 export type Query = {
   __typename?: 'Query';
+  /** The published notice of each year, and, provisional, the years from this one to two years on without one (any signed-in role) */
+  holidayCalendars: Array<HolidayCalendar>;
   jurisdiction: Jurisdiction;
   jurisdictions: Array<Jurisdiction>;
   panel: Maybe<EvaluationPanel>;
@@ -980,6 +1032,8 @@ export type ResolversTypes = {
   ExtensionRequest: ResolverTypeWrapper<ExtensionRequest>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Hearing: ResolverTypeWrapper<Hearing>;
+  HolidayCalendar: ResolverTypeWrapper<HolidayCalendar>;
+  HolidayCalendarPublication: ResolverTypeWrapper<HolidayCalendarPublication>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Instruction: ResolverTypeWrapper<Instruction>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -1005,6 +1059,7 @@ export type ResolversTypes = {
   Petitioner: ResolverTypeWrapper<Petitioner>;
   PetitionerInput: PetitionerInput;
   Principal: ResolverTypeWrapper<Principal>;
+  PublishHolidayCalendarInput: PublishHolidayCalendarInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Rating: ResolverTypeWrapper<Rating>;
   RatingTarget: RatingTarget;
@@ -1045,6 +1100,8 @@ export type ResolversParentTypes = {
   ExtensionRequest: ExtensionRequest;
   Float: Scalars['Float']['output'];
   Hearing: Hearing;
+  HolidayCalendar: HolidayCalendar;
+  HolidayCalendarPublication: HolidayCalendarPublication;
   ID: Scalars['ID']['output'];
   Instruction: Instruction;
   Int: Scalars['Int']['output'];
@@ -1066,6 +1123,7 @@ export type ResolversParentTypes = {
   Petitioner: Petitioner;
   PetitionerInput: PetitionerInput;
   Principal: Principal;
+  PublishHolidayCalendarInput: PublishHolidayCalendarInput;
   Query: Record<PropertyKey, never>;
   Rating: Rating;
   Ratio: Ratio;
@@ -1161,6 +1219,23 @@ export type HearingResolvers<ContextType = ApiContext, ParentType extends Resolv
   startedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
+export type HolidayCalendarResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['HolidayCalendar'] = ResolversParentTypes['HolidayCalendar']> = {
+  holidays?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  provisional?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  publishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  publishedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  workingWeekends?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type HolidayCalendarPublicationResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['HolidayCalendarPublication'] = ResolversParentTypes['HolidayCalendarPublication']> = {
+  batchJobId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  calendar?: Resolver<ResolversTypes['HolidayCalendar'], ParentType, ContextType>;
+  fanOutWorkflowId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  replanRequested?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
 export type InstructionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Instruction'] = ResolversParentTypes['Instruction']> = {
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   by?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
@@ -1188,6 +1263,7 @@ export type MutationResolvers<ContextType = ApiContext, ParentType extends Resol
   endHearing?: Resolver<ResolversTypes['Petition'], ParentType, ContextType, RequireFields<MutationEndHearingArgs, 'id'>>;
   escalate?: Resolver<ResolversTypes['Petition'], ParentType, ContextType, RequireFields<MutationEscalateArgs, 'id' | 'leaderId' | 'reason'>>;
   instruct?: Resolver<ResolversTypes['Petition'], ParentType, ContextType, RequireFields<MutationInstructArgs, 'id' | 'text'>>;
+  publishHolidayCalendar?: Resolver<ResolversTypes['HolidayCalendarPublication'], ParentType, ContextType, RequireFields<MutationPublishHolidayCalendarArgs, 'input'>>;
   recordEvaluation?: Resolver<ResolversTypes['EvaluationPanel'], ParentType, ContextType, RequireFields<MutationRecordEvaluationArgs, 'panelId' | 'petitionId' | 'verdict'>>;
   recordSatisfaction?: Resolver<ResolversTypes['Petition'], ParentType, ContextType, RequireFields<MutationRecordSatisfactionArgs, 'id' | 'level' | 'target'>>;
   registerPetition?: Resolver<ResolversTypes['Petition'], ParentType, ContextType, RequireFields<MutationRegisterPetitionArgs, 'input'>>;
@@ -1309,6 +1385,7 @@ export type PrincipalResolvers<ContextType = ApiContext, ParentType extends Reso
 };
 
 export type QueryResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  holidayCalendars?: Resolver<Array<ResolversTypes['HolidayCalendar']>, ParentType, ContextType>;
   jurisdiction?: Resolver<ResolversTypes['Jurisdiction'], ParentType, ContextType>;
   jurisdictions?: Resolver<Array<ResolversTypes['Jurisdiction']>, ParentType, ContextType>;
   panel?: Resolver<Maybe<ResolversTypes['EvaluationPanel']>, ParentType, ContextType, RequireFields<QueryPanelArgs, 'id'>>;
@@ -1431,6 +1508,8 @@ export type Resolvers<ContextType = ApiContext> = {
   Extension?: ExtensionResolvers<ContextType>;
   ExtensionRequest?: ExtensionRequestResolvers<ContextType>;
   Hearing?: HearingResolvers<ContextType>;
+  HolidayCalendar?: HolidayCalendarResolvers<ContextType>;
+  HolidayCalendarPublication?: HolidayCalendarPublicationResolvers<ContextType>;
   Instruction?: InstructionResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   Jurisdiction?: JurisdictionResolvers<ContextType>;
