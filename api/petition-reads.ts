@@ -63,6 +63,8 @@ export interface PetitionFilter {
   dueSoon?: boolean | null;
   escalated?: boolean | null;
   escalationProposed?: boolean | null;
+  /** Some open deadline counts on a year without its holiday notice. */
+  provisional?: boolean | null;
   dueBefore?: number | null;
   category?: Category | null;
   receivedFrom?: number | null;
@@ -80,6 +82,12 @@ function conditions(filter: PetitionFilter): SQL | undefined {
     where.push(filter.escalated ? isNotNull(petitions.escalatedLeaderId) : isNull(petitions.escalatedLeaderId));
   if (typeof filter.escalationProposed === 'boolean')
     where.push(eq(petitions.escalationProposed, filter.escalationProposed));
+  if (typeof filter.provisional === 'boolean') {
+    // An open clock is neither met nor lapsed, as for dueAt; the deadlines' primary key finds a petition's.
+    const open = sql`EXISTS (SELECT 1 FROM petition_deadlines pd WHERE pd.petition_id = ${petitions.id}
+      AND pd.provisional = 1 AND pd.met_at IS NULL AND pd.lapsed_at IS NULL)`;
+    where.push(filter.provisional ? open : sql`NOT ${open}`);
+  }
   if (filter.dueBefore != null) where.push(lte(petitions.dueAt, new Date(filter.dueBefore)));
   if (filter.category) where.push(eq(petitions.category, filter.category));
   if (filter.receivedFrom != null) where.push(gte(petitions.receivedAt, new Date(filter.receivedFrom)));

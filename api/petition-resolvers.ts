@@ -54,6 +54,7 @@ function deadlineView(d: Deadline) {
     overdueAt: d.overdueAt,
     lapsedAt: d.lapsedAt,
     closesAt: window ? due + (d.graceMs ?? 0) : null,
+    provisional: d.provisional ?? false,
   };
 }
 

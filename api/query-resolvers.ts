@@ -36,6 +36,7 @@ function toFilter(ctx: ApiContext, input: PetitionFilterInput | null | undefined
     dueSoon: f.dueSoon,
     escalated: f.escalated,
     escalationProposed: f.escalationProposed,
+    provisional: f.provisional,
     dueBefore: f.dueBefore,
     receivedFrom: f.receivedFrom,
     receivedTo: f.receivedTo,

@@ -226,6 +226,7 @@ export function projectPetitionState(
         metAt: d.metAt,
         overdueAt: d.overdueAt,
         lapsedAt: d.lapsedAt,
+        provisional: flag(d.provisional ?? false),
       });
     });
     s.deleteRatings.run({ petitionId });

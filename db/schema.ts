@@ -146,6 +146,8 @@ export const petitionDeadlines = sqliteTable(
     metAt: ms('met_at'),
     overdueAt: ms('overdue_at'),
     lapsedAt: ms('lapsed_at'),
+    /** Counted on a year without its holiday notice yet: may move when the notice is published. */
+    provisional: integer('provisional', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [
     primaryKey({ columns: [t.petitionId, t.ordinal] }),

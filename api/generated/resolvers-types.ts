@@ -91,6 +91,8 @@ export type Deadline = {
   paused: Scalars['Boolean']['output'];
   /** Time stopped by hearings so far */
   pausedMs: Scalars['Float']['output'];
+  /** Its days touch a year whose holiday notice is not out yet: counted on the statutory holidays alone, it may move when the notice is published (docs/calendar.md) */
+  provisional: Scalars['Boolean']['output'];
   rule: Scalars['String']['output'];
   startedAt: Scalars['DateTime']['output'];
   warnedAt: Maybe<Scalars['DateTime']['output']>;
@@ -570,6 +572,8 @@ export type PetitionFilter = {
   /** Proposed for 提级包案 and not escalated yet */
   escalationProposed?: InputMaybe<Scalars['Boolean']['input']>;
   overdue?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Some open deadline is provisional: it runs into a year whose holiday notice is not out yet */
+  provisional?: InputMaybe<Scalars['Boolean']['input']>;
   receivedFrom?: InputMaybe<Scalars['DateTime']['input']>;
   receivedTo?: InputMaybe<Scalars['DateTime']['input']>;
   status?: InputMaybe<Array<PetitionStatus>>;
@@ -1170,6 +1174,7 @@ export type DeadlineResolvers<ContextType = ApiContext, ParentType extends Resol
   overdueAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   paused?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   pausedMs?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  provisional?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   rule?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   startedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   warnedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;

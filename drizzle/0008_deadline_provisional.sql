@@ -1,0 +1,1 @@
+ALTER TABLE `petition_deadlines` ADD `provisional` integer DEFAULT false NOT NULL;
