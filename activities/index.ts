@@ -1,6 +1,7 @@
 /** Every activity the worker registers, bound to the read model they write and the Temporal client they use. */
 import type { Client } from '@temporalio/client';
 import type { ReadModel } from '../db/connection';
+import { createCalendarActivities } from './calendar-activities';
 import { createCalendarFanOutActivities } from './calendar-fan-out-activities';
 import { createNotificationActivities } from './notification-activities';
 import { createPanelActivities } from './panel-activities';
@@ -12,5 +13,6 @@ export function createActivities(db: ReadModel, client: Client, taskQueue: strin
     ...createNotificationActivities(db),
     ...createPanelActivities(db, client, taskQueue),
     ...createCalendarFanOutActivities(client),
+    ...createCalendarActivities(db),
   };
 }

@@ -257,6 +257,7 @@ export async function recordHistories(
       deadlineAt: null,
       deadlineDays: 14,
       convenedBy: supervisor.id,
+      calendar,
     };
     const panel = await env.client.workflow.start(evaluationPanelWorkflow, {
       workflowId: panelWorkflowId('REC-PANEL'),
@@ -289,6 +290,33 @@ export async function recordHistories(
       .fetchHistory();
     write('continue-as-new.first-run', first);
     await save('continue-as-new.second-run', defs.petitionWorkflowId('REC-continue-as-new'));
+
+    // 7. A holiday notice reaches a delivered case (an invented one: the days around its 复查 window's last day
+    // off) and re-plans the window, which then closes.
+    await start('calendar-replanned');
+    await update('calendar-replanned', 'accept', { unitId: 'U-FT-01', note: null, actor: registrar });
+    const delivered = await update('calendar-replanned', 'reply', {
+      outcome: 'EXPLAIN',
+      text: '解释',
+      basis: null,
+      deliveredAt: null,
+      actor: handler,
+    });
+    const lastDay = delivered.deadlines.find((d) => d.kind === 'REVIEW_WINDOW')!.dueAt - DAY;
+    const year = new Date(lastDay + 8 * 3_600_000).getUTCFullYear();
+    const days = Array.from({ length: 11 }, (_, i) => new Date(lastDay + 8 * 3_600_000 + (i - 5) * DAY));
+    const replanned = env.client.workflow.getHandle(defs.petitionWorkflowId('REC-calendar-replanned'));
+    await replanned.signal(defs.holidayCalendarSignal, {
+      year,
+      holidays: days.filter((d) => d.getUTCFullYear() === year).map((d) => d.toISOString().slice(0, 10)),
+      workingWeekends: [],
+      source: 'recorded test notice',
+      provisional: false,
+    });
+    await settle('calendar-replanned', (s) => s.timeline.some((e) => e.type === 'DEADLINE_REPLANNED'));
+    await env.sleep(120 * DAY);
+    await replanned.result();
+    await save('calendar-replanned', replanned.workflowId);
     return written;
   } finally {
     worker.shutdown();

@@ -14,6 +14,7 @@ import {
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
+import type { CalendarActivities } from '../activities/calendar-activities';
 import type { NotificationActivities } from '../activities/notification-activities';
 import type { ProjectionActivities } from '../activities/projection-activities';
 import type { UpdateDefinition } from '@temporalio/common';
@@ -48,6 +49,11 @@ const { projectPetition, notifySupervisors } = proxyActivities<ProjectionActivit
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
 
+const { loadHolidayCalendar } = proxyActivities<CalendarActivities>({
+  startToCloseTimeout: '10 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+});
+
 /**
  * The case's profile as this run applies it. `appeal-postal-grace`: appeal windows stay open past their last day
  * for requests made in time and entered later (the profile's `appealGraceDays`, docs/lifecycle.md). A run begun
@@ -67,7 +73,10 @@ export async function petitionWorkflow(input: defs.PetitionWorkflowInput): Promi
    * begun before replays on the two notices that were then code, its clocks paused to the millisecond.
    */
   let dayCounted = patched('calendar-as-data');
-  let calendar: HolidayCalendar = (dayCounted && (input.carried?.calendar ?? input.calendar)) || LEGACY_CALENDAR;
+  const given = input.carried?.calendar ?? input.calendar;
+  let calendar: HolidayCalendar = dayCounted
+    ? (given ?? (await loadHolidayCalendar({ at: Date.now() })))
+    : LEGACY_CALENDAR;
   const now = (): CommandContext => ({ now: Date.now(), profile, calendar, dayCounted });
   let state: PetitionState = input.carried?.state ?? petition.openPetition(input.registration, now());
   let projectedSeq = input.carried?.projectedSeq ?? 0;

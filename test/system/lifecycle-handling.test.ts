@@ -70,10 +70,10 @@ describe('handling and its reply', () => {
     expect((await ts.env.client.workflow.getHandle(petitionWorkflowId(p.id)).describe()).status.name).toBe('COMPLETED');
   });
 
-  it('extension approved moves the deadline from the original due date and notifies; refused leaves it', async () => {
+  it('extension approved moves the deadline to 受理 + 60 + its days and notifies; refused leaves it', async () => {
     const p = await register();
     await ok(ts.tokens.registrar, `acceptPetition(id: "${p.id}", unitId: "U-FT-01")`);
-    const originalDue = deadline(await live(p.id), 'HANDLING').dueAt;
+    const { dueAt: originalDue, startedAt: acceptedAt } = deadline(await live(p.id), 'HANDLING');
 
     const asked = await ok(ts.tokens.handler, `requestExtension(id: "${p.id}", days: 20, reason: "需委托第三方评估")`);
     expect(asked.extension).toEqual({ daysGranted: 0, maxDays: 30, requests: [{ days: 20, approved: null }] });
@@ -88,8 +88,9 @@ describe('handling and its reply', () => {
       { type: 'EXTENSION_NOTICE', note: '需委托第三方评估' },
     ]);
     const extendedDue = deadline(await live(p.id), 'HANDLING').dueAt;
-    expect(extendedDue).toBe(periodEnd(originalDue - 1, 20, 'CALENDAR_DAYS', calendar));
-    expect(extendedDue - originalDue).toBeGreaterThanOrEqual(20 * DAY);
+    // The days are added to the statutory 60, not to a last day rolled off a holiday (docs/statute.md).
+    expect(extendedDue).toBe(periodEnd(acceptedAt, 80, 'CALENDAR_DAYS', calendar));
+    expect(extendedDue - originalDue).toBeGreaterThan(13 * DAY);
 
     const over = await attempt(ts.tokens.handler, `requestExtension(id: "${p.id}", days: 15, reason: "再延")`);
     expect(errorCode(over)).toBe('LIMIT_EXCEEDED');

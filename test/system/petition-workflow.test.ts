@@ -17,7 +17,7 @@ const DAY = 86_400_000;
 const ts = useTimeSkippingSystem();
 
 let counter = 0;
-async function startPetition(receivedAt?: number) {
+async function startPetition(receivedAt?: number, withCalendar = true) {
   const now = await ts.env.currentTimeMs();
   const petitionId = `WF-${Date.now()}-${++counter}`;
   const registration: Registration = {
@@ -34,7 +34,7 @@ async function startPetition(receivedAt?: number) {
   const handle = await ts.env.client.workflow.start(petitionWorkflow, {
     workflowId: petitionWorkflowId(petitionId),
     taskQueue: TASK_QUEUE,
-    args: [{ registration, profileId: 'national-2022', calendar }],
+    args: [{ registration, profileId: 'national-2022', ...(withCalendar && { calendar }) }],
   });
   return { handle, petitionId, receivedAt: receivedAt ?? now };
 }
@@ -108,5 +108,29 @@ describe('the 15-day registration clock (Art. 22)', () => {
     expect(after.timeline.map((e) => e.type)).toEqual(['REGISTERED', 'OVERDUE']);
     // It was overdue on arrival: marked at registration, not 15 days later.
     expect(after.deadlines[0]!.overdueAt! - after.registeredAt).toBeLessThan(60_000);
+  });
+});
+
+describe('the holiday calendar a run counts on', () => {
+  it('a run started without one reads the published notices once, and the answer is in its history', async () => {
+    const { handle } = await startPetition(undefined, false);
+    // The run registers its handlers once the calendar is read: until then a query finds none.
+    const state = await eventually(() => handle.query(petitionStateQuery).catch(() => false as const));
+    const registration = state.deadlines[0]!;
+    expect(registration.dueAt).toBe(periodEnd(registration.startedAt, 15, 'CALENDAR_DAYS', calendar));
+    expect(registration.count).toMatchObject({ days: 15, rule: 'CALENDAR_DAYS' });
+    const history = await handle.fetchHistory();
+    const loads = history.events!.filter(
+      (e) => e.activityTaskScheduledEventAttributes?.activityType?.name === 'loadHolidayCalendar',
+    );
+    expect(loads).toHaveLength(1);
+  });
+
+  it('a run started with one asks nothing', async () => {
+    const { handle } = await startPetition();
+    await handle.query(petitionStateQuery);
+    const history = await handle.fetchHistory();
+    const names = history.events!.map((e) => e.activityTaskScheduledEventAttributes?.activityType?.name);
+    expect(names).not.toContain('loadHolidayCalendar');
   });
 });
