@@ -3,6 +3,13 @@
  * publication reaching running petitions — through the fallback workflow on the Java time-skipping test server
  * (it has no batch operations) and through one Temporal batch operation on the CLI's dev server.
  */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Client } from '@temporalio/client';
 import { defaultPayloadConverter } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -136,6 +143,47 @@ describe('on the Java time-skipping server: the fallback workflow', () => {
     }
     const again = okField(await publish(ts.system, ts.tokens.admin, notice()));
     expect(again).toMatchObject({ replanRequested: false, fanOutWorkflowId: published.fanOutWorkflowId });
+  });
+});
+
+/** `npm run calendar:publish -- <file>` against `api` served over HTTP: its exit code and what it printed. */
+async function publishCli(api: System, token: string | null, notice: unknown) {
+  const root = fileURLToPath(new URL('../..', import.meta.url));
+  const file = join(mkdtempSync(join(tmpdir(), 'fengqiao-notice-')), 'notice.json');
+  writeFileSync(file, JSON.stringify(notice));
+  const server = createServer(api.yoga).listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+  const env = { ...process.env, FENGQIAO_API_URL: url, FENGQIAO_TOKEN: token ?? '' };
+  try {
+    return await new Promise<{ status: number; stdout: string; stderr: string }>((resolve) => {
+      execFile(
+        join(root, 'node_modules/.bin/tsx'),
+        [join(root, 'scripts/publish-holiday-calendar.ts'), file],
+        { env, cwd: root },
+        (err, stdout, stderr) => resolve({ status: err ? Number(err.code) : 0, stdout, stderr }),
+      );
+    });
+  } finally {
+    server.close();
+  }
+}
+
+describe('npm run calendar:publish', () => {
+  it('publishes a notice file and prints the answer; a refusal prints its code and field and exits 1', async () => {
+    const year = NEXT_YEAR + 1;
+    const published = await publishCli(ts.system, ts.tokens.admin, notice(year));
+    expect(published.stderr).toBe('');
+    expect(published.status).toBe(0);
+    expect(JSON.parse(published.stdout)).toMatchObject({
+      calendar: { year, provisional: false },
+      replanRequested: true,
+    });
+    const refused = await publishCli(ts.system, ts.tokens.admin, notice(year, { workingWeekends: [`${year}-13-01`] }));
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/^BAD_USER_INPUT input\.workingWeekends\[0\]: /);
+    expect((await publishCli(ts.system, ts.tokens.registrar, notice(year))).stderr).toMatch(/^FORBIDDEN: /);
+    expect((await publishCli(ts.system, null, notice(year))).status).toBe(2);
   });
 });
 
