@@ -39,6 +39,7 @@ export async function startSystem(env: TestWorkflowEnvironment, code: string) {
   let principals = 0;
   return {
     worker,
+    db,
     token(role: Role, unitId: string | null = null): string {
       principals += 1;
       return issueToken(db, { role, principalId: `bench-${role.toLowerCase()}-${principals}`, unitId });

@@ -1,0 +1,92 @@
+/**
+ * `npm run bench:calendar [-- --petitions N --concurrency C]`: how fast a published holiday notice re-plans the
+ * open petitions, on the Temporal CLI's dev server with the real worker and API. N petitions are registered
+ * through GraphQL on one day, so their registration clocks share a last day; the notice makes that day a holiday
+ * (an invented notice: the statutory days plus that one), and the clock runs from the mutation's call until the
+ * read model holds a DEADLINE_REPLANNED for every petition. The fan-out is the server's batch operation.
+ * A benchmark, not a test: progress on stderr, a line on stdout, bench/results/calendar-replan.json.
+ */
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { DefaultLogger, makeTelemetryFilterString, Runtime } from '@temporalio/worker';
+import { and, count, eq } from 'drizzle-orm';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { petitionEvents } from '../db/schema';
+import { dayKey, shanghaiDayNumber } from '../domain/calendar';
+import { statutoryHolidays } from '../domain/statutory-holidays';
+import { bundleWorkflows } from '../worker/replay';
+import { PETITION_SEARCH_ATTRIBUTES } from '../workflows/search-attributes';
+import { cleanUp, cleanups } from './whole/cleanup';
+import { CONCURRENCY, N } from './whole/options';
+import { REGISTER, registration, startSystem } from './whole/system';
+import { elapsedMs, log, pause, timedPool } from './whole/timing';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const PUBLISH = `mutation Publish($input: PublishHolidayCalendarInput!) {
+  publishHolidayCalendar(input: $input) { replanRequested batchJobId } }`;
+
+Runtime.install({
+  logger: new DefaultLogger('WARN'),
+  telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: 'WARN' }), forward: {} } },
+});
+try {
+  const cliPath = execFileSync('bash', [join(ROOT, 'temporal-dev.sh'), 'cli-path'], { encoding: 'utf8' }).trim();
+  const { code } = await bundleWorkflows();
+  const env = await TestWorkflowEnvironment.createLocal({
+    server: {
+      executable: { type: 'existing-path', path: cliPath },
+      searchAttributes: [...PETITION_SEARCH_ATTRIBUTES],
+      ui: false,
+    },
+  });
+  cleanups.push(() => env.teardown());
+  const system = await startSystem(env, code);
+  const registrar = system.token('REGISTRAR');
+  const admin = system.token('ADMIN');
+  await timedPool('registered', N, CONCURRENCY, (i) =>
+    system.call(registrar, REGISTER, { input: registration('5', i) }),
+  );
+
+  // The registration clocks' last day (15 days on, rolled): the notice makes it a holiday.
+  const [first] = (await system.call(registrar, '{ petitions(first: 1) { edges { node { id dueAt } } } }')).edges;
+  const lastDay = dayKey(shanghaiDayNumber(Date.parse(first.node.dueAt) - 1));
+  const year = Number(lastDay.slice(0, 4));
+  const holidays = [...new Set([...statutoryHolidays(year), lastDay])].sort();
+  const replanned = () =>
+    system.db
+      .select({ n: count() })
+      .from(petitionEvents)
+      .where(and(eq(petitionEvents.type, 'DEADLINE_REPLANNED')))
+      .get()!.n;
+
+  const started = process.hrtime.bigint();
+  const answer = await system.call(admin, PUBLISH, {
+    input: { year, holidays, workingWeekends: [], source: `基准测试用通知 (${lastDay} 放假)` },
+  });
+  const answeredMs = elapsedMs(started);
+  log(`published (${answeredMs.toFixed(0)} ms): ${JSON.stringify(answer)}`);
+  let done = 0;
+  while ((done = replanned()) < N) {
+    if (elapsedMs(started) > 600_000) throw new Error(`only ${done} of ${N} re-planned after 10 minutes`);
+    await pause(100);
+  }
+  const totalMs = elapsedMs(started);
+  const result = {
+    petitions: N,
+    publishAnsweredMs: answeredMs,
+    allReplannedMs: totalMs,
+    perSecond: (N * 1000) / totalMs,
+  };
+  console.log(
+    `${N} open petitions re-planned in ${(totalMs / 1000).toFixed(1)} s: ${result.perSecond.toFixed(1)} per second`,
+  );
+  mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
+  writeFileSync(join(ROOT, 'bench/results/calendar-replan.json'), `${JSON.stringify(result, null, 2)}\n`);
+} catch (err) {
+  console.error('[bench] failed:', err);
+  process.exitCode = 1;
+} finally {
+  await cleanUp();
+}
