@@ -1,7 +1,8 @@
 /**
  * `npm run readmodel:rebuild [-- --out FILE] [-- --replace]`: rebuilds the read model from Temporal (db/rebuild.ts)
  * into a new SQLite file, with a progress bar. `--replace` then moves it over the live file: stop the worker and
- * the API first. Units and API tokens are not in Temporal: they are copied from the live file when it exists.
+ * the API first. Units, API tokens and the published holiday notices are not in Temporal: they are copied from the
+ * live file when it exists.
  */
 import { Client, Connection } from '@temporalio/client';
 import { existsSync, renameSync, rmSync } from 'node:fs';
@@ -22,6 +23,9 @@ if (existsSync(live)) {
   db.$client.exec(
     'INSERT OR REPLACE INTO units SELECT * FROM live.units; INSERT OR REPLACE INTO api_tokens SELECT * FROM live.api_tokens;',
   );
+  // The published holiday notices are the bureau's data too; a live file migrated before they were has the seeds only.
+  if (db.$client.prepare("SELECT 1 FROM live.sqlite_master WHERE name = 'holiday_calendars'").get())
+    db.$client.exec('INSERT OR REPLACE INTO holiday_calendars SELECT * FROM live.holiday_calendars;');
   db.$client.exec('DETACH DATABASE live');
 }
 
