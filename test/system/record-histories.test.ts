@@ -35,6 +35,7 @@ it('records a new dated set beside the histories already there, and removes none
   expect(set).toMatch(/^\d{4}-\d{2}-\d{2}/);
   expect(set).not.toBe('2026-01-05');
   expect(readdirSync(join(root, set)).sort()).toEqual([
+    'calendar-replanned.json',
     'continue-as-new.first-run.json',
     'continue-as-new.second-run.json',
     'delivered-reopened.json',
