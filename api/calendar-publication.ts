@@ -4,9 +4,11 @@
  * server runs, paces and keeps going by itself. Where the server has no batch operations (the Java time-skipping
  * test server answers UNIMPLEMENTED), a workflow of ours does the same (workflows/holiday-calendar-publication.ts).
  *
- * The fan-out's id is the year, its revision and a hash of the content: the same notice sent again finds its
- * fan-out started (ALREADY_EXISTS) and starts none, while each change of a year gets one of its own. A change
- * stops the fan-out of the revision it replaces first, so a slower, older one cannot land after it.
+ * The fan-out's id is the year, its revision and a hash of the content (and of the requestId, if any): the same
+ * notice sent again finds its fan-out started (ALREADY_EXISTS) and starts none, while each change of a year gets
+ * one of its own. A change stops the fan-out of the revision it replaces first; a petition applies the last year
+ * it receives, and a batch activity already under way may still deliver a few of the older signals after that, so
+ * the stop narrows the window without closing it (docs/calendar.md).
  */
 import { createHash } from 'node:crypto';
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
@@ -29,8 +31,12 @@ export interface FanOut {
   workflowId: string | null;
 }
 
-export function fanOutId(year: CalendarYear, revision: number): string {
-  const content = JSON.stringify([year.holidays, year.workingWeekends, year.source]);
+/**
+ * The fan-out of `revision` of a year: the same notice sent again (a client's retry, with its requestId or
+ * without one) finds it; a new requestId of the same principal asks for the notice to be sent out once more.
+ */
+export function fanOutId(year: CalendarYear, revision: number, request: string | null = null): string {
+  const content = JSON.stringify([year.holidays, year.workingWeekends, year.source, request]);
   const hash = createHash('sha256').update(content).digest('hex').slice(0, 12);
   return `holiday-calendar-${year.year}-r${revision}-${hash}`;
 }

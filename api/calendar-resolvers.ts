@@ -73,11 +73,11 @@ export const calendarQueryResolvers: Pick<QueryResolvers, 'holidayCalendars'> = 
 export const calendarMutationResolvers: Pick<MutationResolvers, 'publishHolidayCalendar'> = {
   publishHolidayCalendar: async (_, { input }, ctx: ApiContext) => {
     const principal = requireRole(ctx.principal, 'ADMIN');
-    // Retries are recognised by the notice itself (the fan-out's id); the requestId is checked like any other.
-    optionalText('input.requestId', input.requestId, TEXT.requestId);
+    // A retry is recognised by the notice and its requestId (the fan-out's id): it starts nothing more.
+    const requestId = optionalText('input.requestId', input.requestId, TEXT.requestId);
     const year = checked(input);
     const { row, supersededFanOutId } = storeNotice(ctx.db, year, principal.id, Date.now());
-    const id = fanOutId(year, row.revision);
+    const id = fanOutId(year, row.revision, requestId && `${principal.id}:${requestId}`);
     const fanOut = await fanOutCalendarYear(ctx, year, id, supersededFanOutId).catch((err: unknown) => {
       throw notCarried(year.year, err);
     });

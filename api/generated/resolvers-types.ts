@@ -212,7 +212,7 @@ export type HolidayCalendarPublication = {
   calendar: HolidayCalendar;
   /** Where the server has no batch operations: the workflow that signals them instead */
   fanOutWorkflowId: Maybe<Scalars['String']['output']>;
-  /** This call asked every open petition to re-plan on the notice; false when the same notice was published before and its fan-out had already been started */
+  /** This call asked every open petition to re-plan on the notice; false for a retry (the same notice, with the same requestId or none) whose fan-out had already been started */
   replanRequested: Scalars['Boolean']['output'];
 };
 
@@ -247,12 +247,16 @@ export type Mutation = {
   acceptPetition: Petition;
   /** The unit's answer to a 督办 */
   answerUrge: Petition;
+  /** 确认重复信访: declines the petition as a repeat of repeatOf (a proposed candidate, or an earlier petition of the same petitioner) with the article that applies: ALREADY_REEXAMINED (第三十六条第三款) after 复核, DUPLICATE_IN_PROGRESS (第十九条第三款) while it is accepted or in progress; any other status gives no ground (BAD_USER_INPUT, field repeatOf) */
+  confirmRepeat: Petition;
   /** 第三方评议: starts a panel over delivered petitions */
   conveneEvaluationPanel: EvaluationPanel;
   /** The unit head's decision; approval moves the handling deadline and records the notice to the petitioner */
   decideExtension: Petition;
   /** 不予受理 */
   declinePetition: Petition;
+  /** 排除疑似重复: drops a proposed repeat (possibleRepeats), on the timeline */
+  dismissRepeat: Petition;
   /** 听证 closes: stopped clocks restart */
   endHearing: Petition;
   /** 提级包案: a named leader owns the case; deadlines keep running */
@@ -300,6 +304,14 @@ export type MutationAnswerUrgeArgs = {
 };
 
 
+export type MutationConfirmRepeatArgs = {
+  id: Scalars['ID']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+  repeatOf: Scalars['ID']['input'];
+  requestId?: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type MutationConveneEvaluationPanelArgs = {
   input: ConveneEvaluationPanelInput;
 };
@@ -317,6 +329,14 @@ export type MutationDeclinePetitionArgs = {
   id: Scalars['ID']['input'];
   note?: InputMaybe<Scalars['String']['input']>;
   reason: DeclineReason;
+  requestId?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationDismissRepeatArgs = {
+  candidateId: Scalars['ID']['input'];
+  id: Scalars['ID']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
   requestId?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -518,9 +538,11 @@ export type Petition = {
   opinions: Array<Opinion>;
   overdue: Scalars['Boolean']['output'];
   petitioner: Petitioner;
+  /** 疑似重复: earlier petitions matching proposes, not yet dismissed; a proposal declines nothing (confirmRepeat decides) */
+  possibleRepeats: Array<PossibleRepeat>;
   receivedAt: Scalars['DateTime']['output'];
   registeredAt: Scalars['DateTime']['output'];
-  /** The earlier petition this one repeats (重复信访), if any */
+  /** The earlier petition this one repeats (重复信访), if any: named by the registrar, at registration or by confirmRepeat */
   repeatOf: Maybe<Scalars['ID']['output']>;
   /** The latest opinion delivered */
   reply: Maybe<Opinion>;
@@ -626,6 +648,15 @@ export type PetitionerInput = {
   phone?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** An earlier petition proposed as one this repeats (疑似重复信访) */
+export type PossibleRepeat = {
+  __typename?: 'PossibleRepeat';
+  petitionId: Scalars['ID']['output'];
+  reasons: Array<RepeatReason>;
+  /** The earlier petition's status now */
+  status: PetitionStatus;
+};
+
 export type Principal = {
   __typename?: 'Principal';
   id: Scalars['ID']['output'];
@@ -637,6 +668,7 @@ export type Principal = {
 export type PublishHolidayCalendarInput = {
   /** Every day off of the notice, YYYY-MM-DD, in that year; the statutory holidays (from 2025) must be among them */
   holidays: Array<Scalars['String']['input']>;
+  /** A retry with the same requestId (or the same notice without one) starts no second fan-out; the same notice under a new requestId is sent to the open petitions once more */
   requestId?: InputMaybe<Scalars['String']['input']>;
   /** The notice's title and document number, at most 200 characters */
   source: Scalars['String']['input'];
@@ -739,12 +771,25 @@ export type RegisterPetitionInput = {
   petitioner: PetitionerInput;
   /** Defaults to now; a letter received days ago keeps its receipt date */
   receivedAt?: InputMaybe<Scalars['DateTime']['input']>;
-  /** An earlier petition of the same petitioner on the same matter, as the registrar confirmed it */
+  /** An earlier petition of the same petitioner this repeats, as the registrar decided it: declined at once when its status gives a ground (as confirmRepeat), else linked */
   repeatOf?: InputMaybe<Scalars['ID']['input']>;
   requestId?: InputMaybe<Scalars['String']['input']>;
   respondentUnitId?: InputMaybe<Scalars['String']['input']>;
   summary: Scalars['String']['input'];
 };
+
+/** Why matching proposed an earlier petition as a repeat: a fact the two share */
+export type RepeatReason =
+  | 'SAME_CATEGORY'
+  /** the same ID number */
+  | 'SAME_ID_NUMBER'
+  /** no ID number, no phone: the same name only */
+  | 'SAME_NAME'
+  /** no ID number: the same name and phone */
+  | 'SAME_NAME_AND_PHONE'
+  | 'SAME_RESPONDENT_UNIT'
+  /** the summaries share most of their characters */
+  | 'SIMILAR_SUMMARY';
 
 export type ReplayResult = {
   __typename?: 'ReplayResult';
@@ -1062,6 +1107,7 @@ export type ResolversTypes = {
   PetitionStatus: PetitionStatus;
   Petitioner: ResolverTypeWrapper<Petitioner>;
   PetitionerInput: PetitionerInput;
+  PossibleRepeat: ResolverTypeWrapper<PossibleRepeat>;
   Principal: ResolverTypeWrapper<Principal>;
   PublishHolidayCalendarInput: PublishHolidayCalendarInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -1069,6 +1115,7 @@ export type ResolversTypes = {
   RatingTarget: RatingTarget;
   Ratio: ResolverTypeWrapper<Ratio>;
   RegisterPetitionInput: RegisterPetitionInput;
+  RepeatReason: RepeatReason;
   ReplayResult: ResolverTypeWrapper<ReplayResult>;
   ReplyOutcome: ReplyOutcome;
   RequestedVia: RequestedVia;
@@ -1126,6 +1173,7 @@ export type ResolversParentTypes = {
   PetitionFilter: PetitionFilter;
   Petitioner: Petitioner;
   PetitionerInput: PetitionerInput;
+  PossibleRepeat: PossibleRepeat;
   Principal: Principal;
   PublishHolidayCalendarInput: PublishHolidayCalendarInput;
   Query: Record<PropertyKey, never>;
@@ -1262,9 +1310,11 @@ export type JurisdictionResolvers<ContextType = ApiContext, ParentType extends R
 export type MutationResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   acceptPetition?: Resolver<ResolversTypes['Petition'], ParentType, ContextType, RequireFields<MutationAcceptPetitionArgs, 'id'>>;
   answerUrge?: Resolver<ResolversTypes['Petition'], ParentType, ContextType, RequireFields<MutationAnswerUrgeArgs, 'id' | 'text' | 'urgeId'>>;
+  confirmRepeat?: Resolver<ResolversTypes['Petition'], ParentType, ContextType, RequireFields<MutationConfirmRepeatArgs, 'id' | 'repeatOf'>>;
   conveneEvaluationPanel?: Resolver<ResolversTypes['EvaluationPanel'], ParentType, ContextType, RequireFields<MutationConveneEvaluationPanelArgs, 'input'>>;
   decideExtension?: Resolver<ResolversTypes['Petition'], ParentType, ContextType, RequireFields<MutationDecideExtensionArgs, 'approve' | 'id'>>;
   declinePetition?: Resolver<ResolversTypes['Petition'], ParentType, ContextType, RequireFields<MutationDeclinePetitionArgs, 'id' | 'reason'>>;
+  dismissRepeat?: Resolver<ResolversTypes['Petition'], ParentType, ContextType, RequireFields<MutationDismissRepeatArgs, 'candidateId' | 'id'>>;
   endHearing?: Resolver<ResolversTypes['Petition'], ParentType, ContextType, RequireFields<MutationEndHearingArgs, 'id'>>;
   escalate?: Resolver<ResolversTypes['Petition'], ParentType, ContextType, RequireFields<MutationEscalateArgs, 'id' | 'leaderId' | 'reason'>>;
   instruct?: Resolver<ResolversTypes['Petition'], ParentType, ContextType, RequireFields<MutationInstructArgs, 'id' | 'text'>>;
@@ -1339,6 +1389,7 @@ export type PetitionResolvers<ContextType = ApiContext, ParentType extends Resol
   opinions?: Resolver<Array<ResolversTypes['Opinion']>, ParentType, ContextType>;
   overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   petitioner?: Resolver<ResolversTypes['Petitioner'], ParentType, ContextType>;
+  possibleRepeats?: Resolver<Array<ResolversTypes['PossibleRepeat']>, ParentType, ContextType>;
   receivedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   registeredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   repeatOf?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
@@ -1380,6 +1431,12 @@ export type PetitionerResolvers<ContextType = ApiContext, ParentType extends Res
   masked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type PossibleRepeatResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PossibleRepeat'] = ResolversParentTypes['PossibleRepeat']> = {
+  petitionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reasons?: Resolver<Array<ResolversTypes['RepeatReason']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['PetitionStatus'], ParentType, ContextType>;
 };
 
 export type PrincipalResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Principal'] = ResolversParentTypes['Principal']> = {
@@ -1529,6 +1586,7 @@ export type Resolvers<ContextType = ApiContext> = {
   PetitionEdge?: PetitionEdgeResolvers<ContextType>;
   PetitionEvaluation?: PetitionEvaluationResolvers<ContextType>;
   Petitioner?: PetitionerResolvers<ContextType>;
+  PossibleRepeat?: PossibleRepeatResolvers<ContextType>;
   Principal?: PrincipalResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Rating?: RatingResolvers<ContextType>;

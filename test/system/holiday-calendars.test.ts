@@ -141,7 +141,8 @@ describe('on the Java time-skipping server: the fallback workflow', () => {
       });
       expect(years).toEqual([toYear(published.calendar)]);
     }
-    const again = okField(await publish(ts.system, ts.tokens.admin, notice()));
+    // The client's retry: the same notice with the same requestId starts nothing more.
+    const again = okField(await publish(ts.system, ts.tokens.admin, { ...notice(), requestId: 'n-1' }));
     expect(again).toMatchObject({ replanRequested: false, fanOutWorkflowId: published.fanOutWorkflowId });
   });
 });
@@ -199,7 +200,7 @@ describe('on the CLI dev server: one batch operation', () => {
     await env?.teardown();
   });
 
-  it('signals every running petition through a batch job; a correction is a job of its own and wins', async () => {
+  it('signals every running petition through a batch job; a correction is a job of its own, sent again on request', async () => {
     const tokens = tokensPerRole(system.db, 'dev');
     const petitions = [await register(system, tokens), await register(system, tokens)];
     const first = okField(await publish(system, tokens.admin, notice()));
@@ -212,15 +213,21 @@ describe('on the CLI dev server: one batch operation', () => {
     expect(second.calendar.workingWeekends).toEqual([]);
 
     const namespace = env.client.options.namespace;
-    await eventually(async () => {
-      const job = await env.client.workflowService.describeBatchOperation({ namespace, jobId: second.batchJobId });
-      // BATCH_OPERATION_STATE_COMPLETED
-      return job.state === 2 && Number(job.completeOperationCount) >= petitions.length;
-    }, 20_000);
-    for (const id of petitions) {
-      const years = await yearsSignalled(env.client, id);
-      expect(years.at(-1)).toEqual(toYear(second.calendar));
-    }
+    const done = (jobId: string) =>
+      eventually(async () => {
+        const job = await env.client.workflowService.describeBatchOperation({ namespace, jobId });
+        // BATCH_OPERATION_STATE_COMPLETED
+        return job.state === 2 && Number(job.completeOperationCount) >= petitions.length;
+      }, 20_000);
+    await done(second.batchJobId);
+    for (const id of petitions) expect(await yearsSignalled(env.client, id)).toContainEqual(toYear(second.calendar));
+    // The older job was stopped, but a signal of it already under way may land after the newer one: sent once
+    // more under a new requestId, the current notice is the last every petition received.
+    const resent = okField(await publish(system, tokens.admin, { ...corrected, requestId: 'resend-1' }));
+    expect(resent).toMatchObject({ replanRequested: true, calendar: { workingWeekends: [] } });
+    expect(resent.batchJobId).not.toBe(second.batchJobId);
+    await done(resent.batchJobId);
+    for (const id of petitions) expect((await yearsSignalled(env.client, id)).at(-1)).toEqual(toYear(second.calendar));
     const listed = okField(await system.gql(tokens.tester, LIST)) as { year: number; holidays: string[] }[];
     expect(listed.find((y) => y.year === NEXT_YEAR)).toMatchObject({ provisional: false });
   });
