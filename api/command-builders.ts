@@ -10,6 +10,7 @@ import { getProfile, ruleOf } from '../domain/statute';
 import type { ApiDeps } from './context';
 import { apiError, badInput } from './errors';
 import type * as gql from './generated/resolvers-types';
+import { earlierPetition } from './repeats';
 import { IDS, TEXT, knownUnit, optionalText, requiredId, requiredText, wholeNumber } from './input-rules';
 
 export interface CommandEnv {
@@ -42,6 +43,27 @@ export const buildRoute: CommandBuilder<'route', gql.MutationRoutePetitionArgs> 
 
 export const buildDecline: CommandBuilder<'decline', gql.MutationDeclinePetitionArgs> = (args, { actor }) =>
   ready({ reason: args.reason, note: optionalText('note', args.note, TEXT.note), actor });
+
+/** The earlier petition named must be a real one of the same petitioner, registered before this one. */
+export const buildConfirmRepeat: CommandBuilder<'confirmRepeat', gql.MutationConfirmRepeatArgs> = (
+  args,
+  { deps, actor },
+) => {
+  const id = requiredId('repeatOf', args.repeatOf, IDS.petition);
+  const note = optionalText('note', args.note, TEXT.note);
+  return (current) => ({
+    repeatOf: earlierPetition(deps.db, 'repeatOf', id, current.petitioner, current.registeredAt),
+    note,
+    actor,
+  });
+};
+
+export const buildDismissRepeat: CommandBuilder<'dismissRepeat', gql.MutationDismissRepeatArgs> = (args, { actor }) =>
+  ready({
+    candidateId: requiredId('candidateId', args.candidateId, IDS.petition),
+    note: optionalText('note', args.note, TEXT.note),
+    actor,
+  });
 
 /**
  * More days than the petition's statute allows in total can never be granted: refused here, before the workflow

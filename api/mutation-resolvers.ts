@@ -41,6 +41,8 @@ export const mutationResolvers: MutationResolvers = {
   acceptPetition: petitionMutation('REGISTRAR', 'accept', build.buildAccept),
   routePetition: petitionMutation('REGISTRAR', 'route', build.buildRoute),
   declinePetition: petitionMutation('REGISTRAR', 'decline', build.buildDecline),
+  confirmRepeat: petitionMutation('REGISTRAR', 'confirmRepeat', build.buildConfirmRepeat),
+  dismissRepeat: petitionMutation('REGISTRAR', 'dismissRepeat', build.buildDismissRepeat),
   requestExtension: petitionMutation('UNIT_HANDLER', 'requestExtension', build.buildExtension),
   decideExtension: petitionMutation('UNIT_HEAD', 'decideExtension', build.buildExtensionDecision),
   startHearing: petitionMutation('UNIT_HANDLER', 'startHearing', build.buildHearing),

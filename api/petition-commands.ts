@@ -4,25 +4,13 @@
  * update validators, before anything is written to its history.
  */
 import { WorkflowExecutionAlreadyStartedError, type WorkflowHandle } from '@temporalio/client';
-import { and, desc, eq } from 'drizzle-orm';
 import { calendarForNewPetition } from '../db/holiday-calendars';
-import { petitions } from '../db/schema';
-import { matterKey, petitionerKey } from '../domain/matter';
-import { isTerminal } from '../domain/petition';
-import type {
-  Actor,
-  Category,
-  CommandArgs,
-  CommandName,
-  PetitionState,
-  Registration,
-  RepeatOf,
-} from '../domain/petition';
+import type { Actor, CommandArgs, CommandName, PetitionState, Registration } from '../domain/petition';
 import { petitionStateQuery, petitionUpdates, petitionWorkflowId } from '../workflows/definitions';
 import { petitionWorkflow } from '../workflows/petition-workflow';
 import type { Principal } from './auth';
 import type { ApiDeps } from './context';
-import { badInput, callTemporal } from './errors';
+import { callTemporal } from './errors';
 import type { RegisterPetitionInput } from './generated/resolvers-types';
 import {
   IDS,
@@ -35,6 +23,7 @@ import {
   phoneNumber,
   requiredText,
 } from './input-rules';
+import { earlierPetition, possibleRepeats } from './repeats';
 import { idForRequest } from './request-ids';
 import { callUpdate } from './update-bound';
 
@@ -44,38 +33,6 @@ export function actorOf(principal: Principal): Actor {
 
 function handleOf(deps: ApiDeps, petitionId: string): WorkflowHandle<typeof petitionWorkflow> {
   return deps.temporal.workflow.getHandle<typeof petitionWorkflow>(petitionWorkflowId(petitionId));
-}
-
-/**
- * The earlier petition this one repeats: the one the registrar names (it must be the same petitioner's), or
- * else the newest of the same petitioner on the same matter (category + respondent unit).
- */
-function findRepeatOf(
-  deps: ApiDeps,
-  petitioner: Registration['petitioner'],
-  category: Category,
-  respondentUnitId: string | null,
-  confirmed: string | null,
-): RepeatOf | null {
-  const who = petitionerKey(petitioner);
-  if (confirmed) {
-    const earlier = deps.db.select().from(petitions).where(eq(petitions.id, confirmed)).get();
-    if (!earlier) throw badInput('input.repeatOf', `input.repeatOf: no petition ${confirmed}`);
-    if (earlier.petitionerKey !== who)
-      throw badInput('input.repeatOf', `input.repeatOf: petition ${confirmed} is not this petitioner's`);
-    return { petitionId: earlier.id, status: earlier.status };
-  }
-  const matter = matterKey(category, respondentUnitId);
-  if (!matter) return null;
-  const earlier = deps.db
-    .select({ id: petitions.id, status: petitions.status })
-    .from(petitions)
-    .where(and(eq(petitions.petitionerKey, who), eq(petitions.matterKey, matter)))
-    .orderBy(desc(petitions.registeredAt))
-    .all()
-    .map((row) => ({ petitionId: row.id, status: row.status }));
-  // A case concluded after 复核 bars the matter for good; one in progress absorbs the repeat; else the newest.
-  return earlier.find((e) => e.status === 'CONCLUDED') ?? earlier.find((e) => !isTerminal(e)) ?? earlier[0] ?? null;
 }
 
 /** 登记: starts the petition's workflow and answers with its first state. */
@@ -97,10 +54,13 @@ export async function registerPetition(
   const summary = requiredText('input.summary', input.summary, TEXT.summary);
   const content = requiredText('input.content', input.content, TEXT.content);
   const confirmedRepeat = optionalId('input.repeatOf', input.repeatOf, IDS.petition);
+  // Matching proposes; only the earlier petition the registrar names is a decided repeat (domain/petition/repeats.ts).
+  const facts = { petitioner, category: input.category, respondentUnitId, summary };
   const registration: Registration = {
     petitionId,
     petitioner,
-    repeatOf: findRepeatOf(deps, petitioner, input.category, respondentUnitId, confirmedRepeat),
+    repeatOf: confirmedRepeat ? earlierPetition(deps.db, 'input.repeatOf', confirmedRepeat, petitioner) : null,
+    possibleRepeats: possibleRepeats(deps.db, facts),
     channel: input.channel,
     category: input.category,
     summary,

@@ -1,6 +1,6 @@
 /** The fields of a Petition (and of what hangs off it) as GraphQL shows them, from the state the workflow keeps. */
 import { eq } from 'drizzle-orm';
-import { units } from '../db/schema';
+import { petitions, units } from '../db/schema';
 import { dayKey, shanghaiDayNumber } from '../domain/calendar';
 import { pausedMsAt, projectedDue } from '../domain/pausable-deadline';
 import {
@@ -10,6 +10,7 @@ import {
   isOverdue,
   type Deadline,
   type PetitionState,
+  type PossibleRepeat,
   type RatingTarget,
 } from '../domain/petition';
 import { getProfile, ruleOf } from '../domain/statute';
@@ -27,6 +28,12 @@ function mask(text: string | null, keep: number): string | null {
 
 function unitById(ctx: ApiContext, id: string | null) {
   return id ? (ctx.db.select().from(units).where(eq(units.id, id)).get() ?? null) : null;
+}
+
+/** A proposal shows the earlier petition's status now (it may have moved on since it was proposed). */
+function statusNow(ctx: ApiContext, candidate: PossibleRepeat) {
+  const row = ctx.db.select({ status: petitions.status }).from(petitions).where(eq(petitions.id, candidate.petitionId));
+  return row.get()?.status ?? candidate.status;
 }
 
 function deadlineView(d: Deadline) {
@@ -100,6 +107,7 @@ export const petitionResolvers: PetitionResolvers = {
   respondentUnitId: (p) => p.state.respondentUnitId,
   repeatOf: (p) => p.state.repeatOf?.petitionId ?? null,
   isRepeat: (p) => p.state.repeatOf !== null,
+  possibleRepeats: (p, _, ctx) => (p.state.possibleRepeats ?? []).map((c) => ({ ...c, status: statusNow(ctx, c) })),
   reviewUnit: (p, _, ctx) => unitById(ctx, p.state.reviewUnitId),
   extension: (p) => ({
     daysGranted: p.state.extensions.filter((e) => e.decision?.approved).reduce((sum, e) => sum + e.days, 0),

@@ -73,11 +73,16 @@ export async function petitionWorkflow(input: defs.PetitionWorkflowInput): Promi
    * begun before replays on the two notices that were then code, its clocks paused to the millisecond.
    */
   let dayCounted = patched('calendar-as-data');
+  /**
+   * `repeats-proposed`: a registered `repeatOf` is the registrar's decision and matching only proposes. A run begun
+   * before replays declining the repeat its registration's matching found, as it did.
+   */
+  const repeatsProposed = patched('repeats-proposed');
   const given = input.carried?.calendar ?? input.calendar;
   let calendar: HolidayCalendar = dayCounted
     ? (given ?? (await loadHolidayCalendar({ at: Date.now() })))
     : LEGACY_CALENDAR;
-  const now = (): CommandContext => ({ now: Date.now(), profile, calendar, dayCounted });
+  const now = (): CommandContext => ({ now: Date.now(), profile, calendar, dayCounted, repeatsProposed });
   let state: PetitionState = input.carried?.state ?? petition.openPetition(input.registration, now());
   let projectedSeq = input.carried?.projectedSeq ?? 0;
   /** Bumped by every change, so the main loop wakes up and re-plans its timer. */

@@ -22,6 +22,7 @@ import {
 } from './handling';
 import type { Command, CommandName } from './lifecycle';
 import { type AcceptCommand, type DeclineCommand, type RouteCommand, accept, decline, route } from './registration';
+import { type ConfirmRepeatCommand, type DismissRepeatCommand, confirmRepeat, dismissRepeat } from './repeats';
 import {
   type AnswerUrgeCommand,
   type EscalateCommand,
@@ -41,6 +42,10 @@ export interface CommandArgs {
   route: RouteCommand;
   /** 不予受理 */
   decline: DeclineCommand;
+  /** 确认重复信访: declined with the article that applies */
+  confirmRepeat: ConfirmRepeatCommand;
+  /** 排除疑似重复 */
+  dismissRepeat: DismissRepeatCommand;
   /** 延期申请 */
   requestExtension: ExtensionCommand;
   /** 延期审批, by the unit head */
@@ -69,6 +74,8 @@ export const COMMANDS: { readonly [N in CommandName]: Command<CommandArgs[N]> } 
   accept,
   route,
   decline,
+  confirmRepeat,
+  dismissRepeat,
   requestExtension,
   decideExtension,
   startHearing,

@@ -6,6 +6,7 @@
 export * from './state';
 export { ALLOWED_FROM, TERMINAL_STATUSES, actingUnitId, isTerminal, type Command, type CommandName } from './lifecycle';
 export * from './registration';
+export * from './repeats';
 export * from './handling';
 export * from './appeals';
 export * from './supervision';

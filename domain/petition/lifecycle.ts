@@ -12,6 +12,7 @@ import {
   type Actor,
   type CommandContext,
   type Deadline,
+  type DeclineReason,
   type DeadlineKind,
   type Level,
   type PetitionState,
@@ -31,6 +32,9 @@ export const ALLOWED_FROM = {
   accept: ['REGISTERED', 'TRANSFERRED', 'ASSIGNED'],
   route: ['REGISTERED'],
   decline: ['REGISTERED', 'TRANSFERRED', 'ASSIGNED'],
+  // A repeat is decided where 不予受理 still can be: before 受理.
+  confirmRepeat: ['REGISTERED', 'TRANSFERRED', 'ASSIGNED'],
+  dismissRepeat: ['REGISTERED', 'TRANSFERRED', 'ASSIGNED'],
   requestExtension: ['HANDLING'],
   decideExtension: ['HANDLING'],
   startHearing: ['HANDLING', 'UNDER_REVIEW', 'UNDER_REEXAMINATION'],
@@ -150,6 +154,20 @@ export function withStatus(state: PetitionState, status: PetitionStatus, at: num
     stage: STAGE_OF[status],
     closedAt: TERMINAL_STATUSES.includes(status) ? at : state.closedAt,
   };
+}
+
+/** 不予受理: the case ends, its registration and notice clocks met. */
+export function declined(
+  state: PetitionState,
+  decline: { reason: DeclineReason; note: string | null; actor: Actor },
+  ctx: Pick<CommandContext, 'now' | 'calendar'>,
+): PetitionState {
+  const next: PetitionState = {
+    ...withStatus(state, 'DECLINED', ctx.now),
+    declineReason: decline.reason,
+    deadlines: meetDeadlines(state, ['REGISTRATION', 'NOTICE'], ctx),
+  };
+  return withEvent(next, ctx.now, 'DECLINED', decline.actor, decline.note, { reason: decline.reason });
 }
 
 export function isOpen(d: Deadline): boolean {

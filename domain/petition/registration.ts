@@ -1,5 +1,15 @@
 /** 登记, 转送/交办, 受理 and 不予受理 (Arts. 21–23): the petition from its receipt until a unit handles it. */
-import { defineCommand, isTerminal, meetDeadlines, openDeadline, withEvent, withStatus, badInput } from './lifecycle';
+import {
+  badInput,
+  declined,
+  defineCommand,
+  isTerminal,
+  meetDeadlines,
+  openDeadline,
+  withEvent,
+  withStatus,
+} from './lifecycle';
+import { registeredRepeats } from './repeats';
 import type { Actor, CommandContext, DeclineReason, PetitionState, Registration, RouteMode } from './state';
 
 export interface AcceptCommand {
@@ -21,25 +31,17 @@ export interface DeclineCommand {
 
 /** 不予受理: the case ends here. */
 export const decline = defineCommand<DeclineCommand>('decline', {
-  change: (state, command, ctx) => {
-    const { now } = ctx;
-    const next: PetitionState = {
-      ...withStatus(state, 'DECLINED', now),
-      declineReason: command.reason,
-      deadlines: meetDeadlines(state, ['REGISTRATION', 'NOTICE'], ctx),
-    };
-    return withEvent(next, now, 'DECLINED', command.actor, command.note, { reason: command.reason });
-  },
+  change: (state, command, ctx) => declined(state, command, ctx),
 });
 
 /**
  * 登记: the petition as it stands the moment it is registered; the registration clock runs from receipt.
- * Every petition is registered (Arts. 21–23), a repeat too; a repeat of a concluded case (Art. 36) or of a case
- * still in progress (Art. 19 ¶3) is then not accepted, on the record, with the earlier case named.
+ * Every petition is registered (Arts. 21–23), a repeat too. The repeats matching proposes are kept for the
+ * registrar to decide; a repeat the registrar named is decided (./repeats.ts).
  */
 export function openPetition(registration: Registration, ctx: CommandContext): PetitionState {
   const { now, profile } = ctx;
-  const { registeredBy, repeatOf = null, ...facts } = registration;
+  const { registeredBy, repeatOf = null, possibleRepeats = [], ...facts } = registration;
   const receivedAt = registration.receivedAt ?? now;
   const initial: PetitionState = {
     ...facts,
@@ -73,6 +75,8 @@ export function openPetition(registration: Registration, ctx: CommandContext): P
     channel: registration.channel,
     repeatOf: repeatOf?.petitionId ?? null,
   });
+  if (ctx.repeatsProposed) return registeredRepeats(state, { repeatOf, possibleRepeats, actor: registeredBy }, ctx);
+  // Runs begun before: `repeatOf` came from matching, and declined the petition at once.
   if (repeatOf?.status === 'CONCLUDED') {
     const note = `同一事实和理由已于 ${repeatOf.petitionId} 复核终结，不再受理 (第三十六条)`;
     return decline.apply(state, { reason: 'ALREADY_REEXAMINED', note, actor: registeredBy }, ctx);

@@ -84,10 +84,26 @@ export interface Actor {
   role: string;
 }
 
-/** An earlier petition by the same petitioner on the same matter, found by the API at registration. */
+/** An earlier petition this one repeats (重复信访), as the registrar confirmed it, with its status then. */
 export interface RepeatOf {
   petitionId: string;
   status: PetitionStatus;
+}
+
+/** Why automatic matching proposed an earlier petition: each a fact the two share, for the registrar to weigh. */
+export const REPEAT_REASONS = [
+  'SAME_ID_NUMBER',
+  'SAME_NAME_AND_PHONE',
+  'SAME_NAME',
+  'SAME_RESPONDENT_UNIT',
+  'SAME_CATEGORY',
+  'SIMILAR_SUMMARY',
+] as const;
+export type RepeatReason = (typeof REPEAT_REASONS)[number];
+
+/** 疑似重复信访: an earlier petition matching proposes; it declines nothing until the registrar confirms it. */
+export interface PossibleRepeat extends RepeatOf {
+  reasons: RepeatReason[];
 }
 
 /** What the registrar records (登记, Arts. 21–23). Times are epoch milliseconds. */
@@ -102,7 +118,10 @@ export interface Registration {
   receivedAt: number | null;
   respondentUnitId: string | null;
   registeredBy: Actor;
+  /** Named by the registrar at registration: a confirmed repeat (on runs begun before, found by matching). */
   repeatOf?: RepeatOf | null;
+  /** What matching found, proposed only. */
+  possibleRepeats?: PossibleRepeat[];
 }
 
 /** One statutory clock: extensions, hearings and the calendar move it (domain/pausable-deadline.ts). */
@@ -239,6 +258,8 @@ export interface PetitionState {
   registeredAt: number;
   respondentUnitId: string | null;
   repeatOf: RepeatOf | null;
+  /** Proposed repeats not yet dismissed; absent on runs begun before repeats were proposed. */
+  possibleRepeats?: PossibleRepeat[];
   status: PetitionStatus;
   stage: Stage;
   /** The responsible unit (责任单位). */
@@ -278,4 +299,9 @@ export interface CommandContext {
    * their clocks paused to the millisecond.
    */
   dayCounted: boolean;
+  /**
+   * A registered `repeatOf` is the registrar's decision and matching only proposes; false on runs begun before,
+   * whose `repeatOf` came from matching and declined at registration.
+   */
+  repeatsProposed: boolean;
 }

@@ -78,6 +78,20 @@ export const OPS = {
       'mutation($id: ID!, $reason: DeclineReason!, $note: String) { declinePetition(id: $id, reason: $reason, note: $note) { id } }',
     valid: () => ({ id: 'XF-NOPE00000001', reason: 'LITIGATION_RELATED', note: '涉法涉诉' }),
   },
+  confirmRepeat: {
+    as: 'registrar',
+    passes: 'UNAVAILABLE',
+    query:
+      'mutation($id: ID!, $repeatOf: ID!, $note: String) { confirmRepeat(id: $id, repeatOf: $repeatOf, note: $note) { id } }',
+    valid: () => ({ id: 'XF-NOPE00000001', repeatOf: 'XF-NOPE00000002', note: '同一事实和理由' }),
+  },
+  dismissRepeat: {
+    as: 'registrar',
+    passes: 'UNAVAILABLE',
+    query:
+      'mutation($id: ID!, $candidateId: ID!, $note: String) { dismissRepeat(id: $id, candidateId: $candidateId, note: $note) { id } }',
+    valid: () => ({ id: 'XF-NOPE00000001', candidateId: 'XF-NOPE00000002', note: '不同事项' }),
+  },
   extension: {
     as: 'handler',
     passes: 'UNAVAILABLE',

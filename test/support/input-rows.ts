@@ -14,6 +14,8 @@ const TABLES = {
     'accept',
     'route',
     'decline',
+    'confirmRepeat',
+    'dismissRepeat',
     'extension',
     'decide',
     'startHearing',

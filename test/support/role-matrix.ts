@@ -67,6 +67,8 @@ const MATRIX = `
 | acceptPetition         | handling  | IT  | FB  | FB    | FB   | FB     | FB  | FB  | FB    | FB  | FB    | FB   | IT  | UA   |
 | routePetition          | handling  | IT  | FB  | FB    | FB   | FB     | FB  | FB  | FB    | FB  | FB    | FB   | IT  | UA   |
 | declinePetition        | handling  | IT  | FB  | FB    | FB   | FB     | FB  | FB  | FB    | FB  | FB    | FB   | IT  | UA   |
+| confirmRepeat          | handling  | IT  | FB  | FB    | FB   | FB     | FB  | FB  | FB    | FB  | FB    | FB   | IT  | UA   |
+| dismissRepeat          | handling  | IT  | FB  | FB    | FB   | FB     | FB  | FB  | FB    | FB  | FB    | FB   | IT  | UA   |
 | requestExtension       | handling  | FB  | LE  | NF    | FB   | FB     | FB  | FB  | FB    | FB  | FB    | FB   | LE  | UA   |
 | decideExtension        | handling  | FB  | FB  | FB    | IT   | NF     | FB  | FB  | FB    | FB  | FB    | FB   | IT  | UA   |
 | startHearing           | handling  | FB  | IT  | NF    | FB   | FB     | FB  | FB  | FB    | FB  | FB    | FB   | IT  | UA   |

@@ -78,6 +78,15 @@ export const OPERATIONS: Record<string, Operation> = {
     document: `mutation($id: ID!) { declinePetition(id: $id, reason: OTHER) ${PETITION} }`,
     variables: byId,
   },
+  // Already accepted, so no repeat can be decided; `closed` is an earlier petition of the same petitioner.
+  confirmRepeat: {
+    document: `mutation($id: ID!, $repeatOf: ID!) { confirmRepeat(id: $id, repeatOf: $repeatOf) ${PETITION} }`,
+    variables: (id, f) => ({ id, repeatOf: f.closed }),
+  },
+  dismissRepeat: {
+    document: `mutation($id: ID!, $candidateId: ID!) { dismissRepeat(id: $id, candidateId: $candidateId) ${PETITION} }`,
+    variables: (id, f) => ({ id, candidateId: f.closed }),
+  },
   // One day over the statute's 30.
   requestExtension: {
     document: `mutation($id: ID!) { requestExtension(id: $id, days: 31, reason: "需核查") ${PETITION} }`,

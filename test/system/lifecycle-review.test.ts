@@ -1,7 +1,7 @@
 /**
  * The lifecycle (DOMAIN.md §3) past the first reply, through the GraphQL API on a real worker and the Java
  * time-skipping test server, with the read model in a real SQLite file: 复查 and 复核, hearings that stop the
- * clock, 终结 and repeats, a request posted in time and entered late, a window that closed and an organ gone
+ * clock, 终结 (repeats after it: repeats.test.ts), a request posted in time and entered late, a window that closed and an organ gone
  * overdue. Each test checks the dates.
  */
 import { describe, expect, it } from 'vitest';
@@ -83,9 +83,8 @@ describe('复查 and 复核', () => {
     expect(handling.pausedMs).toBeGreaterThanOrEqual(5 * DAY);
   });
 
-  it('复查, then 复核, then 终结: the same petitioner on the same matter is not accepted again', async () => {
-    const petitioner = newPetitioner();
-    const p = await register(petitioner);
+  it('复查, then 复核, then 终结', async () => {
+    const p = await register();
     await toReexamination(p.id);
     const concluded = await ok(
       ts.tokens.reexamOrgan,
@@ -94,27 +93,6 @@ describe('复查 and 复核', () => {
     expect(concluded).toMatchObject({ status: 'CONCLUDED', stage: 'CLOSED', reply: { level: 'REEXAMINATION' } });
     expect(concluded.timeline.at(-1).type).toBe('CONCLUDED');
     await eventually(() => readModelRow(p.id)?.status === 'CONCLUDED');
-
-    const repeat = await register(petitioner);
-    expect(repeat).toMatchObject({
-      status: 'DECLINED',
-      declineReason: 'ALREADY_REEXAMINED',
-      repeatOf: p.id,
-      isRepeat: true,
-    });
-    expect(repeat.timeline.map((e: any) => e.type)).toEqual(['REGISTERED', 'DECLINED']);
-    expect(repeat.timeline[1].note).toContain('第三十六条');
-    const again = await attempt(ts.tokens.registrar, `acceptPetition(id: "${repeat.id}", unitId: "U-FT-01")`);
-    expect(errorCode(again)).toBe('INVALID_TRANSITION');
-  });
-
-  it('a repeat of a case still in progress is linked to it, not opened again (Art. 19)', async () => {
-    const petitioner = newPetitioner();
-    const first = await register(petitioner);
-    await ok(ts.tokens.registrar, `acceptPetition(id: "${first.id}", unitId: "U-FT-01")`);
-    await eventually(() => readModelRow(first.id)?.status === 'HANDLING');
-    const repeat = await register(petitioner);
-    expect(repeat).toMatchObject({ status: 'DECLINED', declineReason: 'DUPLICATE_IN_PROGRESS', repeatOf: first.id });
   });
 
   /** Accepted, and the first opinion delivered on a day whose 30th day is a working day: day 31 lies past it. */

@@ -63,6 +63,19 @@ const ARGS: { [N in CommandName]: fc.Arbitrary<(now: number) => CommandArgs[N]> 
       note,
     })
     .map((a) => () => ({ ...a, actor })),
+  // The earlier petition as the API found it: a candidate, another, or the petition itself; in any status.
+  confirmRepeat: fc
+    .record({
+      repeatOf: fc.record({
+        petitionId: fc.constantFrom('XF-E1', 'XF-E2', 'XF-P'),
+        status: fc.constantFrom(...PETITION_STATUSES),
+      }),
+      note,
+    })
+    .map((a) => () => ({ ...a, actor })),
+  dismissRepeat: fc
+    .record({ candidateId: fc.constantFrom('XF-E1', 'XF-E2', 'XF-X'), note })
+    .map((a) => () => ({ ...a, actor })),
   requestExtension: fc
     .record({ days: fc.integer({ min: -2, max: 40 }), reason: text })
     .map((a) => () => ({ ...a, actor })),
@@ -122,6 +135,8 @@ const WEIGHT: Record<CommandName, number> = {
   accept: 8,
   route: 3,
   decline: 1,
+  confirmRepeat: 1,
+  dismissRepeat: 2,
   requestExtension: 4,
   decideExtension: 4,
   startHearing: 3,
@@ -188,6 +203,11 @@ function opened(profile: JurisdictionProfile, receivedBefore: number): PetitionS
       receivedAt: t0 - receivedBefore,
       respondentUnitId: null,
       registeredBy: actor,
+      // Two proposals for the registrar to confirm or dismiss.
+      possibleRepeats: [
+        { petitionId: 'XF-E1', status: 'CONCLUDED', reasons: ['SAME_NAME', 'SAME_CATEGORY', 'SIMILAR_SUMMARY'] },
+        { petitionId: 'XF-E2', status: 'HANDLING', reasons: ['SAME_NAME', 'SIMILAR_SUMMARY'] },
+      ],
     },
     ctxAt(t0, profile),
   );

@@ -29,6 +29,8 @@ const SAMPLE: { [N in CommandName]: CommandArgs[N] } = {
   accept: { unitId: 'U-1', note: null, actor },
   route: { unitId: 'U-2', mode: 'TRANSFER', note: null, actor },
   decline: { reason: 'OTHER', note: null, actor },
+  confirmRepeat: { repeatOf: { petitionId: 'XF-E', status: 'CONCLUDED' }, note: null, actor },
+  dismissRepeat: { candidateId: 'XF-E', note: null, actor },
   requestExtension: { days: 10, reason: '需调查', actor },
   decideExtension: { approve: true, note: null, actor },
   startHearing: { note: null, actor },
@@ -44,6 +46,10 @@ const SAMPLE: { [N in CommandName]: CommandArgs[N] } = {
 
 /** What a command needs besides its status, given to every fixture so that only the status decides. */
 const PRECONDITION: Partial<Record<CommandName, (s: PetitionState, at: number) => PetitionState>> = {
+  dismissRepeat: (s) => ({
+    ...s,
+    possibleRepeats: [{ petitionId: 'XF-E', status: 'CONCLUDED', reasons: ['SAME_ID_NUMBER', 'SAME_RESPONDENT_UNIT'] }],
+  }),
   decideExtension: (s, at) => ({
     ...s,
     extensions: [{ days: 10, reason: 'r', requestedAt: at, requestedBy: actor, decision: null }],
@@ -141,14 +147,33 @@ const TABLE: Record<PetitionStatus, readonly string[]> = {
   DECLINED: ['IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT'],
 };
 
-const cells = (Object.keys(TABLE) as PetitionStatus[]).flatMap((status) =>
-  COLUMNS.map((command, i) => ({ status, command, expected: TABLE[status][i]! })),
-);
+/** The registrar's decisions on a repeat (./repeats.ts): where 不予受理 still can be, before 受理. */
+const REPEAT_COLUMNS = ['confirmRepeat', 'dismissRepeat'] as const;
+const BEFORE_ACCEPTANCE = ['DECLINED', '='];
+const NOT_THERE = ['IT', 'IT'];
+const REPEAT_TABLE: Record<PetitionStatus, readonly string[]> = {
+  REGISTERED: BEFORE_ACCEPTANCE,
+  TRANSFERRED: BEFORE_ACCEPTANCE,
+  ASSIGNED: BEFORE_ACCEPTANCE,
+  HANDLING: NOT_THERE,
+  DELIVERED: NOT_THERE,
+  UNDER_REVIEW: NOT_THERE,
+  REVIEW_DELIVERED: NOT_THERE,
+  UNDER_REEXAMINATION: NOT_THERE,
+  CONCLUDED: NOT_THERE,
+  CLOSED: NOT_THERE,
+  DECLINED: NOT_THERE,
+};
+
+const cells = (Object.keys(TABLE) as PetitionStatus[]).flatMap((status) => [
+  ...COLUMNS.map((command, i) => ({ status, command, expected: TABLE[status][i]! })),
+  ...REPEAT_COLUMNS.map((command, i) => ({ status, command, expected: REPEAT_TABLE[status][i]! })),
+]);
 
 describe('status × command', () => {
   it('the table covers every status and every command', () => {
     expect(Object.keys(FIXTURES).sort()).toEqual(Object.keys(TABLE).sort());
-    expect([...COLUMNS].sort()).toEqual([...COMMAND_NAMES].sort());
+    expect([...COLUMNS, ...REPEAT_COLUMNS].sort()).toEqual([...COMMAND_NAMES].sort());
     for (const [status, state] of Object.entries(FIXTURES)) expect(state.status).toBe(status);
   });
 
