@@ -1,6 +1,6 @@
 /** The fields of a Petition (and of what hangs off it) as GraphQL shows them, from the state the workflow keeps. */
 import { eq } from 'drizzle-orm';
-import { petitions, units } from '../db/schema';
+import { units } from '../db/schema';
 import { dayKey, shanghaiDayNumber } from '../domain/calendar';
 import { pausedMsAt, projectedDue } from '../domain/pausable-deadline';
 import {
@@ -14,12 +14,12 @@ import {
   type RatingTarget,
 } from '../domain/petition';
 import { getProfile, ruleOf } from '../domain/statute';
-import { seesPetitioner } from './access';
+import { canRead, seesPetitioner } from './access';
 import type { ApiContext } from './context';
 import type { EvaluationPanelResolvers, PanelCaseResolvers, PetitionResolvers } from './generated/resolvers-types';
 import { errorCode, readablePetition } from './petition-access';
 import * as commands from './petition-commands';
-import { loadTimeline } from './petition-reads';
+import { loadPetition, loadTimeline, onPanelOf } from './petition-reads';
 
 function mask(text: string | null, keep: number): string | null {
   if (!text) return text;
@@ -30,10 +30,17 @@ function unitById(ctx: ApiContext, id: string | null) {
   return id ? (ctx.db.select().from(units).where(eq(units.id, id)).get() ?? null) : null;
 }
 
-/** A proposal shows the earlier petition's status now (it may have moved on since it was proposed). */
-function statusNow(ctx: ApiContext, candidate: PossibleRepeat) {
-  const row = ctx.db.select({ status: petitions.status }).from(petitions).where(eq(petitions.id, candidate.petitionId));
-  return row.get()?.status ?? candidate.status;
+/**
+ * The proposals the principal may see: an earlier petition they could not read is left out, as if it did not
+ * exist. Each shows the earlier petition's status now (it may have moved on since it was proposed).
+ */
+function visibleRepeats(ctx: ApiContext, candidates: readonly PossibleRepeat[]) {
+  return candidates.flatMap((c) => {
+    const earlier = loadPetition(ctx.db, c.petitionId)?.state;
+    const units = earlier ?? { unitId: null, reviewUnitId: null };
+    if (!canRead(ctx.principal!, units, (memberId) => onPanelOf(ctx.db, c.petitionId, memberId))) return [];
+    return [{ ...c, status: earlier?.status ?? c.status }];
+  });
 }
 
 function deadlineView(d: Deadline) {
@@ -107,7 +114,7 @@ export const petitionResolvers: PetitionResolvers = {
   respondentUnitId: (p) => p.state.respondentUnitId,
   repeatOf: (p) => p.state.repeatOf?.petitionId ?? null,
   isRepeat: (p) => p.state.repeatOf !== null,
-  possibleRepeats: (p, _, ctx) => (p.state.possibleRepeats ?? []).map((c) => ({ ...c, status: statusNow(ctx, c) })),
+  possibleRepeats: (p, _, ctx) => visibleRepeats(ctx, p.state.possibleRepeats ?? []),
   reviewUnit: (p, _, ctx) => unitById(ctx, p.state.reviewUnitId),
   extension: (p) => ({
     daysGranted: p.state.extensions.filter((e) => e.decision?.approved).reduce((sum, e) => sum + e.days, 0),

@@ -126,6 +126,20 @@ describe('matching proposes, the registrar decides', () => {
     await step(ts.tokens.registrar, `acceptPetition(id: "${claim.id}", unitId: "U-FT-01")`);
   });
 
+  it('a unit sees only the proposals it may read: an earlier petition handled by another unit is left out', async () => {
+    const petitioner = newPetitioner();
+    const { id: elsewhere } = await register(petitioner);
+    await step(ts.tokens.registrar, `acceptPetition(id: "${elsewhere}", unitId: "U-FT-02")`);
+    await eventually(() => readModelRow(elsewhere)?.status === 'HANDLING');
+    const claim = await register(petitioner, SCHOOL_PLACE);
+    await step(ts.tokens.registrar, `acceptPetition(id: "${claim.id}", unitId: "U-FT-01")`);
+    const query = `{ petition(id: "${claim.id}") { possibleRepeats { petitionId } } }`;
+    const asRegistrar = await ts.system.gql(ts.tokens.registrar, query);
+    expect(asRegistrar.data.petition.possibleRepeats).toEqual([{ petitionId: elsewhere }]);
+    const asUnit = await ts.system.gql(ts.tokens.handler, query);
+    expect(asUnit.data.petition.possibleRepeats).toEqual([]);
+  });
+
   it('confirmRepeat refuses, with the field, a petition of another petitioner, one made up, and an earlier case that gives no ground', async () => {
     const petitioner = newPetitioner();
     const { id: declinedEarlier } = await register(petitioner, SCHOOL_PLACE);
