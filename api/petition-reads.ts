@@ -65,6 +65,8 @@ export interface PetitionFilter {
   escalationProposed?: boolean | null;
   /** Some open deadline counts on a year without its holiday notice. */
   provisional?: boolean | null;
+  /** Declined as a repeat (a repeat reason) with no REPEAT_CONFIRMED on its timeline. */
+  repeatDeclinedUnconfirmed?: boolean | null;
   dueBefore?: number | null;
   category?: Category | null;
   receivedFrom?: number | null;
@@ -87,6 +89,15 @@ function conditions(filter: PetitionFilter): SQL | undefined {
     const open = sql`EXISTS (SELECT 1 FROM petition_deadlines pd WHERE pd.petition_id = ${petitions.id}
       AND pd.provisional = 1 AND pd.met_at IS NULL AND pd.lapsed_at IS NULL)`;
     where.push(filter.provisional ? open : sql`NOT ${open}`);
+  }
+  if (typeof filter.repeatDeclinedUnconfirmed === 'boolean') {
+    // Before repeats were proposed, matching's repeatOf declined at registration with no one deciding: those
+    // stay declined, listed here for a registrar to review. The events' primary key finds a petition's.
+    const unconfirmed = sql`(${petitions.status} = 'DECLINED' AND ${petitions.repeatOf} IS NOT NULL
+      AND EXISTS (SELECT 1 FROM petition_events e WHERE e.petition_id = ${petitions.id} AND e.type = 'DECLINED'
+        AND json_extract(e.data_json, '$.reason') IN ('ALREADY_REEXAMINED', 'DUPLICATE_IN_PROGRESS'))
+      AND NOT EXISTS (SELECT 1 FROM petition_events e WHERE e.petition_id = ${petitions.id} AND e.type = 'REPEAT_CONFIRMED'))`;
+    where.push(filter.repeatDeclinedUnconfirmed ? unconfirmed : sql`NOT ${unconfirmed}`);
   }
   if (filter.dueBefore != null) where.push(lte(petitions.dueAt, new Date(filter.dueBefore)));
   if (filter.category) where.push(eq(petitions.category, filter.category));

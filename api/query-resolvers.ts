@@ -37,6 +37,7 @@ function toFilter(ctx: ApiContext, input: PetitionFilterInput | null | undefined
     escalated: f.escalated,
     escalationProposed: f.escalationProposed,
     provisional: f.provisional,
+    repeatDeclinedUnconfirmed: f.repeatDeclinedUnconfirmed,
     dueBefore: f.dueBefore,
     receivedFrom: f.receivedFrom,
     receivedTo: f.receivedTo,

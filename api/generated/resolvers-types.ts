@@ -598,6 +598,8 @@ export type PetitionFilter = {
   provisional?: InputMaybe<Scalars['Boolean']['input']>;
   receivedFrom?: InputMaybe<Scalars['DateTime']['input']>;
   receivedTo?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Declined as a repeat with no registrar's confirmation on record (by the rule before repeats were proposed, or by a registrar's declinePetition with a repeat reason): the list to review */
+  repeatDeclinedUnconfirmed?: InputMaybe<Scalars['Boolean']['input']>;
   status?: InputMaybe<Array<PetitionStatus>>;
   /** Words from the summary or content */
   text?: InputMaybe<Scalars['String']['input']>;

@@ -39,6 +39,8 @@ export class PetitionFixture {
       petitioner?: string;
       respondentUnitId?: string | null;
       repeatOf?: PetitionFixture;
+      /** Registered by a run begun before repeats were proposed: matching's `repeatOf` declined it at once. */
+      matchedRepeatDeclined?: boolean;
     },
   ) {
     counter += 1;
@@ -57,7 +59,7 @@ export class PetitionFixture {
           ? { petitionId: options.repeatOf.state.petitionId, status: options.repeatOf.state.status }
           : null,
       },
-      ctx(options.received),
+      { ...ctx(options.received), repeatsProposed: !options.matchedRepeatDeclined },
     );
   }
   get id() {
