@@ -6,6 +6,7 @@
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { petitionWorkflow } from '../workflows/petition-workflow';
 import type { ReadModel } from '../db/connection';
+import { calendarForNewPetition } from '../db/holiday-calendars';
 import { projectPanelState } from '../db/panel-projection';
 import type { PanelState, Verdict } from '../domain/evaluation';
 import type { PetitionState } from '../domain/petition';
@@ -64,7 +65,8 @@ export function createPanelActivities(db: ReadModel, client: Client, taskQueue =
           repeatOf: state.repeatOf,
         },
         profileId: state.profileId,
-        carried: { state, projectedSeq: state.lastSeq },
+        // The published notices as they are now: the case may have closed before some of them.
+        carried: { state, projectedSeq: state.lastSeq, calendar: calendarForNewPetition(db, Date.now()) },
       };
       await client.workflow.signalWithStart(petitionWorkflow, {
         workflowId: petitionWorkflowId(petitionId),

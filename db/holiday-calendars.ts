@@ -32,6 +32,7 @@ export function calendarYearOf(row: HolidayCalendarRow): CalendarYear {
     workingWeekends: row.workingWeekends,
     source: row.source,
     provisional: false,
+    revision: row.revision,
   };
 }
 

@@ -25,6 +25,11 @@ export interface CalendarYear {
    * days and 调休, so a deadline counted on this year may still move.
    */
   provisional: boolean;
+  /**
+   * The notice's revision as the read model numbers a year's corrections; absent on statutory years and on the
+   * notices that were code. A petition keeps the newest revision it has received, whatever order they arrive in.
+   */
+  revision?: number;
 }
 
 /** The calendar a petition counts on. A year it does not hold counts weekends only, and is provisional. */
@@ -91,8 +96,13 @@ export function provisionalYears(calendar: HolidayCalendar, fromMs: number, toMs
   return out;
 }
 
-/** The calendar with one year replaced (a notice published, or corrected). */
+/**
+ * The calendar with one year replaced (a notice published, or corrected) — unless it already holds a newer
+ * revision of that year (a fan-out of an older revision delivering late): then the same calendar.
+ */
 export function withYear(calendar: HolidayCalendar, year: CalendarYear): HolidayCalendar {
+  const held = calendar.years.find((y) => y.year === year.year);
+  if (held && (held.revision ?? 0) > (year.revision ?? 0)) return calendar;
   const years = [...calendar.years.filter((y) => y.year !== year.year), year].sort((a, b) => a.year - b.year);
   return { years };
 }

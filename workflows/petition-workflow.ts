@@ -144,7 +144,9 @@ export async function petitionWorkflow(input: defs.PetitionWorkflowInput): Promi
   setHandler(defs.holidayCalendarSignal, (year) => {
     // A run begun before the calendar was data counts on it from the first notice it receives.
     if (!dayCounted) dayCounted = patched('calendar-as-data');
-    calendar = withYear(calendar, year);
+    const received = withYear(calendar, year);
+    if (received === calendar) return;
+    calendar = received;
     const next = petition.replanClocks(state, now());
     if (next !== state) void change(next);
   });

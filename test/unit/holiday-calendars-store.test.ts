@@ -38,7 +38,13 @@ afterEach(() => {
 describe('holiday_calendars', () => {
   it('a fresh read model has the 2025 and 2026 notices, exactly as seeded', () => {
     expect(publishedYears(db)).toEqual(
-      SEED_NOTICES.map((n) => ({ ...n, holidays: [...n.holidays].sort(), publishedAt: null, publishedBy: null })),
+      SEED_NOTICES.map((n) => ({
+        ...n,
+        holidays: [...n.holidays].sort(),
+        revision: 1,
+        publishedAt: null,
+        publishedBy: null,
+      })),
     );
   });
 
@@ -54,7 +60,7 @@ describe('holiday_calendars', () => {
     ]);
     expect(calendar.years[2]).toEqual(statutoryCalendarYear(2027));
     storeNotice(db, NOTICE_2027, 'admin-1', IN_2026);
-    expect(calendarForNewPetition(db, IN_2026).years[2]).toEqual(NOTICE_2027);
+    expect(calendarForNewPetition(db, IN_2026).years[2]).toEqual({ ...NOTICE_2027, revision: 1 });
   });
 
   it('lists the published years and, provisional, this year to two years on without a notice', () => {

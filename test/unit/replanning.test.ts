@@ -84,4 +84,11 @@ describe('a published notice re-plans a petition', () => {
     });
     expect(deadline(replanned, 'REGISTRATION')).toEqual(deadline(accepted, 'REGISTRATION'));
   });
+
+  it('keeps the newest revision of a year, whatever order the notices arrive in', () => {
+    const corrected = withYear(calendar, { ...notice2027, revision: 2, holidays: ['2027-01-01'] });
+    const late = withYear(corrected, { ...notice2027, revision: 1 });
+    expect(late).toBe(corrected);
+    expect(withYear(corrected, { ...notice2027, revision: 3 }).years.find((y) => y.year === 2027)?.revision).toBe(3);
+  });
 });
