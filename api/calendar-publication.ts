@@ -13,7 +13,8 @@
 import { createHash } from 'node:crypto';
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import { toPayloads } from '@temporalio/common';
-import type { CalendarYear } from '../domain/calendar';
+import type { CalendarYear, HolidayCalendar } from '../domain/calendar';
+import { calendarForNewPetition } from '../db/holiday-calendars';
 import { holidayCalendarSignal } from '../workflows/definitions';
 import { holidayCalendarPublicationWorkflow } from '../workflows/holiday-calendar-publication';
 import type { ApiDeps } from './context';
@@ -119,4 +120,18 @@ export async function fanOutCalendarYear(
     if (grpcCode(err) !== GRPC_UNIMPLEMENTED) throw err;
   }
   return { started: await startWorkflow(deps, id, year), batchJobId: null, workflowId: id };
+}
+
+/**
+ * A notice stored while a petition was being started may miss it: its calendar was read before, and its workflow
+ * may not be visible yet when the fan-out lists the open ones. The registration reads the notices again once the
+ * workflow has started and sends it any year that changed in between (usually none: one read of a small table).
+ */
+export async function sendNoticesStoredSince(deps: ApiDeps, workflowId: string, given: HolidayCalendar) {
+  const handle = deps.temporal.workflow.getHandle(workflowId);
+  for (const year of calendarForNewPetition(deps.db, Date.now()).years) {
+    const before = given.years.find((y) => y.year === year.year);
+    if (year.provisional || (before && !before.provisional && before.revision === year.revision)) continue;
+    await handle.signal(holidayCalendarSignal, year);
+  }
 }

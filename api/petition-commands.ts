@@ -5,6 +5,7 @@
  */
 import { WorkflowExecutionAlreadyStartedError, type WorkflowHandle } from '@temporalio/client';
 import { calendarForNewPetition } from '../db/holiday-calendars';
+import { sendNoticesStoredSince } from './calendar-publication';
 import type { Actor, CommandArgs, CommandName, PetitionState, Registration } from '../domain/petition';
 import { petitionStateQuery, petitionUpdates, petitionWorkflowId } from '../workflows/definitions';
 import { petitionWorkflow } from '../workflows/petition-workflow';
@@ -71,12 +72,14 @@ export async function registerPetition(
   };
   const workflowId = petitionWorkflowId(petitionId);
   return callTemporal(petitionId, async () => {
+    const calendar = calendarForNewPetition(deps.db, Date.now());
     try {
       await deps.temporal.workflow.start(petitionWorkflow, {
         workflowId,
         taskQueue: deps.taskQueue,
-        args: [{ registration, profileId: deps.profileId, calendar: calendarForNewPetition(deps.db, Date.now()) }],
+        args: [{ registration, profileId: deps.profileId, calendar }],
       });
+      await sendNoticesStoredSince(deps, workflowId, calendar);
     } catch (err) {
       // The same requestId again is a client retry: answer with the petition the first call started.
       if (!(err instanceof WorkflowExecutionAlreadyStartedError && requestId)) throw err;

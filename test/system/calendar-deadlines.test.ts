@@ -9,6 +9,9 @@
 import { describe, expect, it } from 'vitest';
 import { formatShanghai, periodEnd, shanghaiDayNumber } from '../../domain/calendar';
 import { statutoryHolidays } from '../../domain/statutory-holidays';
+import { sendNoticesStoredSince } from '../../api/calendar-publication';
+import { calendarForNewPetition, storeNotice } from '../../db/holiday-calendars';
+import { petitionWorkflowId, TASK_QUEUE } from '../../workflows/definitions';
 import { errorCode } from '../support/graphql';
 import { DAY, deadline, lifecycleSteps } from '../support/lifecycle';
 import { eventually, useTimeSkippingSystem } from '../support/system';
@@ -170,5 +173,32 @@ describe('deadlines on the calendar in the petition’s history', () => {
     expect(formatShanghai(before.dueAt)).toBe(endOf(firstWorkingDay(`${next}-09-29`, statutoryHolidays(next))));
     expect(formatShanghai(after.dueAt)).toBe(endOf(firstWorkingDay(`${next}-10-03`, statutoryHolidays(next))));
     expect(after.dueAt).toBeGreaterThan(shanghai(`${next}-10-04`, '00:00:00'));
+  });
+
+  it('a notice stored while a petition was starting reaches it: the registration sends the years that changed', async () => {
+    const p = await register();
+    const { db } = ts.system;
+    const before = calendarForNewPetition(db, Date.now());
+    const later = year + 3;
+    storeNotice(
+      db,
+      {
+        year: later,
+        holidays: statutoryHolidays(later),
+        workingWeekends: [],
+        source: '测试用通知',
+        provisional: false,
+      },
+      'test',
+      Date.now(),
+    );
+    const deps = { db, temporal: ts.env.client, taskQueue: TASK_QUEUE, profileId: 'national-2022' };
+    await sendNoticesStoredSince(deps, petitionWorkflowId(p.id), before);
+    await sendNoticesStoredSince(deps, petitionWorkflowId(p.id), calendarForNewPetition(db, Date.now()));
+    const history = await ts.env.client.workflow.getHandle(petitionWorkflowId(p.id)).fetchHistory();
+    const signals = history.events!.filter((e) => e.workflowExecutionSignaledEventAttributes);
+    expect(signals.map((e) => e.workflowExecutionSignaledEventAttributes!.signalName)).toEqual([
+      'holidayCalendarPublished',
+    ]);
   });
 });
