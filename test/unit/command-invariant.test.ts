@@ -63,12 +63,16 @@ const ARGS: { [N in CommandName]: fc.Arbitrary<(now: number) => CommandArgs[N]> 
       note,
     })
     .map((a) => () => ({ ...a, actor })),
-  // The earlier petition as the API found it: a candidate, another, or the petition itself; in any status.
+  // The earlier petition as the API found it: a candidate, another, or the petition itself; in any status, most
+  // often one that gives no ground, so that a confirmed repeat does not end most sequences before they go far.
   confirmRepeat: fc
     .record({
       repeatOf: fc.record({
         petitionId: fc.constantFrom('XF-E1', 'XF-E2', 'XF-P'),
-        status: fc.constantFrom(...PETITION_STATUSES),
+        status: fc.oneof(
+          { weight: 1, arbitrary: fc.constantFrom('CLOSED' as const, 'DECLINED' as const) },
+          { weight: 1, arbitrary: fc.constantFrom(...PETITION_STATUSES) },
+        ),
       }),
       note,
     })
@@ -135,8 +139,8 @@ const WEIGHT: Record<CommandName, number> = {
   accept: 8,
   route: 3,
   decline: 1,
-  confirmRepeat: 1,
-  dismissRepeat: 2,
+  confirmRepeat: 2,
+  dismissRepeat: 1,
   requestExtension: 4,
   decideExtension: 4,
   startHearing: 3,
@@ -145,7 +149,7 @@ const WEIGHT: Record<CommandName, number> = {
   recordSatisfaction: 3,
   requestReview: 12,
   urge: 3,
-  answerUrge: 3,
+  answerUrge: 4,
   escalate: 2,
   instruct: 2,
 };
