@@ -83,6 +83,8 @@ const MATRIX = `
 | conveneEvaluationPanel | closed    | FB  | FB  | FB    | FB   | FB     | ok  | FB  | FB    | FB  | FB    | FB   | ok  | UA   |
 | recordEvaluation       | panel     | FB  | FB  | FB    | FB   | FB     | FB  | FB  | FB    | ok  | NF    | FB   | FB  | UA   |
 | replayHistory          |           | FB  | FB  | FB    | FB   | FB     | FB  | FB  | FB    | FB  | FB    | ok   | ok  | UA   |
+| holidayCalendars       |           | ok  | ok  | ok    | ok   | ok     | ok  | ok  | ok    | ok  | ok    | ok   | ok  | UA   |
+| publishHolidayCalendar |           | FB  | FB  | FB    | FB   | FB     | FB  | FB  | FB    | FB  | FB    | FB   | ok  | UA   |
 `;
 
 export interface Row {

@@ -3,6 +3,7 @@
  * document with its variables. Where a role may call an operation, the fixture's state makes the rules refuse it
  * (noted at each), so that no cell writes anything the others would see.
  */
+import { statutoryHolidays } from '../../domain/statutory-holidays';
 import { PANEL_OF_FIVE as MEMBERS } from './panel-members';
 
 /**
@@ -142,5 +143,14 @@ export const OPERATIONS: Record<string, Operation> = {
   replayHistory: {
     document: 'mutation($history: JSON!) { replayHistory(history: $history) { ok events } }',
     variables: (_, f) => ({ history: f.history }),
+  },
+  holidayCalendars: { document: '{ holidayCalendars { year provisional } }' },
+  // A year no open petition's clock reaches, so the matrix re-plans nothing.
+  publishHolidayCalendar: {
+    document:
+      'mutation($input: PublishHolidayCalendarInput!) { publishHolidayCalendar(input: $input) { calendar { year } } }',
+    variables: () => ({
+      input: { year: 2099, holidays: statutoryHolidays(2099), workingWeekends: [], source: '权限矩阵测试用通知' },
+    }),
   },
 };
