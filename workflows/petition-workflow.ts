@@ -41,16 +41,13 @@ import {
 } from './search-attributes';
 import { refuseAsFailure, updateFailure } from './refusal';
 
-const { projectPetition, notifySupervisors } = proxyActivities<ProjectionActivities & NotificationActivities>({
-  // A projection writes one petition in milliseconds, or waits up to SQLite's 5 s busy timeout; a worker that
-  // died mid-projection is noticed (and the projection retried elsewhere) when this runs out.
+const { projectPetition, notifySupervisors, loadHolidayCalendar } = proxyActivities<
+  ProjectionActivities & NotificationActivities & CalendarActivities
+>({
+  // A projection (or the calendar's read) takes milliseconds, or waits up to SQLite's 5 s busy timeout; a worker
+  // that died mid-activity is noticed (and the activity retried elsewhere) when this runs out.
   startToCloseTimeout: '10 seconds',
   // No maximum attempts: a read model that is down for a while catches up instead of losing events.
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});
-
-const { loadHolidayCalendar } = proxyActivities<CalendarActivities>({
-  startToCloseTimeout: '10 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
 
