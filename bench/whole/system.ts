@@ -84,7 +84,7 @@ function idNumberFor(tag: number, i: number): string {
   return first17 + residentIdCheckChar(first17);
 }
 
-/** A petitioner of their own per petition: the same one twice would be a repeat (重复信访), declined at once. */
+/** A petitioner of their own per petition: the same one twice would be matched as a possible repeat (重复信访) each time. */
 export function registration(tag: string, i: number) {
   return {
     petitioner: { name: `压测人${tag}${i}`, idNumber: idNumberFor(Number(tag), i) },
