@@ -6,6 +6,7 @@
 import { eq } from 'drizzle-orm';
 import { units } from '../db/schema';
 import type { Actor, CommandArgs, CommandName, PetitionState } from '../domain/petition';
+import { accusedUnitRefusal } from '../domain/petition/accusation';
 import { getProfile, ruleOf } from '../domain/statute';
 import type { ApiDeps } from './context';
 import { apiError, badInput } from './errors';
@@ -32,13 +33,33 @@ const ready =
   (): C =>
     command;
 
-export const buildAccept: CommandBuilder<'accept', gql.MutationAcceptPetitionArgs> = (args, { deps, actor }) =>
-  ready({ unitId: knownUnit(deps.db, 'unitId', args.unitId), note: optionalText('note', args.note, TEXT.note), actor });
+/** An accusation is never sent to the unit it accuses (domain/petition/accusation.ts): refused with the field. */
+function notToAccused(current: CurrentState, field: string, unitId: string | null): void {
+  const why = accusedUnitRefusal(current, unitId);
+  if (why) throw badInput(field, `${field}: ${why}`);
+}
+
+export const buildAccept: CommandBuilder<'accept', gql.MutationAcceptPetitionArgs> = (args, { deps, actor }) => {
+  const command = {
+    unitId: knownUnit(deps.db, 'unitId', args.unitId),
+    note: optionalText('note', args.note, TEXT.note),
+    actor,
+  };
+  return (current) => {
+    // Accepting without a unit hands the case to the unit it was routed to.
+    notToAccused(current, 'unitId', command.unitId ?? current.unitId);
+    return command;
+  };
+};
 
 export const buildRoute: CommandBuilder<'route', gql.MutationRoutePetitionArgs> = (args, { deps, actor }) => {
   const unitId = requiredId('unitId', args.unitId, IDS.unit);
   knownUnit(deps.db, 'unitId', unitId);
-  return ready({ unitId, mode: args.mode, note: optionalText('note', args.note, TEXT.note), actor });
+  const command = { unitId, mode: args.mode, note: optionalText('note', args.note, TEXT.note), actor };
+  return (current) => {
+    notToAccused(current, 'unitId', unitId);
+    return command;
+  };
 };
 
 export const buildDecline: CommandBuilder<'decline', gql.MutationDeclinePetitionArgs> = (args, { actor }) =>
@@ -168,13 +189,17 @@ export const buildAppeal: CommandBuilder<'requestReview', gql.MutationRequestRev
   };
   const named = knownUnit(deps.db, 'reviewUnitId', args.reviewUnitId);
   return (current) => {
-    if (named) return { ...made, reviewUnitId: named };
+    if (named) {
+      notToAccused(current, 'reviewUnitId', named);
+      return { ...made, reviewUnitId: named };
+    }
     const below = current.status === 'REVIEW_DELIVERED' ? current.reviewUnitId : current.unitId;
     const reviewUnitId = below
       ? (deps.db.select().from(units).where(eq(units.id, below)).get()?.parentId ?? null)
       : null;
     if (!reviewUnitId)
       throw badInput('reviewUnitId', `no organ above ${below ?? 'the unit'} is known: name the reviewUnitId`);
+    notToAccused(current, 'reviewUnitId', reviewUnitId);
     return { ...made, reviewUnitId };
   };
 };

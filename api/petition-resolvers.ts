@@ -37,7 +37,7 @@ function unitById(ctx: ApiContext, id: string | null) {
 function visibleRepeats(ctx: ApiContext, candidates: readonly PossibleRepeat[]) {
   return candidates.flatMap((c) => {
     const earlier = loadPetition(ctx.db, c.petitionId)?.state;
-    const units = earlier ?? { unitId: null, reviewUnitId: null };
+    const units = earlier ?? { unitId: null, reviewUnitId: null, category: null, respondentUnitId: null };
     if (!canRead(ctx.principal!, units, (memberId) => onPanelOf(ctx.db, c.petitionId, memberId))) return [];
     return [{ ...c, status: earlier?.status ?? c.status }];
   });

@@ -26,6 +26,8 @@ export interface StatisticsQuery {
   from: number;
   to: number;
   unitId: string | null;
+  /** A unit role's own unit: the accusations against it are counted for the bureau only (api/access.ts). */
+  accusedHiddenFrom?: string | null;
   repeatWindowDays: number;
   rounding: Rounding;
 }
@@ -38,11 +40,14 @@ export function statisticsQuery(principal: Principal, args: StatisticsArgs): Sta
     throw badInput('filter.repeatWindowDays', 'repeatWindowDays must be a whole number from 0 to 3650');
   }
   let unitId = args.unitId ?? null;
+  let accusedHiddenFrom: string | null = null;
   if (principal.role === 'UNIT_HANDLER' || principal.role === 'UNIT_HEAD') {
     if (unitId && unitId !== principal.unitId) throw apiError('FORBIDDEN', 'a unit sees only its own statistics');
     unitId = principal.unitId;
+    accusedHiddenFrom = principal.unitId;
   }
-  return { from: args.from, to: args.to, unitId, repeatWindowDays, rounding: args.rounding ?? 'HALF_UP' };
+  const rounding = args.rounding ?? 'HALF_UP';
+  return { from: args.from, to: args.to, unitId, accusedHiddenFrom, repeatWindowDays, rounding };
 }
 
 /** value × 100 with two decimals, rounded on the exact fraction (no floating-point drift). */
@@ -65,11 +70,20 @@ interface Fraction {
  * these statements alone. Each one reads through an index that starts with its period column.
  */
 export function statisticsQueries(q: StatisticsQuery) {
-  const inUnit = (column: SQL) => (q.unitId ? sql` AND ${column} = ${q.unitId}` : sql``);
+  // Every figure a unit reads of petitions leaves out the accusations against it, as its lists do.
+  const hidden = q.accusedHiddenFrom;
+  // On petitions by row number (which the covering indexes hold), elsewhere by the petition's id.
+  const visible = (petitionId?: SQL) => {
+    if (!hidden) return sql``;
+    const [column, key] = petitionId ? [petitionId, sql.raw('acc.id')] : [sql`num`, sql.raw('acc.num')];
+    return sql` AND ${column} NOT IN (SELECT ${key} FROM petitions acc WHERE acc.accused_unit_id = ${hidden})`;
+  };
+  const inUnit = (column: SQL, petitionId?: SQL) =>
+    q.unitId ? sql` AND ${column} = ${q.unitId}${visible(petitionId)}` : visible(petitionId);
   const satisfaction = (target: 'UNIT' | 'BUREAU') => sql`
     SELECT count(*) FILTER (WHERE r.level IN ('SATISFIED', 'BASICALLY_SATISFIED')) AS num, count(*) AS den
     FROM petition_ratings r
-    WHERE r.at >= ${q.from} AND r.at < ${q.to} AND r.target = ${target} AND r.latest ${inUnit(sql`r.unit_id`)}`;
+    WHERE r.at >= ${q.from} AND r.at < ${q.to} AND r.target = ${target} AND r.latest ${inUnit(sql`r.unit_id`, sql`r.petition_id`)}`;
   return {
     registered: sql`
       SELECT count(*) FILTER (WHERE is_repeat) AS num, count(*) AS den
@@ -95,7 +109,7 @@ export function statisticsQueries(q: StatisticsQuery) {
       WHERE delivered_at >= ${q.from} AND delivered_at < ${q.to} AND is_first_time ${inUnit(sql`unit_id`)}`,
     urges: sql`
       SELECT count(*) FILTER (WHERE overdue_at IS NOT NULL) AS num, count(*) AS den
-      FROM petition_urges WHERE ${q.unitId ? sql`unit_id = ${q.unitId} AND ` : sql``}issued_at >= ${q.from} AND issued_at < ${q.to} AND kind <> 'REMINDER'`,
+      FROM petition_urges WHERE issued_at >= ${q.from} AND issued_at < ${q.to} AND kind <> 'REMINDER' ${inUnit(sql`unit_id`, sql`petition_id`)}`,
     panels: sql`
       SELECT count(*) AS num, (SELECT count(*) FROM panel_members m JOIN panels p2 ON p2.id = m.panel_id
           WHERE m.attended AND p2.closed_at >= ${q.from} AND p2.closed_at < ${q.to}) AS den
@@ -103,10 +117,10 @@ export function statisticsQueries(q: StatisticsQuery) {
     panelVerdicts: sql`
       SELECT count(*) FILTER (WHERE c.verdict IN ('SATISFIED', 'BASICALLY_SATISFIED')) AS num, count(*) AS den
       FROM panel_cases c JOIN panels p ON p.id = c.panel_id ${q.unitId ? sql`JOIN petitions pe ON pe.id = c.petition_id AND pe.unit_id = ${q.unitId}` : sql``}
-      WHERE c.verdict IS NOT NULL AND p.closed_at >= ${q.from} AND p.closed_at < ${q.to}`,
+      WHERE c.verdict IS NOT NULL AND p.closed_at >= ${q.from} AND p.closed_at < ${q.to}${visible(sql`c.petition_id`)}`,
     timelyNotice: sql`
       SELECT count(*) FILTER (WHERE met_at <= due_at) AS num, count(*) AS den
-      FROM petition_deadlines WHERE kind = 'NOTICE' AND due_at > ${q.from} AND due_at <= ${q.to} ${inUnit(sql`unit_id`)}`,
+      FROM petition_deadlines WHERE kind = 'NOTICE' AND due_at > ${q.from} AND due_at <= ${q.to} ${inUnit(sql`unit_id`, sql`petition_id`)}`,
   };
 }
 

@@ -9,6 +9,7 @@
 import { and, eq, getTableColumns, gt, min, sql, type SQL } from 'drizzle-orm';
 import { matterKey, petitionerKey } from '../domain/matter';
 import { projectedDue } from '../domain/pausable-deadline';
+import { accusedUnitOf } from '../domain/petition/accusation';
 import {
   actingUnitId,
   currentDueAt,
@@ -184,6 +185,7 @@ export function projectPetitionState(
       reviewUnitId: state.reviewUnitId,
       actingUnitId: actingUnitId(state),
       category: state.category,
+      accusedUnitId: accusedUnitOf(state),
       channel: state.channel,
       summary: state.summary,
       content: state.content,

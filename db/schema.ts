@@ -45,6 +45,11 @@ export const petitions = sqliteTable(
     /** Who acts now: the unit, or the reviewing organ. */
     actingUnitId: text('acting_unit_id'),
     category: text('category', { enum: CATEGORIES }).notNull(),
+    /**
+     * An accusation's respondent unit (被检举控告单位), null for any other petition: the unit that may never read
+     * it (domain/petition/accusation.ts), which every unit's list, search and statistics leave out.
+     */
+    accusedUnitId: text('accused_unit_id'),
     channel: text('channel', { enum: CHANNELS }).notNull(),
     summary: text('summary').notNull(),
     content: text('content').notNull(),
@@ -101,6 +106,7 @@ export const petitions = sqliteTable(
     index('petitions_repeat_idx').on(t.petitionerKey, t.matterKey, t.registeredAt),
     index('petitions_repeat_of_idx').on(t.repeatOf, t.registeredAt),
     index('petitions_overdue_idx').on(t.overdue, t.unitId),
+    index('petitions_accused_idx').on(t.accusedUnitId),
     // Statistics, each figure from one covering index: period first for the city, unit first for one unit.
     index('petitions_stats_due_idx').on(t.handlingDueAt, t.unitId, t.deliveredAt),
     index('petitions_stats_unit_due_idx').on(t.unitId, t.handlingDueAt, t.deliveredAt),
