@@ -5,7 +5,10 @@
 import type { Role } from '../../api/auth';
 import { MADE_UP, OPERATIONS, type Target } from './role-operations';
 
-/** Who asks: one column each. Unit A (U-FT-01) handles every fixture petition; unit B (U-FT-02) none. */
+/**
+ * Who asks: one column each. Unit A (U-FT-01) handles every fixture petition but `accusation`, which unit B
+ * (U-FT-02) handles and is accused by: B reads none.
+ */
 export const PRINCIPALS = {
   REG: { role: 'REGISTRAR' },
   HDL: { role: 'UNIT_HANDLER', unitId: 'U-FT-01' },
@@ -50,41 +53,47 @@ export const CODE: Record<Exclude<Outcome, 'ok'>, string> = {
  * ADM on recordEvaluation: an evaluation is a named member's own vote, and an admin token names no member.
  */
 const MATRIX = `
-| operation              | target    | REG | HDL | HDL/B | HEAD | HEAD/B | SUP | LDR | LDR/X | REV | REV/X | TEST | ADM | anon |
-|------------------------|-----------|-----|-----|-------|------|--------|-----|-----|-------|-----|-------|------|-----|------|
-| viewer                 |           | ok  | ok  | ok    | ok   | ok     | ok  | ok  | ok    | ok  | ok    | ok   | ok  | UA   |
-| statute                |           | ok  | ok  | ok    | ok   | ok     | ok  | ok  | ok    | ok  | ok    | ok   | ok  | ok   |
-| petition               | handling  | ok  | ok  | NF    | ok   | NF     | ok  | NF  | NF    | NF  | NF    | ok   | ok  | UA   |
-| petition               | escalated | ok  | ok  | NF    | ok   | NF     | ok  | ok  | NF    | NF  | NF    | ok   | ok  | UA   |
-| petition               | closed    | ok  | ok  | NF    | ok   | NF     | ok  | NF  | NF    | ok  | NF    | ok   | ok  | UA   |
-| petitions              |           | ok  | ok  | ok    | ok   | ok     | ok  | ok  | ok    | ok  | ok    | ok   | ok  | UA   |
-| statistics             |           | ok  | ok  | ok    | ok   | ok     | ok  | ok  | ok    | ok  | ok    | ok   | ok  | UA   |
-| statistics of U-FT-01  |           | ok  | ok  | FB    | ok   | FB     | ok  | ok  | ok    | ok  | ok    | ok   | ok  | UA   |
-| panel                  | panel     | ok  | FB  | FB    | FB   | FB     | ok  | FB  | FB    | ok  | NF    | ok   | ok  | UA   |
-| panels                 |           | ok  | FB  | FB    | FB   | FB     | ok  | FB  | FB    | ok  | ok    | ok   | ok  | UA   |
-| petitionHistory        | handling  | FB  | FB  | FB    | FB   | FB     | FB  | FB  | FB    | FB  | FB    | ok   | ok  | UA   |
-| registerPetition       |           | ok  | FB  | FB    | FB   | FB     | FB  | FB  | FB    | FB  | FB    | FB   | ok  | UA   |
-| acceptPetition         | handling  | IT  | FB  | FB    | FB   | FB     | FB  | FB  | FB    | FB  | FB    | FB   | IT  | UA   |
-| routePetition          | handling  | IT  | FB  | FB    | FB   | FB     | FB  | FB  | FB    | FB  | FB    | FB   | IT  | UA   |
-| declinePetition        | handling  | IT  | FB  | FB    | FB   | FB     | FB  | FB  | FB    | FB  | FB    | FB   | IT  | UA   |
-| confirmRepeat          | handling  | IT  | FB  | FB    | FB   | FB     | FB  | FB  | FB    | FB  | FB    | FB   | IT  | UA   |
-| dismissRepeat          | handling  | IT  | FB  | FB    | FB   | FB     | FB  | FB  | FB    | FB  | FB    | FB   | IT  | UA   |
-| requestExtension       | handling  | FB  | LE  | NF    | FB   | FB     | FB  | FB  | FB    | FB  | FB    | FB   | LE  | UA   |
-| decideExtension        | handling  | FB  | FB  | FB    | IT   | NF     | FB  | FB  | FB    | FB  | FB    | FB   | IT  | UA   |
-| startHearing           | handling  | FB  | IT  | NF    | FB   | FB     | FB  | FB  | FB    | FB  | FB    | FB   | IT  | UA   |
-| endHearing             | escalated | FB  | IT  | NF    | FB   | FB     | FB  | FB  | FB    | FB  | FB    | FB   | IT  | UA   |
-| replyPetition          | handling  | FB  | IT  | NF    | FB   | FB     | FB  | FB  | FB    | FB  | FB    | FB   | IT  | UA   |
-| recordSatisfaction     | handling  | IT  | FB  | FB    | FB   | FB     | FB  | FB  | FB    | FB  | FB    | FB   | IT  | UA   |
-| requestReview          | closed    | WC  | FB  | FB    | FB   | FB     | FB  | FB  | FB    | FB  | FB    | FB   | WC  | UA   |
-| urge                   | handling  | FB  | FB  | FB    | FB   | FB     | ok  | FB  | FB    | FB  | FB    | FB   | ok  | UA   |
-| answerUrge             | handling  | FB  | IT  | NF    | FB   | FB     | FB  | FB  | FB    | FB  | FB    | FB   | IT  | UA   |
-| escalate               | escalated | FB  | FB  | FB    | FB   | FB     | IT  | FB  | FB    | FB  | FB    | FB   | IT  | UA   |
-| instruct               | escalated | FB  | FB  | FB    | FB   | FB     | FB  | ok  | NF    | FB  | FB    | FB   | ok  | UA   |
-| conveneEvaluationPanel | closed    | FB  | FB  | FB    | FB   | FB     | ok  | FB  | FB    | FB  | FB    | FB   | ok  | UA   |
-| recordEvaluation       | panel     | FB  | FB  | FB    | FB   | FB     | FB  | FB  | FB    | ok  | NF    | FB   | FB  | UA   |
-| replayHistory          |           | FB  | FB  | FB    | FB   | FB     | FB  | FB  | FB    | FB  | FB    | ok   | ok  | UA   |
-| holidayCalendars       |           | ok  | ok  | ok    | ok   | ok     | ok  | ok  | ok    | ok  | ok    | ok   | ok  | UA   |
-| publishHolidayCalendar |           | FB  | FB  | FB    | FB   | FB     | FB  | FB  | FB    | FB  | FB    | FB   | ok  | UA   |
+| operation              | target     | REG | HDL | HDL/B | HEAD | HEAD/B | SUP | LDR | LDR/X | REV | REV/X | TEST | ADM | anon |
+|------------------------|------------|-----|-----|-------|------|--------|-----|-----|-------|-----|-------|------|-----|------|
+| viewer                 |            | ok  | ok  | ok    | ok   | ok     | ok  | ok  | ok    | ok  | ok    | ok   | ok  | UA   |
+| statute                |            | ok  | ok  | ok    | ok   | ok     | ok  | ok  | ok    | ok  | ok    | ok   | ok  | ok   |
+| petition               | handling   | ok  | ok  | NF    | ok   | NF     | ok  | NF  | NF    | NF  | NF    | ok   | ok  | UA   |
+| petition               | escalated  | ok  | ok  | NF    | ok   | NF     | ok  | ok  | NF    | NF  | NF    | ok   | ok  | UA   |
+| petition               | closed     | ok  | ok  | NF    | ok   | NF     | ok  | NF  | NF    | ok  | NF    | ok   | ok  | UA   |
+| petition               | accusation | ok  | NF  | NF    | NF   | NF     | ok  | NF  | NF    | NF  | NF    | ok   | ok  | UA   |
+| petitions              |            | ok  | ok  | ok    | ok   | ok     | ok  | ok  | ok    | ok  | ok    | ok   | ok  | UA   |
+| statistics             |            | ok  | ok  | ok    | ok   | ok     | ok  | ok  | ok    | ok  | ok    | ok   | ok  | UA   |
+| statistics of U-FT-01  |            | ok  | ok  | FB    | ok   | FB     | ok  | ok  | ok    | ok  | ok    | ok   | ok  | UA   |
+| panel                  | panel      | ok  | FB  | FB    | FB   | FB     | ok  | FB  | FB    | ok  | NF    | ok   | ok  | UA   |
+| panels                 |            | ok  | FB  | FB    | FB   | FB     | ok  | FB  | FB    | ok  | ok    | ok   | ok  | UA   |
+| petitionHistory        | handling   | FB  | FB  | FB    | FB   | FB     | FB  | FB  | FB    | FB  | FB    | ok   | ok  | UA   |
+| registerPetition       |            | ok  | FB  | FB    | FB   | FB     | FB  | FB  | FB    | FB  | FB    | FB   | ok  | UA   |
+| acceptPetition         | handling   | IT  | FB  | FB    | FB   | FB     | FB  | FB  | FB    | FB  | FB    | FB   | IT  | UA   |
+| acceptPetition         | accusation | IT  | FB  | FB    | FB   | FB     | FB  | FB  | FB    | FB  | FB    | FB   | IT  | UA   |
+| routePetition          | handling   | IT  | FB  | FB    | FB   | FB     | FB  | FB  | FB    | FB  | FB    | FB   | IT  | UA   |
+| declinePetition        | handling   | IT  | FB  | FB    | FB   | FB     | FB  | FB  | FB    | FB  | FB    | FB   | IT  | UA   |
+| confirmRepeat          | handling   | IT  | FB  | FB    | FB   | FB     | FB  | FB  | FB    | FB  | FB    | FB   | IT  | UA   |
+| dismissRepeat          | handling   | IT  | FB  | FB    | FB   | FB     | FB  | FB  | FB    | FB  | FB    | FB   | IT  | UA   |
+| requestExtension       | handling   | FB  | LE  | NF    | FB   | FB     | FB  | FB  | FB    | FB  | FB    | FB   | LE  | UA   |
+| requestExtension       | accusation | FB  | NF  | NF    | FB   | FB     | FB  | FB  | FB    | FB  | FB    | FB   | LE  | UA   |
+| decideExtension        | handling   | FB  | FB  | FB    | IT   | NF     | FB  | FB  | FB    | FB  | FB    | FB   | IT  | UA   |
+| decideExtension        | accusation | FB  | FB  | FB    | NF   | NF     | FB  | FB  | FB    | FB  | FB    | FB   | IT  | UA   |
+| startHearing           | handling   | FB  | IT  | NF    | FB   | FB     | FB  | FB  | FB    | FB  | FB    | FB   | IT  | UA   |
+| endHearing             | escalated  | FB  | IT  | NF    | FB   | FB     | FB  | FB  | FB    | FB  | FB    | FB   | IT  | UA   |
+| endHearing             | accusation | FB  | NF  | NF    | FB   | FB     | FB  | FB  | FB    | FB  | FB    | FB   | IT  | UA   |
+| replyPetition          | handling   | FB  | IT  | NF    | FB   | FB     | FB  | FB  | FB    | FB  | FB    | FB   | IT  | UA   |
+| recordSatisfaction     | handling   | IT  | FB  | FB    | FB   | FB     | FB  | FB  | FB    | FB  | FB    | FB   | IT  | UA   |
+| requestReview          | closed     | WC  | FB  | FB    | FB   | FB     | FB  | FB  | FB    | FB  | FB    | FB   | WC  | UA   |
+| urge                   | handling   | FB  | FB  | FB    | FB   | FB     | ok  | FB  | FB    | FB  | FB    | FB   | ok  | UA   |
+| urge                   | accusation | FB  | FB  | FB    | FB   | FB     | ok  | FB  | FB    | FB  | FB    | FB   | ok  | UA   |
+| answerUrge             | handling   | FB  | IT  | NF    | FB   | FB     | FB  | FB  | FB    | FB  | FB    | FB   | IT  | UA   |
+| escalate               | escalated  | FB  | FB  | FB    | FB   | FB     | IT  | FB  | FB    | FB  | FB    | FB   | IT  | UA   |
+| instruct               | escalated  | FB  | FB  | FB    | FB   | FB     | FB  | ok  | NF    | FB  | FB    | FB   | ok  | UA   |
+| conveneEvaluationPanel | closed     | FB  | FB  | FB    | FB   | FB     | ok  | FB  | FB    | FB  | FB    | FB   | ok  | UA   |
+| recordEvaluation       | panel      | FB  | FB  | FB    | FB   | FB     | FB  | FB  | FB    | ok  | NF    | FB   | FB  | UA   |
+| replayHistory          |            | FB  | FB  | FB    | FB   | FB     | FB  | FB  | FB    | FB  | FB    | ok   | ok  | UA   |
+| holidayCalendars       |            | ok  | ok  | ok    | ok   | ok     | ok  | ok  | ok    | ok  | ok    | ok   | ok  | UA   |
+| publishHolidayCalendar |            | FB  | FB  | FB    | FB   | FB     | FB  | FB  | FB    | FB  | FB    | FB   | ok  | UA   |
 `;
 
 export interface Row {

@@ -12,8 +12,11 @@ import { PANEL_OF_FIVE as MEMBERS } from './panel-members';
  * - escalated: unit A's petition in HANDLING, escalated (提级包案) to LDR, no hearing
  * - closed:    unit A's petition, delivered, then CLOSED when its 复查 window ran out; the case before `panel`
  * - panel:     an evaluation panel of five (REV among them, not REV/X) over `closed`, still open
+ * - accusation: a 检举控告 against unit B, accepted by B itself before the API refused that
+ *   (test/support/accusations.ts), in HANDLING: all that B's roles could do on a case of their own, they are
+ *   refused as for a petition that does not exist (Art. 30 ¶3)
  */
-export type Target = 'handling' | 'escalated' | 'closed' | 'panel';
+export type Target = 'handling' | 'escalated' | 'closed' | 'panel' | 'accusation';
 
 /** Ids of the same shape that were never issued: a hidden target must answer exactly as these do. */
 export const MADE_UP: Record<Target, string> = {
@@ -21,6 +24,7 @@ export const MADE_UP: Record<Target, string> = {
   escalated: 'XF-0000DEADBEEF',
   closed: 'XF-0000DEADBEEF',
   panel: 'PY-0000DEADBEEF',
+  accusation: 'XF-0000DEADBEEF',
 };
 
 export interface Fixtures extends Record<Target, string> {

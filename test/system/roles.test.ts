@@ -21,14 +21,17 @@ import {
   registration,
   type Target,
 } from '../support/role-operations';
+import { acceptedBeforeTheRule, accusation as accusationInput } from '../support/accusations';
 import { eventually, useTimeSkippingSystem } from '../support/system';
 
 const DAY = 86_400_000;
 
 let fixtures: Fixtures;
 const tokens = {} as Record<Who, string | null>;
+type PetitionTarget = Exclude<Target, 'panel'>;
+const PETITION_TARGETS = ['handling', 'escalated', 'closed', 'accusation'] as const satisfies PetitionTarget[];
 /** Timeline event types of each fixture petition before the matrix ran. */
-const before = {} as Record<Exclude<Target, 'panel'>, string[]>;
+const before = {} as Record<PetitionTarget, string[]>;
 
 async function ok(who: Who, document: string, variables?: Record<string, unknown>): Promise<any> {
   return okField(await ts.system.gql(tokens[who], document, variables));
@@ -95,10 +98,14 @@ const ts = useTimeSkippingSystem(async (env, system) => {
     byId(escalated),
   );
 
+  const { id: accusation } = await ok('REG', REGISTER, {
+    input: accusationInput('举报违规发放补贴', '某股长违规发放补贴'),
+  });
+  await acceptedBeforeTheRule(env, system, accusation);
+
   const history = await ok('TEST', 'query($id: ID!) { petitionHistory(id: $id) }', byId(handling));
-  fixtures = { handling, escalated, closed, panel, history };
-  for (const target of ['handling', 'escalated', 'closed'] as const)
-    before[target] = (await timelineOf(fixtures[target])).types;
+  fixtures = { handling, escalated, closed, panel, accusation, history };
+  for (const target of PETITION_TARGETS) before[target] = (await timelineOf(fixtures[target])).types;
 });
 
 function send(who: Who, row: Row, id: string): Promise<GraphQLAnswer> {
@@ -130,9 +137,8 @@ describe('lists agree with the matrix', () => {
   it.for(listers)('%s lists exactly the fixture petitions and panel it may read', async (who) => {
     const petitions = await ok(who, '{ petitions(first: 100) { edges { node { id } } } }');
     const listed = new Set(petitions.edges.map((e: { node: { id: string } }) => e.node.id));
-    const targets = ['handling', 'escalated', 'closed'] as const;
-    expect(targets.filter((t) => listed.has(fixtures[t]))).toEqual(
-      targets.filter((t) => outcomeOf('petition', t, who) === 'ok'),
+    expect(PETITION_TARGETS.filter((t) => listed.has(fixtures[t]))).toEqual(
+      PETITION_TARGETS.filter((t) => outcomeOf('petition', t, who) === 'ok'),
     );
     if (outcomeOf('panels', null, who) !== 'ok') return;
     const panels = await ok(who, '{ panels(first: 100) { id } }');
@@ -142,12 +148,13 @@ describe('lists agree with the matrix', () => {
 
 describe('after the matrix', () => {
   it('the refused cells wrote nothing: each fixture only gained the events of the cells that answered ok', async () => {
-    const gained: Record<Exclude<Target, 'panel'>, string[]> = {
+    const gained: Record<PetitionTarget, string[]> = {
       handling: ['URGED', 'ESCALATION_PROPOSED'], // SUP's and ADM's 督办, the third one proposing 提级包案
       escalated: ['INSTRUCTED'],
       closed: [],
+      accusation: ['URGED', 'ESCALATION_PROPOSED'],
     };
-    for (const target of ['handling', 'escalated', 'closed'] as const) {
+    for (const target of PETITION_TARGETS) {
       const now = await timelineOf(fixtures[target]);
       expect(now.status, target).toBe(target === 'closed' ? 'CLOSED' : 'HANDLING');
       expect(now.types.slice(0, before[target].length), target).toEqual(before[target]);
