@@ -10,6 +10,7 @@ import { commandOn } from './petition-access';
 import * as commands from './petition-commands';
 import { fromWorkflowState, type PetitionParent } from './petition-reads';
 import { IDS, TEXT, optionalText, requiredId } from './input-rules';
+import * as routing from './routing-builders';
 
 /**
  * A mutation that sends one update to a petition: the role check; the arguments checked and the command built;
@@ -39,7 +40,7 @@ export const mutationResolvers: MutationResolvers = {
     return fromWorkflowState(await commands.registerPetition(ctx, principal, args.input));
   },
   acceptPetition: petitionMutation('REGISTRAR', 'accept', build.buildAccept),
-  routePetition: petitionMutation('REGISTRAR', 'route', build.buildRoute),
+  routePetition: petitionMutation('REGISTRAR', 'route', routing.withDueDays(build.buildRoute)),
   declinePetition: petitionMutation('REGISTRAR', 'decline', build.buildDecline),
   confirmRepeat: petitionMutation('REGISTRAR', 'confirmRepeat', build.buildConfirmRepeat),
   dismissRepeat: petitionMutation('REGISTRAR', 'dismissRepeat', build.buildDismissRepeat),
@@ -54,6 +55,10 @@ export const mutationResolvers: MutationResolvers = {
   answerUrge: petitionMutation('UNIT_HANDLER', 'answerUrge', build.buildAnswerUrge),
   escalate: petitionMutation('SUPERVISOR', 'escalate', build.buildEscalate),
   instruct: petitionMutation('LEADER', 'instruct', build.buildInstruct),
+  signForReceipt: petitionMutation('UNIT_HANDLER', 'signForReceipt', routing.buildReceipt),
+  raiseObjection: petitionMutation('UNIT_HANDLER', 'raiseObjection', routing.buildObjection),
+  decideObjection: petitionMutation('REGISTRAR', 'decideObjection', routing.buildObjectionDecision),
+  submitAssignmentReport: petitionMutation('UNIT_HANDLER', 'submitAssignmentReport', routing.buildAssignmentReport),
   replayHistory: (_, args, ctx) => {
     requireRole(ctx.principal, 'TESTER');
     return histories.replayHistory(ctx, args.history);

@@ -15,7 +15,7 @@ const DAY = 86_400_000;
 const profile = getProfile();
 // Seeded cases count on the notices the read model is seeded with, and the statutory days around them.
 const calendar = calendarAround(SEED_NOTICES, 2026);
-const ctx = (now: number) => ({ now, profile, calendar, dayCounted: true, repeatsProposed: true });
+const ctx = (now: number) => ({ now, profile, calendar, dayCounted: true, repeatsProposed: true, unitReceipt: true });
 const actor = { id: 'seed', role: 'REGISTRAR' };
 
 /** A small linear congruential generator: the same seed gives the same city. */

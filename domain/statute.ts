@@ -37,6 +37,11 @@ export interface LocalPractice {
    * entered (docs/lifecycle.md, Appeals made in time).
    */
   appealGraceDays: number;
+  /**
+   * Working days a unit has to sign for (签收) a 转送/交办 item after routing. The statute counts the unit's 15-day
+   * 告知 and 5-working-day 异议 from its receipt (Art. 23 ¶3) without saying when the unit must receive it.
+   */
+  receiptDays: number;
 }
 
 /** Fengqiao's defaults (docs/domain.md §7). */
@@ -50,6 +55,8 @@ const DEFAULT_PRACTICE: LocalPractice = {
   // Art. 22's 15 days for a bureau to register and deal with what it receives: a letter that arrives on the
   // window's last day is entered in time by a bureau that keeps its own duty.
   appealGraceDays: 15,
+  // Practice expects a routed item signed for within a working day, so the statute's clocks start at once.
+  receiptDays: 1,
 };
 
 function withOverrides(

@@ -75,11 +75,23 @@ export async function petitionWorkflow(input: defs.PetitionWorkflowInput): Promi
    * before replays declining the repeat its registration's matching found, as it did.
    */
   const repeatsProposed = patched('repeats-proposed');
+  /**
+   * `unit-receipt`: the unit's 签收 starts its 15-day notice clock (Art. 23 ¶3), and routing opens the clock for
+   * that 签收. A run begun before replays with the notice clock starting at routing.
+   */
+  const unitReceipt = patched('unit-receipt');
   const given = input.carried?.calendar ?? input.calendar;
   let calendar: HolidayCalendar = dayCounted
     ? (given ?? (await loadHolidayCalendar({ at: Date.now() })))
     : LEGACY_CALENDAR;
-  const now = (): CommandContext => ({ now: Date.now(), profile, calendar, dayCounted, repeatsProposed });
+  const now = (): CommandContext => ({
+    now: Date.now(),
+    profile,
+    calendar,
+    dayCounted,
+    repeatsProposed,
+    unitReceipt,
+  });
   let state: PetitionState = input.carried?.state ?? petition.openPetition(input.registration, now());
   let projectedSeq = input.carried?.projectedSeq ?? 0;
   /** Bumped by every change, so the main loop wakes up and re-plans its timer. */

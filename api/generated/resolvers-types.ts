@@ -99,10 +99,16 @@ export type Deadline = {
 };
 
 export type DeadlineKind =
+  /** 交办's 指定办理期限 for the 办结报告, days set by the bureau (Art. 22 ¶1(三)) */
+  | 'ASSIGNMENT'
   /** 办理 (Art. 34) */
   | 'HANDLING'
   /** 告知 (Art. 23) */
   | 'NOTICE'
+  /** window for the unit's 异议: 5 working days from 签收 (Art. 23 ¶3); it lapses unused, closing nothing */
+  | 'OBJECTION_WINDOW'
+  /** 签收 of a 转送/交办 item by its unit (local practice: receiptDays working days from routing) */
+  | 'RECEIPT'
   /** 复核 opinion (Art. 36); hearings are not counted */
   | 'REEXAMINATION'
   /** window to ask for 复核 (Art. 36) */
@@ -253,6 +259,8 @@ export type Mutation = {
   conveneEvaluationPanel: EvaluationPanel;
   /** The unit head's decision; approval moves the handling deadline and records the notice to the petitioner */
   decideExtension: Petition;
+  /** The bureau on an 异议: agreed, the item returns to REGISTERED to be routed again; refused, it stays with the unit */
+  decideObjection: Petition;
   /** 不予受理 */
   declinePetition: Petition;
   /** 排除疑似重复: drops a proposed repeat (possibleRepeats), on the timeline */
@@ -265,6 +273,8 @@ export type Mutation = {
   instruct: Petition;
   /** ADMIN: a year's State Council notice, new or corrected; new petitions count on it, and every open petition re-plans its deadlines */
   publishHolidayCalendar: HolidayCalendarPublication;
+  /** 异议: the item is not the unit's to handle, with reasons, within 5 working days of 签收 (Art. 23 ¶3); late is WINDOW_CLOSED */
+  raiseObjection: Petition;
   /** A panel member's verdict on a case (the same again is harmless) */
   recordEvaluation: EvaluationPanel;
   /** 满意度评价 on the petitioner's behalf */
@@ -279,10 +289,14 @@ export type Mutation = {
   requestExtension: Petition;
   /** 复查 (after the handling opinion) or 复核 (after the 复查 opinion), made inside the 30-day window: requestedAt (default now; not in the future, not before the opinion was delivered) is when the petitioner made it; the organ's 30 days run from now, its receipt */
   requestReview: Petition;
-  /** 转送 / 交办 to the competent unit */
+  /** 转送 / 交办 to the competent unit; the unit signs for it (签收) within the profile's receiptDays. A 交办 may set dueDays, the 指定办理期限 for its 办结报告 in calendar days from routing (Art. 22 ¶1(三)); re-routing is from REGISTERED, after an agreed 异议 */
   routePetition: Petition;
+  /** 签收 of a 转送/交办 item by its unit: starts the 15-day 告知 (Art. 23 ¶3) and the 5-working-day 异议 window */
+  signForReceipt: Petition;
   /** 听证 opens: clocks the rules say a hearing does not count stop */
   startHearing: Petition;
+  /** 办结报告 of a 交办 item: meets the bureau's 指定办理期限 (Art. 22 ¶1(三)) */
+  submitAssignmentReport: Petition;
   /** 督办: the unit acting now must answer within the days given (5 by default) */
   urge: Petition;
 };
@@ -319,6 +333,14 @@ export type MutationConveneEvaluationPanelArgs = {
 
 export type MutationDecideExtensionArgs = {
   approve: Scalars['Boolean']['input'];
+  id: Scalars['ID']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+  requestId?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationDecideObjectionArgs = {
+  agree: Scalars['Boolean']['input'];
   id: Scalars['ID']['input'];
   note?: InputMaybe<Scalars['String']['input']>;
   requestId?: InputMaybe<Scalars['String']['input']>;
@@ -365,6 +387,13 @@ export type MutationInstructArgs = {
 
 export type MutationPublishHolidayCalendarArgs = {
   input: PublishHolidayCalendarInput;
+};
+
+
+export type MutationRaiseObjectionArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+  requestId?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -424,6 +453,7 @@ export type MutationRequestReviewArgs = {
 
 
 export type MutationRoutePetitionArgs = {
+  dueDays?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
   mode: RouteMode;
   note?: InputMaybe<Scalars['String']['input']>;
@@ -432,10 +462,23 @@ export type MutationRoutePetitionArgs = {
 };
 
 
+export type MutationSignForReceiptArgs = {
+  id: Scalars['ID']['input'];
+  requestId?: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type MutationStartHearingArgs = {
   id: Scalars['ID']['input'];
   note?: InputMaybe<Scalars['String']['input']>;
   requestId?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationSubmitAssignmentReportArgs = {
+  id: Scalars['ID']['input'];
+  requestId?: InputMaybe<Scalars['String']['input']>;
+  text: Scalars['String']['input'];
 };
 
 
@@ -1315,12 +1358,14 @@ export type MutationResolvers<ContextType = ApiContext, ParentType extends Resol
   confirmRepeat?: Resolver<ResolversTypes['Petition'], ParentType, ContextType, RequireFields<MutationConfirmRepeatArgs, 'id' | 'repeatOf'>>;
   conveneEvaluationPanel?: Resolver<ResolversTypes['EvaluationPanel'], ParentType, ContextType, RequireFields<MutationConveneEvaluationPanelArgs, 'input'>>;
   decideExtension?: Resolver<ResolversTypes['Petition'], ParentType, ContextType, RequireFields<MutationDecideExtensionArgs, 'approve' | 'id'>>;
+  decideObjection?: Resolver<ResolversTypes['Petition'], ParentType, ContextType, RequireFields<MutationDecideObjectionArgs, 'agree' | 'id'>>;
   declinePetition?: Resolver<ResolversTypes['Petition'], ParentType, ContextType, RequireFields<MutationDeclinePetitionArgs, 'id' | 'reason'>>;
   dismissRepeat?: Resolver<ResolversTypes['Petition'], ParentType, ContextType, RequireFields<MutationDismissRepeatArgs, 'candidateId' | 'id'>>;
   endHearing?: Resolver<ResolversTypes['Petition'], ParentType, ContextType, RequireFields<MutationEndHearingArgs, 'id'>>;
   escalate?: Resolver<ResolversTypes['Petition'], ParentType, ContextType, RequireFields<MutationEscalateArgs, 'id' | 'leaderId' | 'reason'>>;
   instruct?: Resolver<ResolversTypes['Petition'], ParentType, ContextType, RequireFields<MutationInstructArgs, 'id' | 'text'>>;
   publishHolidayCalendar?: Resolver<ResolversTypes['HolidayCalendarPublication'], ParentType, ContextType, RequireFields<MutationPublishHolidayCalendarArgs, 'input'>>;
+  raiseObjection?: Resolver<ResolversTypes['Petition'], ParentType, ContextType, RequireFields<MutationRaiseObjectionArgs, 'id' | 'reason'>>;
   recordEvaluation?: Resolver<ResolversTypes['EvaluationPanel'], ParentType, ContextType, RequireFields<MutationRecordEvaluationArgs, 'panelId' | 'petitionId' | 'verdict'>>;
   recordSatisfaction?: Resolver<ResolversTypes['Petition'], ParentType, ContextType, RequireFields<MutationRecordSatisfactionArgs, 'id' | 'level' | 'target'>>;
   registerPetition?: Resolver<ResolversTypes['Petition'], ParentType, ContextType, RequireFields<MutationRegisterPetitionArgs, 'input'>>;
@@ -1329,7 +1374,9 @@ export type MutationResolvers<ContextType = ApiContext, ParentType extends Resol
   requestExtension?: Resolver<ResolversTypes['Petition'], ParentType, ContextType, RequireFields<MutationRequestExtensionArgs, 'days' | 'id' | 'reason'>>;
   requestReview?: Resolver<ResolversTypes['Petition'], ParentType, ContextType, RequireFields<MutationRequestReviewArgs, 'id'>>;
   routePetition?: Resolver<ResolversTypes['Petition'], ParentType, ContextType, RequireFields<MutationRoutePetitionArgs, 'id' | 'mode' | 'unitId'>>;
+  signForReceipt?: Resolver<ResolversTypes['Petition'], ParentType, ContextType, RequireFields<MutationSignForReceiptArgs, 'id'>>;
   startHearing?: Resolver<ResolversTypes['Petition'], ParentType, ContextType, RequireFields<MutationStartHearingArgs, 'id'>>;
+  submitAssignmentReport?: Resolver<ResolversTypes['Petition'], ParentType, ContextType, RequireFields<MutationSubmitAssignmentReportArgs, 'id' | 'text'>>;
   urge?: Resolver<ResolversTypes['Petition'], ParentType, ContextType, RequireFields<MutationUrgeArgs, 'id' | 'message'>>;
 };
 

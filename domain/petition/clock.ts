@@ -8,7 +8,9 @@ import { escalationReason, newUrge, withUrge } from './supervision';
 
 function warningAt(d: Deadline, profile: JurisdictionProfile): number | null {
   if (DEADLINE_KINDS[d.kind].onExpiry !== 'OVERDUE' || d.warnedAt !== null) return null;
-  return effectiveDue(d) - profile.practice.warningDays * DAY_MS;
+  const due = effectiveDue(d);
+  // A clock shorter than the warning days (签收, a short 交办) is warned halfway, not the moment it opens.
+  return Math.max(due - profile.practice.warningDays * DAY_MS, d.startedAt + Math.floor((due - d.startedAt) / 2));
 }
 
 /** The next moment time itself changes the petition (a warning or a deadline running out), if any. */
@@ -71,6 +73,9 @@ export function advanceClock(state: PetitionState, { now, profile, calendar }: C
           null,
         );
       }
+    } else if (DEADLINE_KINDS[d.kind].onExpiry === 'LAPSE') {
+      // An 异议 window unused: the item stays with the unit, nothing else changes.
+      next = withEvent(replace({ lapsedAt: now }), now, 'WINDOW_LAPSED', null, null, { deadline: d.kind, dueAt: due });
     } else {
       next = withEvent(
         withStatus(replace({ lapsedAt: now }), 'CLOSED', now),

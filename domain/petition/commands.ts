@@ -24,6 +24,16 @@ import type { Command, CommandName } from './lifecycle';
 import { type AcceptCommand, type DeclineCommand, type RouteCommand, accept, decline, route } from './registration';
 import { type ConfirmRepeatCommand, type DismissRepeatCommand, confirmRepeat, dismissRepeat } from './repeats';
 import {
+  type AssignmentReportCommand,
+  type ObjectionCommand,
+  type ObjectionDecisionCommand,
+  type ReceiptCommand,
+  decideObjection,
+  raiseObjection,
+  signForReceipt,
+  submitAssignmentReport,
+} from './unit-routing';
+import {
   type AnswerUrgeCommand,
   type EscalateCommand,
   type InstructCommand,
@@ -68,6 +78,14 @@ export interface CommandArgs {
   escalate: EscalateCommand;
   /** 批示 */
   instruct: InstructCommand;
+  /** 签收 of a 转送/交办 item by its unit */
+  signForReceipt: ReceiptCommand;
+  /** 异议: the unit says the item is not its to handle */
+  raiseObjection: ObjectionCommand;
+  /** The bureau's decision on an 异议 */
+  decideObjection: ObjectionDecisionCommand;
+  /** 办结报告 of a 交办 item */
+  submitAssignmentReport: AssignmentReportCommand;
 }
 
 export const COMMANDS: { readonly [N in CommandName]: Command<CommandArgs[N]> } = {
@@ -87,6 +105,10 @@ export const COMMANDS: { readonly [N in CommandName]: Command<CommandArgs[N]> } 
   answerUrge,
   escalate,
   instruct,
+  signForReceipt,
+  raiseObjection,
+  decideObjection,
+  submitAssignmentReport,
 };
 
 export const COMMAND_NAMES = Object.keys(COMMANDS) as CommandName[];

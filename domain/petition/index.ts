@@ -10,6 +10,7 @@ export * from './repeats';
 export * from './handling';
 export * from './appeals';
 export * from './supervision';
+export * from './unit-routing';
 export * from './reopening';
 export * from './clock';
 export * from './replanning';

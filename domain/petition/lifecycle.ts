@@ -5,7 +5,7 @@
 import { Refusal } from '../error-codes';
 import { periodEnd } from '../calendar';
 import { countedClock, effectiveDue, resume } from '../pausable-deadline';
-import { ruleOf } from '../statute';
+import { ruleOf, type LocalPractice, type StatuteRule } from '../statute';
 import {
   DEADLINE_KINDS,
   PETITION_STATUSES,
@@ -30,6 +30,7 @@ const NOT_ENDED = PETITION_STATUSES.filter((status) => !TERMINAL_STATUSES.includ
 /** Which statuses each command may start from. */
 export const ALLOWED_FROM = {
   accept: ['REGISTERED', 'TRANSFERRED', 'ASSIGNED'],
+  // An item the bureau took back on an agreed 异议 is REGISTERED again, and routed again from there.
   route: ['REGISTERED'],
   decline: ['REGISTERED', 'TRANSFERRED', 'ASSIGNED'],
   // A repeat is decided where 不予受理 still can be: before 受理.
@@ -47,6 +48,11 @@ export const ALLOWED_FROM = {
   answerUrge: NOT_ENDED,
   escalate: NOT_ENDED,
   instruct: NOT_ENDED,
+  signForReceipt: ['TRANSFERRED', 'ASSIGNED'],
+  raiseObjection: ['TRANSFERRED', 'ASSIGNED'],
+  decideObjection: ['TRANSFERRED', 'ASSIGNED'],
+  // The 办结报告 follows the handling, so it is owed until the case ends.
+  submitAssignmentReport: NOT_ENDED.filter((status) => status !== 'REGISTERED' && status !== 'TRANSFERRED'),
 } as const satisfies Record<string, readonly PetitionStatus[]>;
 export type CommandName = keyof typeof ALLOWED_FROM;
 
@@ -111,22 +117,41 @@ export function actingUnitId(state: Pick<PetitionState, 'stage' | 'unitId' | 're
   return state.stage === 'REVIEW' || state.stage === 'RE_REVIEW' ? state.reviewUnitId : state.unitId;
 }
 
+/** A clock's length: the statute row's, or for the kinds the statute leaves open, the profile's or the bureau's. */
+function lengthOf(kind: DeadlineKind, rule: StatuteRule, practice: LocalPractice, bureauDays: number | null) {
+  if (kind === 'REHANDLING')
+    return {
+      days: practice.rehandlingDays,
+      counting: rule.counting,
+      article: '本地规则：第三方评议不满意的，责任单位重新办理 (docs/domain.md §7)',
+    };
+  if (kind === 'RECEIPT')
+    return {
+      days: practice.receiptDays,
+      counting: 'WORKING_DAYS' as const,
+      article: `本地规则：转送、交办事项由责任单位签收，签收起算${rule.article}的期限 (docs/lifecycle.md)`,
+    };
+  if (kind === 'ASSIGNMENT') return { days: bureauDays, counting: rule.counting, article: rule.article };
+  return { days: rule.days, counting: rule.counting, article: rule.article };
+}
+
+/** Opens a clock of `kind` at `startedAt`; `bureauDays` is the 指定办理期限 of an ASSIGNMENT clock. */
 export function openDeadline(
-  { profile, calendar, dayCounted }: Omit<CommandContext, 'now'>,
+  { profile, calendar, dayCounted }: Pick<CommandContext, 'profile' | 'calendar' | 'dayCounted'>,
   kind: DeadlineKind,
   startedAt: number,
+  bureauDays: number | null = null,
 ): Deadline {
   const rule = ruleOf(profile, DEADLINE_KINDS[kind].rule);
-  if (rule.days === null || rule.counting === null) throw new Error(`rule ${rule.id} has no duration`);
-  const local = kind === 'REHANDLING';
-  const days = local ? profile.practice.rehandlingDays : rule.days;
+  const { days, counting, article } = lengthOf(kind, rule, profile.practice, bureauDays);
+  if (days === null || counting === null) throw new Error(`rule ${rule.id} has no duration`);
   const clock = dayCounted
-    ? countedClock(startedAt, days, rule.counting, calendar)
-    : { startedAt, dueAt: periodEnd(startedAt, days, rule.counting, calendar), pausedMs: 0, pausedSince: null };
+    ? countedClock(startedAt, days, counting, calendar)
+    : { startedAt, dueAt: periodEnd(startedAt, days, counting, calendar), pausedMs: 0, pausedSince: null };
   return {
     kind,
     ruleId: rule.id,
-    article: local ? '本地规则：第三方评议不满意的，责任单位重新办理 (docs/domain.md §7)' : rule.article,
+    article,
     ...clock,
     warnedAt: null,
     metAt: null,

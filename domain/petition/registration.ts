@@ -10,7 +10,9 @@ import {
   withStatus,
 } from './lifecycle';
 import { registeredRepeats } from './repeats';
+import { ruleOf } from '../statute';
 import type { Actor, CommandContext, DeclineReason, PetitionState, Registration, RouteMode } from './state';
+import type { UnitRouting } from './unit-routing';
 
 export interface AcceptCommand {
   unitId: string | null;
@@ -22,6 +24,8 @@ export interface RouteCommand {
   mode: RouteMode;
   note: string | null;
   actor: Actor;
+  /** 交办's 指定办理期限: calendar days from routing for the 办结报告 (Art. 22 ¶1(三)); absent or null: none set. */
+  dueDays?: number | null;
 }
 export interface DeclineCommand {
   reason: DeclineReason;
@@ -101,23 +105,57 @@ export const accept = defineCommand<AcceptCommand>('accept', {
       ...withStatus(state, 'HANDLING', now),
       unitId,
       acceptedAt: now,
-      deadlines: [...meetDeadlines(state, ['REGISTRATION', 'NOTICE'], ctx), openDeadline(ctx, 'HANDLING', now)],
+      // 受理 takes the item from the unit's receipt on: what it owed before handling is settled.
+      deadlines: [
+        ...meetDeadlines(state, ['REGISTRATION', 'NOTICE', 'RECEIPT', 'OBJECTION_WINDOW'], ctx),
+        openDeadline(ctx, 'HANDLING', now),
+      ],
+      // Accepted for another unit than the one routed to: that routing is over.
+      ...(state.routing && state.routing.unitId !== unitId && { routing: null }),
     };
     return withEvent(next, now, 'ACCEPTED', command.actor, command.note, { unitId });
   },
 });
 
-/** 转送 / 交办: the unit now has 15 days to notify the petitioner (Art. 23 ¶3). */
+/**
+ * 转送 / 交办. The unit's 15-day 告知 (Art. 23 ¶3) runs from its 签收, due within the profile's `receiptDays`; a run
+ * begun before 签收 starts it at routing. A 交办 with `dueDays` opens the 指定办理期限 for the 办结报告.
+ */
 export const route = defineCommand<RouteCommand>('route', {
+  check: (_state, command, { profile }) => {
+    const days = command.dueDays ?? null;
+    if (days === null) return;
+    if (command.mode !== 'ASSIGN') badInput('dueDays', 'dueDays is the deadline of a 交办 (mode ASSIGN) only');
+    // No more than the statute's whole handling period, extension included (Art. 34).
+    const max = ruleOf(profile, 'HANDLE').days! + ruleOf(profile, 'EXTENSION').days!;
+    if (!Number.isInteger(days) || days < 1 || days > max)
+      badInput('dueDays', `dueDays must be a whole number from 1 to ${max}`);
+  },
   change: (state, command, ctx) => {
     const { now } = ctx;
     const status = command.mode === 'TRANSFER' ? 'TRANSFERRED' : 'ASSIGNED';
+    const dueDays = command.dueDays ?? null;
+    const routing: UnitRouting = {
+      unitId: command.unitId,
+      mode: command.mode,
+      routedAt: now,
+      dueDays,
+      signedAt: null,
+      signedBy: null,
+      objection: null,
+      report: null,
+    };
     const next: PetitionState = {
       ...withStatus(state, status, now),
       unitId: command.unitId,
       routeMode: command.mode,
-      deadlines: [...meetDeadlines(state, ['REGISTRATION'], ctx), openDeadline(ctx, 'NOTICE', now)],
+      routing,
+      deadlines: [
+        ...meetDeadlines(state, ['REGISTRATION'], ctx),
+        openDeadline(ctx, ctx.unitReceipt ? 'RECEIPT' : 'NOTICE', now),
+        ...(dueDays === null ? [] : [openDeadline(ctx, 'ASSIGNMENT', now, dueDays)]),
+      ],
     };
-    return withEvent(next, now, status, command.actor, command.note, { unitId: command.unitId });
+    return withEvent(next, now, status, command.actor, command.note, { unitId: command.unitId, dueDays });
   },
 });

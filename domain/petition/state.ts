@@ -7,6 +7,11 @@ import type { Verdict } from '../evaluation';
 import type { PausableClock } from '../pausable-deadline';
 import type { SatisfactionLevel } from '../satisfaction';
 import type { JurisdictionProfile, RuleId } from '../statute';
+import type { Appeal, Opinion } from './appeal-records';
+import type { UnitRouting } from './unit-routing';
+
+export { REQUESTED_VIA, type Appeal, type Opinion, type RequestedVia } from './appeal-records';
+export type { AssignmentReport, Objection, UnitRouting } from './unit-routing';
 
 export type { SatisfactionLevel } from '../satisfaction';
 
@@ -68,7 +73,13 @@ export const DEADLINE_KINDS = {
   REEXAMINATION: { rule: 'REEXAMINATION_OPINION', onExpiry: 'OVERDUE' },
   /** 重新办理 after a DISSATISFIED third-party verdict: local practice, its days in the profile. */
   REHANDLING: { rule: 'HANDLE', onExpiry: 'OVERDUE' },
-} as const satisfies Record<string, { rule: RuleId; onExpiry: 'OVERDUE' | 'CLOSE' }>;
+  /** 签收 of a routed item: local practice, its working days in the profile (`practice.receiptDays`). */
+  RECEIPT: { rule: 'NOTICE_ROUTED', onExpiry: 'OVERDUE' },
+  /** 异议 window: it only ends when unused (LAPSE); the item stays with the unit. */
+  OBJECTION_WINDOW: { rule: 'JURISDICTION_OBJECTION', onExpiry: 'LAPSE' },
+  /** 交办's 指定办理期限, met by the 办结报告: its days set by the bureau. */
+  ASSIGNMENT: { rule: 'ASSIGNMENT_REPORT', onExpiry: 'OVERDUE' },
+} as const satisfies Record<string, { rule: RuleId; onExpiry: 'OVERDUE' | 'CLOSE' | 'LAPSE' }>;
 export type DeadlineKind = keyof typeof DEADLINE_KINDS;
 
 /** 信访人 (Art. 17). */
@@ -162,40 +173,6 @@ export interface Hearing {
 }
 
 /**
- * What shows when the petitioner made a 复查/复核 request: the postmark on the letter, the online system's
- * submission time, the moment it was made at the office (走访), or another record. Null: as entered.
- */
-export const REQUESTED_VIA = ['POSTMARK', 'ONLINE', 'IN_PERSON', 'OTHER'] as const;
-export type RequestedVia = (typeof REQUESTED_VIA)[number];
-
-/** 复查 (Art. 35) or 复核 (Art. 36) request. */
-export interface Appeal {
-  level: 'REVIEW' | 'REEXAMINATION';
-  /** When the petitioner made the request (postmark, online submission): what the window is judged on. */
-  requestedAt: number;
-  /** What `requestedAt` rests on; null (or absent on appeals recorded before it existed): as entered. */
-  requestedVia?: RequestedVia | null;
-  /**
-   * When the organ received it (the registrar entered it): the organ's own 30 days run from here. Absent on
-   * appeals recorded before it existed, which were received as they were requested.
-   */
-  receivedAt?: number;
-  reason: string | null;
-  unitId: string;
-}
-
-/** 信访处理意见书 / 复查意见书 / 复核意见书, delivered (送达) at `deliveredAt`. */
-export interface Opinion {
-  level: Level;
-  unitId: string;
-  outcome: ReplyOutcome;
-  text: string;
-  basis: string | null;
-  issuedAt: number;
-  deliveredAt: number;
-}
-
-/**
  * 督办 (MANUAL, by a supervisor, or SUPERVISION, automatic at overdue) must be answered by `dueAt`;
  * 催办 (REMINDER, automatic at a deadline's warning) only reminds.
  */
@@ -267,6 +244,8 @@ export interface PetitionState {
   /** The organ hearing the current 复查 or 复核. */
   reviewUnitId: string | null;
   routeMode: RouteMode | null;
+  /** The unit's side of the current 转送/交办; absent on runs begun before 签收, null once returned. */
+  routing?: UnitRouting | null;
   acceptedAt: number | null;
   declineReason: DeclineReason | null;
   deadlines: Deadline[];
@@ -304,4 +283,9 @@ export interface CommandContext {
    * whose `repeatOf` came from matching and declined at registration.
    */
   repeatsProposed: boolean;
+  /**
+   * The unit's 签收 starts its notice and objection clocks; false on runs begun before, whose notice clock runs
+   * from routing.
+   */
+  unitReceipt: boolean;
 }

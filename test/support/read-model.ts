@@ -65,8 +65,10 @@ export class PetitionFixture {
   get id() {
     return this.state.petitionId;
   }
+  /** 转送, signed for (签收) by the unit at once: its notice clock runs from then. */
   route(when: string, unitId: string) {
     this.state = petition.route.apply(this.state, { unitId, mode: 'TRANSFER', note: null, actor }, ctx(when));
+    this.state = petition.signForReceipt.apply(this.state, { actor }, ctx(when));
     return this;
   }
   accept(when: string, unitId?: string) {

@@ -55,7 +55,12 @@ type Step =
 const ARGS: { [N in CommandName]: fc.Arbitrary<(now: number) => CommandArgs[N]> } = {
   accept: fc.record({ unitId: fc.option(unit, { nil: null }), note }).map((a) => () => ({ ...a, actor })),
   route: fc
-    .record({ unitId: unit, mode: fc.constantFrom('TRANSFER' as const, 'ASSIGN' as const), note })
+    .record({
+      unitId: unit,
+      mode: fc.constantFrom('TRANSFER' as const, 'ASSIGN' as const),
+      note,
+      dueDays: fc.option(fc.integer({ min: -1, max: 100 }), { nil: null }),
+    })
     .map((a) => () => ({ ...a, actor })),
   decline: fc
     .record({
@@ -125,6 +130,10 @@ const ARGS: { [N in CommandName]: fc.Arbitrary<(now: number) => CommandArgs[N]> 
     .map((a) => () => ({ ...a, actor })),
   escalate: fc.record({ leaderId: fc.constantFrom('', 'leader-1'), reason: text }).map((a) => () => ({ ...a, actor })),
   instruct: text.map((t) => () => ({ text: t, actor })),
+  signForReceipt: fc.constant(() => ({ actor })),
+  raiseObjection: text.map((t) => () => ({ reason: t, actor })),
+  decideObjection: fc.record({ agree: fc.boolean(), note }).map((a) => () => ({ ...a, actor })),
+  submitAssignmentReport: text.map((t) => () => ({ text: t, actor })),
 };
 
 /** Mostly hours and days apart, sometimes a month or two: long enough for every clock to run out. */
@@ -152,6 +161,10 @@ const WEIGHT: Record<CommandName, number> = {
   answerUrge: 4,
   escalate: 2,
   instruct: 2,
+  signForReceipt: 3,
+  raiseObjection: 3,
+  decideObjection: 3,
+  submitAssignmentReport: 2,
 };
 const commandStep = (name: CommandName) =>
   fc.record({
@@ -227,11 +240,24 @@ const HAPPY_PATH: { name: CommandName; command: unknown }[] = [
   { name: 'requestReview', command: { reason: null, reviewUnitId: 'O-2', actor } },
 ];
 
+/** Ways into a unit's hands, for sequences that start at its 签收, 异议 or the bureau's decision (negative `along`). */
+const assigned = { name: 'route', command: { unitId: 'U-1', mode: 'ASSIGN', note: null, dueDays: 10, actor } } as const;
+const ROUTED_PATHS: { name: CommandName; command: unknown }[][] = [
+  [{ name: 'route', command: { unitId: 'U-2', mode: 'TRANSFER', note: null, actor } }],
+  [assigned, { name: 'signForReceipt', command: { actor } }],
+  [
+    assigned,
+    { name: 'signForReceipt', command: { actor } },
+    { name: 'raiseObjection', command: { reason: '非本单位', actor } },
+  ],
+];
+
 function run(profile: JurisdictionProfile, receivedBefore: number, along: number, steps: Step[], seen: Coverage): void {
   let state = opened(profile, receivedBefore);
   let now = t0;
   let cal = calendar;
-  for (const { name, command } of HAPPY_PATH.slice(0, along)) {
+  const prefix = along < 0 ? ROUTED_PATHS[-along - 1]! : HAPPY_PATH.slice(0, along);
+  for (const { name, command } of prefix) {
     now += day;
     state = (COMMANDS[name] as Command<unknown>).apply(state, command, ctxAt(now, profile));
   }
@@ -292,7 +318,11 @@ describe('a command that passes its check applies without throwing', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: 20 * day }),
-        fc.integer({ min: 0, max: HAPPY_PATH.length }),
+        // Along the happy path mostly, as before; into a unit's hands a sixth of the time.
+        fc.oneof(
+          { weight: 5, arbitrary: fc.integer({ min: 0, max: HAPPY_PATH.length }) },
+          { weight: 1, arbitrary: fc.integer({ min: -ROUTED_PATHS.length, max: -1 }) },
+        ),
         fc.array(step, { minLength: 1, maxLength: 40 }),
         (receivedBefore, along, steps) => run(profile, receivedBefore, along, steps, seen),
       ),

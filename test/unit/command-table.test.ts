@@ -42,7 +42,15 @@ const SAMPLE: { [N in CommandName]: CommandArgs[N] } = {
   answerUrge: { urgeId: 'DB-1', text: '已办理', actor },
   escalate: { leaderId: 'leader-1', reason: '久拖未决', actor },
   instruct: { text: '抓紧办理', actor },
+  signForReceipt: { actor },
+  raiseObjection: { reason: '不属于本单位职权范围', actor },
+  decideObjection: { agree: true, note: null, actor },
+  submitAssignmentReport: { text: '已办结', actor },
 };
+
+/** Signed for at `at`, where the item was routed (a precondition of 异议). */
+const signed = (s: PetitionState, at: number) =>
+  s.routing?.signedAt === null ? COMMANDS.signForReceipt.apply(s, SAMPLE.signForReceipt, ctxAt(at, profile)) : s;
 
 /** What a command needs besides its status, given to every fixture so that only the status decides. */
 const PRECONDITION: Partial<Record<CommandName, (s: PetitionState, at: number) => PetitionState>> = {
@@ -71,6 +79,22 @@ const PRECONDITION: Partial<Record<CommandName, (s: PetitionState, at: number) =
         overdueAt: null,
       },
     ],
+  }),
+  raiseObjection: signed,
+  decideObjection: (s, at) =>
+    s.routing ? COMMANDS.raiseObjection.apply(signed(s, at), SAMPLE.raiseObjection, ctxAt(at, profile)) : s,
+  submitAssignmentReport: (s, at) => ({
+    ...s,
+    routing: s.routing ?? {
+      unitId: 'U-1',
+      mode: 'ASSIGN',
+      routedAt: at,
+      dueDays: 20,
+      signedAt: null,
+      signedBy: null,
+      objection: null,
+      report: null,
+    },
   }),
   instruct: (s, at) => ({ ...s, escalation: { leaderId: 'leader-1', reason: 'r', at, by: actor, instructions: [] } }),
 };
@@ -165,15 +189,36 @@ const REPEAT_TABLE: Record<PetitionStatus, readonly string[]> = {
   DECLINED: NOT_THERE,
 };
 
+/**
+ * The unit's side of a routed item: 签收 and 异议 while it is with the unit before 受理; an agreed 异议 returns it to
+ * the bureau (REGISTERED); the 办结报告 of a 交办 until the case ends.
+ */
+const ROUTING_COLUMNS = ['signForReceipt', 'raiseObjection', 'decideObjection', 'submitAssignmentReport'] as const;
+const ROUTING_TABLE: Record<PetitionStatus, readonly string[]> = {
+  //                 sign  object decide        report
+  REGISTERED: ['IT', 'IT', 'IT', 'IT'],
+  TRANSFERRED: ['=', '=', 'REGISTERED', 'IT'],
+  ASSIGNED: ['=', '=', 'REGISTERED', '='],
+  HANDLING: ['IT', 'IT', 'IT', '='],
+  DELIVERED: ['IT', 'IT', 'IT', '='],
+  UNDER_REVIEW: ['IT', 'IT', 'IT', '='],
+  REVIEW_DELIVERED: ['IT', 'IT', 'IT', '='],
+  UNDER_REEXAMINATION: ['IT', 'IT', 'IT', '='],
+  CONCLUDED: ['IT', 'IT', 'IT', 'IT'],
+  CLOSED: ['IT', 'IT', 'IT', 'IT'],
+  DECLINED: ['IT', 'IT', 'IT', 'IT'],
+};
+
 const cells = (Object.keys(TABLE) as PetitionStatus[]).flatMap((status) => [
   ...COLUMNS.map((command, i) => ({ status, command, expected: TABLE[status][i]! })),
   ...REPEAT_COLUMNS.map((command, i) => ({ status, command, expected: REPEAT_TABLE[status][i]! })),
+  ...ROUTING_COLUMNS.map((command, i) => ({ status, command, expected: ROUTING_TABLE[status][i]! })),
 ]);
 
 describe('status × command', () => {
   it('the table covers every status and every command', () => {
     expect(Object.keys(FIXTURES).sort()).toEqual(Object.keys(TABLE).sort());
-    expect([...COLUMNS, ...REPEAT_COLUMNS].sort()).toEqual([...COMMAND_NAMES].sort());
+    expect([...COLUMNS, ...REPEAT_COLUMNS, ...ROUTING_COLUMNS].sort()).toEqual([...COMMAND_NAMES].sort());
     for (const [status, state] of Object.entries(FIXTURES)) expect(state.status).toBe(status);
   });
 

@@ -13,6 +13,7 @@ import {
   openPetition,
   reply,
   route,
+  signForReceipt,
   type PetitionState,
 } from '../../domain/petition';
 import { getProfile } from '../../domain/statute';
@@ -62,16 +63,19 @@ describe('registration', () => {
 });
 
 describe('transitions', () => {
-  it('route then accept: notice clock met, handling clock of 60 days from acceptance', () => {
-    const routed = route.apply(
-      registered(),
-      { unitId: 'U-1', mode: 'TRANSFER', note: null, actor },
-      ctx(received + day),
-    );
-    expect(routed.status).toBe('TRANSFERRED');
+  it('route, 签收, then accept: notice clock met, handling clock of 60 days from acceptance', () => {
+    const sent = route.apply(registered(), { unitId: 'U-1', mode: 'TRANSFER', note: null, actor }, ctx(received + day));
+    expect(sent.status).toBe('TRANSFERRED');
+    expect(sent.deadlines.map((d) => [d.kind, d.metAt])).toEqual([
+      ['REGISTRATION', received + day],
+      ['RECEIPT', null],
+    ]);
+    const routed = signForReceipt.apply(sent, { actor }, ctx(received + 2 * day));
     expect(routed.deadlines.map((d) => [d.kind, d.metAt])).toEqual([
       ['REGISTRATION', received + day],
+      ['RECEIPT', received + 2 * day],
       ['NOTICE', null],
+      ['OBJECTION_WINDOW', null],
     ]);
     const acceptedAt = received + 4 * day;
     const accepted = accept.apply(routed, { unitId: null, note: null, actor }, ctx(acceptedAt));
@@ -83,7 +87,8 @@ describe('transitions', () => {
     expect(accepted.timeline.map((e) => [e.seq, e.type])).toEqual([
       [1, 'REGISTERED'],
       [2, 'TRANSFERRED'],
-      [3, 'ACCEPTED'],
+      [3, 'RECEIPT_SIGNED'],
+      [4, 'ACCEPTED'],
     ]);
   });
 
