@@ -74,6 +74,10 @@ const MATRIX = `
 | declinePetition        | handling   | IT  | FB  | FB    | FB   | FB     | FB  | FB  | FB    | FB  | FB    | FB   | IT  | UA   |
 | confirmRepeat          | handling   | IT  | FB  | FB    | FB   | FB     | FB  | FB  | FB    | FB  | FB    | FB   | IT  | UA   |
 | dismissRepeat          | handling   | IT  | FB  | FB    | FB   | FB     | FB  | FB  | FB    | FB  | FB    | FB   | IT  | UA   |
+| signForReceipt         | handling   | FB  | IT  | NF    | FB   | FB     | FB  | FB  | FB    | FB  | FB    | FB   | IT  | UA   |
+| raiseObjection         | handling   | FB  | IT  | NF    | FB   | FB     | FB  | FB  | FB    | FB  | FB    | FB   | IT  | UA   |
+| decideObjection        | handling   | IT  | FB  | FB    | FB   | FB     | FB  | FB  | FB    | FB  | FB    | FB   | IT  | UA   |
+| submitAssignmentReport | handling   | FB  | IT  | NF    | FB   | FB     | FB  | FB  | FB    | FB  | FB    | FB   | IT  | UA   |
 | requestExtension       | handling   | FB  | LE  | NF    | FB   | FB     | FB  | FB  | FB    | FB  | FB    | FB   | LE  | UA   |
 | requestExtension       | accusation | FB  | NF  | NF    | FB   | FB     | FB  | FB  | FB    | FB  | FB    | FB   | LE  | UA   |
 | decideExtension        | handling   | FB  | FB  | FB    | IT   | NF     | FB  | FB  | FB    | FB  | FB    | FB   | IT  | UA   |

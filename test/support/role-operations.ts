@@ -92,6 +92,20 @@ export const OPERATIONS: Record<string, Operation> = {
     document: `mutation($id: ID!, $candidateId: ID!) { dismissRepeat(id: $id, candidateId: $candidateId) ${PETITION} }`,
     variables: (id, f) => ({ id, candidateId: f.closed }),
   },
+  // Accepted already: nothing to sign for, object to, decide or report on (its route was not a 交办).
+  signForReceipt: { document: `mutation($id: ID!) { signForReceipt(id: $id) ${PETITION} }`, variables: byId },
+  raiseObjection: {
+    document: `mutation($id: ID!) { raiseObjection(id: $id, reason: "不属本单位职权") ${PETITION} }`,
+    variables: byId,
+  },
+  decideObjection: {
+    document: `mutation($id: ID!) { decideObjection(id: $id, agree: true) ${PETITION} }`,
+    variables: byId,
+  },
+  submitAssignmentReport: {
+    document: `mutation($id: ID!) { submitAssignmentReport(id: $id, text: "已办结") ${PETITION} }`,
+    variables: byId,
+  },
   // One day over the statute's 30.
   requestExtension: {
     document: `mutation($id: ID!) { requestExtension(id: $id, days: 31, reason: "需核查") ${PETITION} }`,
