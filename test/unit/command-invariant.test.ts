@@ -315,19 +315,27 @@ describe('a command that passes its check applies without throwing', () => {
   it.each(Object.keys(PROFILES))('under %s, over random sequences', (profileId) => {
     const profile = getProfile(profileId);
     const seen: Coverage = { commands: new Set(), statuses: new Set(), appealsMadeEarlier: 0 };
-    fc.assert(
-      fc.property(
-        fc.integer({ min: 0, max: 20 * day }),
-        // Along the happy path mostly, as before; into a unit's hands a sixth of the time.
-        fc.oneof(
-          { weight: 5, arbitrary: fc.integer({ min: 0, max: HAPPY_PATH.length }) },
-          { weight: 1, arbitrary: fc.integer({ min: -ROUTED_PATHS.length, max: -1 }) },
+    const covered = () =>
+      seen.commands.size === Object.keys(COMMANDS).length &&
+      seen.statuses.size === PETITION_STATUSES.length &&
+      seen.appealsMadeEarlier > 0;
+    // Random sequences every run; a run whose first 1 500 miss a part of the lifecycle (rare, by chance) tries
+    // more rather than fail, up to four rounds, so the coverage below is about the generators, not luck.
+    for (let round = 0; round === 0 || (round < 4 && !covered()); round += 1) {
+      fc.assert(
+        fc.property(
+          fc.integer({ min: 0, max: 20 * day }),
+          // Along the happy path mostly, as before; into a unit's hands a sixth of the time.
+          fc.oneof(
+            { weight: 5, arbitrary: fc.integer({ min: 0, max: HAPPY_PATH.length }) },
+            { weight: 1, arbitrary: fc.integer({ min: -ROUTED_PATHS.length, max: -1 }) },
+          ),
+          fc.array(step, { minLength: 1, maxLength: 40 }),
+          (receivedBefore, along, steps) => run(profile, receivedBefore, along, steps, seen),
         ),
-        fc.array(step, { minLength: 1, maxLength: 40 }),
-        (receivedBefore, along, steps) => run(profile, receivedBefore, along, steps, seen),
-      ),
-      { numRuns: 1500 },
-    );
+        { numRuns: 1500 },
+      );
+    }
     // The sequences reach every part of the lifecycle, not only refusals.
     expect([...seen.commands].sort()).toEqual(Object.keys(COMMANDS).sort());
     expect([...seen.statuses].sort()).toEqual([...PETITION_STATUSES].sort());
