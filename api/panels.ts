@@ -16,7 +16,8 @@ import type { ApiDeps } from './context';
 import { apiError, badInput, callTemporal } from './errors';
 import { futureMoment, IDS, optionalText, requiredId, requiredText, TEXT } from './input-rules';
 import { idForRequest } from './request-ids';
-import { callUpdate } from './update-bound';
+import { callUpdate, DEFAULT_UPDATE_TIMEOUT_MS } from './update-bound';
+import { calendarForNewPetition } from '../db/holiday-calendars';
 import { evaluationPanelWorkflow } from '../workflows/panel-workflow';
 
 /** A panel sits for days or weeks (14 by default); a deadline further off is a typo. */
@@ -64,6 +65,7 @@ export async function convenePanel(deps: ApiDeps, principal: Principal, input: C
     deadlineAt,
     deadlineDays: DEFAULT_PANEL_RULES.defaultDeadlineDays,
     convenedBy: principal.id,
+    calendar: calendarForNewPetition(deps.db, Date.now()),
   };
   return callTemporal(panelId, async () => {
     try {
@@ -75,8 +77,24 @@ export async function convenePanel(deps: ApiDeps, principal: Principal, input: C
     } catch (err) {
       if (!(err instanceof WorkflowExecutionAlreadyStartedError && requestId)) throw err;
     }
-    return deps.temporal.workflow.getHandle(panelWorkflowId(panelId)).query(panelStateQuery);
+    const state = await deps.temporal.workflow.getHandle(panelWorkflowId(panelId)).query(panelStateQuery);
+    await panelProjected(deps, panelId);
+    return state;
   });
+}
+
+/**
+ * The answer waits for the panel's first projection, so that the next read — a member opening the cases before
+ * the panel — finds it (read your writes). Past the API's update bound: TIMEOUT, the panel convened all the same.
+ */
+async function panelProjected(deps: ApiDeps, panelId: string): Promise<void> {
+  const deadline = Date.now() + (deps.updateTimeoutMs ?? DEFAULT_UPDATE_TIMEOUT_MS);
+  const stored = () => deps.db.select({ id: panels.id }).from(panels).where(eq(panels.id, panelId)).get();
+  while (!stored()) {
+    if (Date.now() > deadline)
+      throw apiError('TIMEOUT', `panel ${panelId} was convened but is not readable yet: read it again shortly`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
 }
 
 /** A panel the principal does not sit on answers exactly as one that does not exist: no leak that it does. */
