@@ -6,6 +6,7 @@ import {
   isTerminal,
   meetDeadlines,
   openDeadline,
+  refuse,
   withEvent,
   withStatus,
 } from './lifecycle';
@@ -97,6 +98,12 @@ export const accept = defineCommand<AcceptCommand>('accept', {
   check: (state, command) => {
     if (!command.unitId && !state.unitId)
       badInput('unitId', 'unitId is required: the petition has not been routed to a unit');
+    // The unit said the item is not its own (Art. 23 ¶3): the bureau decides that before anything else.
+    const objection = state.routing?.objection;
+    if (objection && !objection.decision)
+      refuse('the unit has objected to this routing: decide the objection first (decideObjection)', {
+        status: state.status,
+      });
   },
   change: (state, command, ctx) => {
     const { now } = ctx;
