@@ -7,6 +7,7 @@ import {
   listedCalendars,
   publishedYearOf,
   recordFanOut,
+  calendarYearOf,
   storeNotice,
   type PublishedCalendarYear,
 } from '../db/holiday-calendars';
@@ -78,7 +79,9 @@ export const calendarMutationResolvers: Pick<MutationResolvers, 'publishHolidayC
     const year = checked(input);
     const { row, supersededFanOutId } = storeNotice(ctx.db, year, principal.id, Date.now());
     const id = fanOutId(year, row.revision, requestId && `${principal.id}:${requestId}`);
-    const fanOut = await fanOutCalendarYear(ctx, year, id, supersededFanOutId).catch((err: unknown) => {
+    // The year as stored, with its revision: petitions keep the newest revision of a year they receive.
+    const stored = calendarYearOf(row);
+    const fanOut = await fanOutCalendarYear(ctx, stored, id, supersededFanOutId).catch((err: unknown) => {
       throw notCarried(year.year, err);
     });
     recordFanOut(ctx.db, year.year, row.revision, id);

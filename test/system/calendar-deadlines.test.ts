@@ -102,8 +102,22 @@ describe('deadlines on the calendar in the petition’s history', () => {
       return d.dueAt === endOf(movedTo) && d;
     });
     expect(replanned.provisional).toBe(false);
+    // A correction of the notice (revision 2: 5 Jan off too) moves it again, and reaches a petition registered
+    // after the first notice, which holds revision 1 (its registration clock's last day made a holiday too).
+    const late = await register();
+    const lateDue = Date.parse(shown(await deadlinesShown(late.id), 'REGISTRATION').dueAt);
+    const lateLastDay = formatShanghai(lateDue - 1).slice(0, 10);
+    const corrected = [...new Set([...holidays, iso(next, 1, 5), lateLastDay])].sort();
+    expect(await publish(next, corrected)).toMatchObject({ replanRequested: true });
+    const movedAgain = firstWorkingDay(`${next}-01-04`, corrected);
+    expect(movedAgain).not.toBe(movedTo);
+    await eventually(async () => shown(await deadlinesShown(waiting.id), 'REVIEW_WINDOW').dueAt === endOf(movedAgain));
+    const lateMoved = endOf(firstWorkingDay(lateLastDay, corrected));
+    expect(lateMoved).not.toBe(formatShanghai(lateDue));
+    await eventually(async () => shown(await deadlinesShown(late.id), 'REGISTRATION').dueAt === lateMoved);
     const state = await live(waiting.id);
     expect(state.timeline.filter((e) => e.type === 'DEADLINE_REPLANNED').map((e) => e.data.deadline)).toEqual([
+      'REVIEW_WINDOW',
       'REVIEW_WINDOW',
     ]);
     expect(state.status).toBe('DELIVERED');

@@ -75,13 +75,18 @@ async function yearsSignalled(client: Client, petitionId: string): Promise<Calen
 }
 
 /** A published year as a petition receives it. */
-function toYear(c: { year: number; holidays: string[]; workingWeekends: string[]; source: string }): CalendarYear {
+/** The year a petition receives: the notice as stored, with its revision (the fan-out id's `r<revision>`). */
+function toYear(
+  c: { year: number; holidays: string[]; workingWeekends: string[]; source: string },
+  revision: number,
+): CalendarYear {
   return {
     year: c.year,
     holidays: c.holidays,
     workingWeekends: c.workingWeekends,
     source: c.source,
     provisional: false,
+    revision,
   };
 }
 
@@ -139,7 +144,7 @@ describe('on the Java time-skipping server: the fallback workflow', () => {
         const got = await yearsSignalled(ts.env.client, id);
         return got.length > 0 && got;
       });
-      expect(years).toEqual([toYear(published.calendar)]);
+      expect(years).toEqual([toYear(published.calendar, 1)]);
     }
     // The client's retry: the same notice with the same requestId starts nothing more.
     const again = okField(await publish(ts.system, ts.tokens.admin, { ...notice(), requestId: 'n-1' }));
@@ -220,14 +225,15 @@ describe('on the CLI dev server: one batch operation', () => {
         return job.state === 2 && Number(job.completeOperationCount) >= petitions.length;
       }, 20_000);
     await done(second.batchJobId);
-    for (const id of petitions) expect(await yearsSignalled(env.client, id)).toContainEqual(toYear(second.calendar));
+    for (const id of petitions) expect(await yearsSignalled(env.client, id)).toContainEqual(toYear(second.calendar, 2));
     // The older job was stopped, but a signal of it already under way may land after the newer one: sent once
     // more under a new requestId, the current notice is the last every petition received.
     const resent = okField(await publish(system, tokens.admin, { ...corrected, requestId: 'resend-1' }));
     expect(resent).toMatchObject({ replanRequested: true, calendar: { workingWeekends: [] } });
     expect(resent.batchJobId).not.toBe(second.batchJobId);
     await done(resent.batchJobId);
-    for (const id of petitions) expect((await yearsSignalled(env.client, id)).at(-1)).toEqual(toYear(second.calendar));
+    for (const id of petitions)
+      expect((await yearsSignalled(env.client, id)).at(-1)).toEqual(toYear(second.calendar, 2));
     const listed = okField(await system.gql(tokens.tester, LIST)) as { year: number; holidays: string[] }[];
     expect(listed.find((y) => y.year === NEXT_YEAR)).toMatchObject({ provisional: false });
   });
