@@ -6,9 +6,8 @@
  * read model holds a DEADLINE_REPLANNED for every petition. The fan-out is the server's batch operation.
  * A benchmark, not a test: progress on stderr, a line on stdout, bench/results/calendar-replan.json.
  */
-import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, makeTelemetryFilterString, Runtime } from '@temporalio/worker';
-import { and, count, eq } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,8 +16,8 @@ import { petitionEvents } from '../db/schema';
 import { dayKey, shanghaiDayNumber } from '../domain/calendar';
 import { statutoryHolidays } from '../domain/statutory-holidays';
 import { bundleWorkflows } from '../worker/replay';
-import { PETITION_SEARCH_ATTRIBUTES } from '../workflows/search-attributes';
-import { cleanUp, cleanups } from './whole/cleanup';
+import { cleanUp } from './whole/cleanup';
+import { startDevServer } from './whole/dev-server';
 import { CONCURRENCY, N } from './whole/options';
 import { REGISTER, registration, startSystem } from './whole/system';
 import { elapsedMs, log, pause, timedPool } from './whole/timing';
@@ -34,14 +33,7 @@ Runtime.install({
 try {
   const cliPath = execFileSync('bash', [join(ROOT, 'temporal-dev.sh'), 'cli-path'], { encoding: 'utf8' }).trim();
   const { code } = await bundleWorkflows();
-  const env = await TestWorkflowEnvironment.createLocal({
-    server: {
-      executable: { type: 'existing-path', path: cliPath },
-      searchAttributes: [...PETITION_SEARCH_ATTRIBUTES],
-      ui: false,
-    },
-  });
-  cleanups.push(() => env.teardown());
+  const env = await startDevServer(cliPath);
   const system = await startSystem(env, code);
   const registrar = system.token('REGISTRAR');
   const admin = system.token('ADMIN');
@@ -55,11 +47,7 @@ try {
   const year = Number(lastDay.slice(0, 4));
   const holidays = [...new Set([...statutoryHolidays(year), lastDay])].sort();
   const replanned = () =>
-    system.db
-      .select({ n: count() })
-      .from(petitionEvents)
-      .where(and(eq(petitionEvents.type, 'DEADLINE_REPLANNED')))
-      .get()!.n;
+    system.db.select({ n: count() }).from(petitionEvents).where(eq(petitionEvents.type, 'DEADLINE_REPLANNED')).get()!.n;
 
   const started = process.hrtime.bigint();
   const answer = await system.call(admin, PUBLISH, {

@@ -14,8 +14,8 @@ import { CONCURRENCY, K, N, WARMUP } from './options';
 import { ACCEPT, REGISTER, registration, runWorker, startSystem, URGE } from './system';
 import { elapsedMs, log, summarize, timedPool } from './timing';
 
-export async function onDevServer(cliPath: string, code: string, noopCode: string) {
-  const started = process.hrtime.bigint();
+/** The CLI's dev server with the petition search attributes, torn down by cleanUp. */
+export async function startDevServer(cliPath: string): Promise<TestWorkflowEnvironment> {
   const env = await TestWorkflowEnvironment.createLocal({
     server: {
       executable: { type: 'existing-path', path: cliPath },
@@ -24,6 +24,12 @@ export async function onDevServer(cliPath: string, code: string, noopCode: strin
     },
   });
   cleanups.push(() => env.teardown());
+  return env;
+}
+
+export async function onDevServer(cliPath: string, code: string, noopCode: string) {
+  const started = process.hrtime.bigint();
+  const env = await startDevServer(cliPath);
   const serverMs = elapsedMs(started);
   log(`dev server up in ${(serverMs / 1000).toFixed(1)} s`);
   const client: Client = env.client;
