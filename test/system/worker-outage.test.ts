@@ -5,7 +5,9 @@
  */
 import { expect, it } from 'vitest';
 import type { PetitionState } from '../../domain/petition';
+import { periodEnd } from '../../domain/calendar';
 import { petitionStateQuery, petitionWorkflowId } from '../../workflows/definitions';
+import { calendar } from '../support/calendar';
 import { mutationsSelecting } from '../support/graphql';
 import { readModelCaughtUp } from '../support/read-model-tables';
 import { eventually, useTimeSkippingSystem } from '../support/system';
@@ -37,9 +39,14 @@ it('overdue timers that come due while the worker is down fire when it returns',
   // A real server moves a stopped worker's tasks off its sticky queue at once; the Java test server waits for the
   // sticky timeout, a timer that cannot run while its clock is held (see below). So this worker keeps no cache.
   await ts.system.restartWorker(async () => undefined, { maxCachedWorkflows: 0 });
-  // Received 13 days ago: warned at once, and the registration deadline is about two days away — the first
-  // timer of each of the three petitions, all due at the same moment.
-  const receivedAt = new Date((await ts.env.currentTimeMs()) - 13 * DAY).toISOString();
+  // Received some 13 days ago, so that the registration deadline is under the 3 warning days away (a last day
+  // rolled off a weekend would put it further): warned at once, and the deadline is the first timer of each of
+  // the three petitions, all due at the same moment.
+  const now = await ts.env.currentTimeMs();
+  let ago = 13;
+  while (periodEnd(now - ago * DAY, 15, 'CALENDAR_DAYS', calendar) - now > 3 * DAY - 3_600_000) ago += 1;
+  expect(periodEnd(now - ago * DAY, 15, 'CALENDAR_DAYS', calendar) - now).toBeGreaterThan(3_600_000);
+  const receivedAt = new Date(now - ago * DAY).toISOString();
   const ids: string[] = [];
   for (const summary of ['无人登记转送一', '无人登记转送二', '无人登记转送三'])
     ids.push(await register(summary, receivedAt));
