@@ -11,6 +11,8 @@ import * as commands from './petition-commands';
 import { fromWorkflowState, type PetitionParent } from './petition-reads';
 import { IDS, TEXT, optionalText, requiredId } from './input-rules';
 import * as routing from './routing-builders';
+import * as direct from './direct-petitions';
+import * as paths from './path-builders';
 
 /**
  * A mutation that sends one update to a petition: the role check; the arguments checked and the command built;
@@ -18,13 +20,13 @@ import * as routing from './routing-builders';
  * per `requestId`.
  */
 function petitionMutation<N extends CommandName, A extends { id: string; requestId?: string | null }>(
-  role: Role,
+  role: Role | Role[],
   name: N,
   builder: build.CommandBuilder<N, A>,
   options: { appeal?: boolean } = {},
 ) {
   return (_: unknown, args: A, ctx: ApiContext): Promise<PetitionParent> => {
-    const principal = requireRole(ctx.principal, role);
+    const principal = requireRole(ctx.principal, ...[role].flat());
     const id = requiredId('id', args.id, IDS.petition);
     const requestId = optionalText('requestId', args.requestId, TEXT.requestId);
     const finish = builder(args, { deps: ctx, actor: commands.actorOf(principal) });
@@ -36,12 +38,20 @@ function petitionMutation<N extends CommandName, A extends { id: string; request
 
 export const mutationResolvers: MutationResolvers = {
   registerPetition: async (_, args, ctx) => {
-    const principal = requireRole(ctx.principal, 'REGISTRAR');
+    const principal = requireRole(ctx.principal, ...direct.REGISTERING_ROLES);
     return fromWorkflowState(await commands.registerPetition(ctx, principal, args.input));
   },
-  acceptPetition: petitionMutation('REGISTRAR', 'accept', build.buildAccept),
-  routePetition: petitionMutation('REGISTRAR', 'route', routing.withDueDays(build.buildRoute)),
-  declinePetition: petitionMutation('REGISTRAR', 'decline', build.buildDecline),
+  acceptPetition: petitionMutation(
+    ['REGISTRAR', 'UNIT_HANDLER'],
+    'accept',
+    direct.decidedByBureauOrDirectUnit(paths.notToForwardingOrgan(build.buildAccept)),
+  ),
+  routePetition: petitionMutation('REGISTRAR', 'route', paths.withForwarding(routing.withDueDays(build.buildRoute))),
+  declinePetition: petitionMutation(
+    ['REGISTRAR', 'UNIT_HANDLER'],
+    'decline',
+    direct.decidedByBureauOrDirectUnit(build.buildDecline),
+  ),
   confirmRepeat: petitionMutation('REGISTRAR', 'confirmRepeat', build.buildConfirmRepeat),
   dismissRepeat: petitionMutation('REGISTRAR', 'dismissRepeat', build.buildDismissRepeat),
   requestExtension: petitionMutation('UNIT_HANDLER', 'requestExtension', build.buildExtension),
@@ -59,6 +69,8 @@ export const mutationResolvers: MutationResolvers = {
   raiseObjection: petitionMutation('UNIT_HANDLER', 'raiseObjection', routing.buildObjection),
   decideObjection: petitionMutation('REGISTRAR', 'decideObjection', routing.buildObjectionDecision),
   submitAssignmentReport: petitionMutation('UNIT_HANDLER', 'submitAssignmentReport', routing.buildAssignmentReport),
+  chooseRoute: petitionMutation('UNIT_HANDLER', 'chooseRoute', paths.buildChooseRoute),
+  recordAgreement: petitionMutation('UNIT_HANDLER', 'recordAgreement', paths.buildAgreement),
   replayHistory: (_, args, ctx) => {
     requireRole(ctx.principal, 'TESTER');
     return histories.replayHistory(ctx, args.history);

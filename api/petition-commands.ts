@@ -24,6 +24,7 @@ import {
   phoneNumber,
   requiredText,
 } from './input-rules';
+import { directUnitOf } from './direct-petitions';
 import { earlierPetition, possibleRepeats } from './repeats';
 import { idForRequest } from './request-ids';
 import { callUpdate } from './update-bound';
@@ -55,6 +56,7 @@ export async function registerPetition(
   const summary = requiredText('input.summary', input.summary, TEXT.summary);
   const content = requiredText('input.content', input.content, TEXT.content);
   const confirmedRepeat = optionalId('input.repeatOf', input.repeatOf, IDS.petition);
+  const directUnitId = directUnitOf(deps.db, principal, input, respondentUnitId);
   // Matching proposes; only the earlier petition the registrar names is a decided repeat (domain/petition/repeats.ts).
   const facts = { petitioner, category: input.category, respondentUnitId, summary };
   const registration: Registration = {
@@ -69,6 +71,7 @@ export async function registerPetition(
     receivedAt,
     respondentUnitId,
     registeredBy: actorOf(principal),
+    directUnitId,
   };
   const workflowId = petitionWorkflowId(petitionId);
   return callTemporal(petitionId, async () => {

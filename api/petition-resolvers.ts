@@ -2,9 +2,12 @@
 import { eq } from 'drizzle-orm';
 import { units } from '../db/schema';
 import { dayKey, shanghaiDayNumber } from '../domain/calendar';
+import { hasVoted, isPresent } from '../domain/evaluation';
 import { pausedMsAt, projectedDue } from '../domain/pausable-deadline';
 import {
   DEADLINE_KINDS,
+  PATHS,
+  pathIdOf,
   currentDueAt,
   isDueSoon,
   isOverdue,
@@ -74,7 +77,7 @@ function deadlineView(d: Deadline) {
 
 export const evaluationPanelResolvers: EvaluationPanelResolvers = {
   id: (p) => p.panelId,
-  members: (p) => p.members.map((m) => ({ ...m, attended: p.votes.some((v) => v.memberId === m.memberId) })),
+  members: (p) => p.members.map((m) => ({ ...m, attended: isPresent(p, m.memberId), voted: hasVoted(p, m.memberId) })),
   cases: (p) =>
     p.petitionIds.map(
       (petitionId) => p.results.find((r) => r.petitionId === petitionId) ?? { petitionId, verdict: null, votes: 0 },
@@ -111,6 +114,16 @@ export const petitionResolvers: PetitionResolvers = {
   acceptedAt: (p) => p.state.acceptedAt,
   routeMode: (p) => p.state.routeMode,
   declineReason: (p) => p.state.declineReason,
+  handlingRoute: (p) => p.state.handlingRoute ?? null,
+  // A run begun before paths by kind has no `handlingRoute` field: it is on (六), as every petition then was.
+  path: (p) => {
+    const id = pathIdOf(p.state, p.state.handlingRoute !== undefined);
+    const { article, handlingClock, outcomes, appeals, agreement } = PATHS[id];
+    return { id, article, handlingClock, outcomes: [...outcomes], appeals, agreement };
+  },
+  forwardedTo: (p) => p.state.forwardedTo ?? null,
+  direct: (p) => p.state.direct === true,
+  agreement: (p) => p.state.agreement ?? null,
   respondentUnitId: (p) => p.state.respondentUnitId,
   repeatOf: (p) => p.state.repeatOf?.petitionId ?? null,
   isRepeat: (p) => p.state.repeatOf !== null,

@@ -10,6 +10,7 @@ import { and, eq, getTableColumns, gt, min, sql, type SQL } from 'drizzle-orm';
 import { matterKey, petitionerKey } from '../domain/matter';
 import { projectedDue } from '../domain/pausable-deadline';
 import { accusedUnitOf } from '../domain/petition/accusation';
+import { handledAt, projectedRoute } from '../domain/petition/kind-paths';
 import {
   actingUnitId,
   currentDueAt,
@@ -39,7 +40,6 @@ function placeholders<T extends Record<string, unknown>>(columns: T): { [K in ke
 }
 
 const flag = (value: boolean) => (value ? 1 : 0);
-const orNull = (t: number | null | undefined) => t ?? null;
 
 function prepareStatements(db: ReadModel) {
   const { num: _num, ...petitionColumns } = getTableColumns(petitions);
@@ -147,7 +147,6 @@ export function projectPetitionState(
   const petitionId = state.petitionId;
   const { timeline: _timeline, ...rest } = state;
   const handling = state.deadlines.filter((d) => d.kind === 'HANDLING').at(-1);
-  const delivered = state.opinions.find((o) => o.level === 'HANDLING');
   db.transaction(() => {
     for (const e of events) {
       s.insertEvent.run({
@@ -198,8 +197,11 @@ export function projectPetitionState(
       receivedAt: state.receivedAt,
       registeredAt: state.registeredAt,
       acceptedAt: state.acceptedAt,
+      handlingRoute: projectedRoute(state),
+      forwardedTo: state.forwardedTo ?? null,
+      direct: flag(state.direct === true),
       handlingDueAt: handling ? projectedDue(handling, now) : null,
-      deliveredAt: orNull(delivered?.deliveredAt),
+      deliveredAt: handledAt(state),
       reviewRequested: flag(state.appeals.some((a) => a.level === 'REVIEW')),
       rated: flag(state.ratings.length > 0),
       repeatedAt: laterAt.length ? Math.min(...laterAt) : null,

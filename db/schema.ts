@@ -18,6 +18,7 @@ import {
   URGE_KINDS,
   type DeadlineKind,
 } from '../domain/petition/state';
+import { FORWARDING_ORGANS, HANDLING_ROUTES, UNIT_KINDS } from '../domain/petition/paths';
 import { ROLES } from '../domain/roles';
 import { SATISFACTION_LEVELS } from '../domain/satisfaction';
 import { ms } from './columns';
@@ -68,6 +69,12 @@ export const petitions = sqliteTable(
     handlingDueAt: ms('handling_due_at'),
     /** 办结: the first-level opinion delivered to the petitioner. */
     deliveredAt: ms('delivered_at'),
+    /** 申诉求决's route of Art. 31 (domain/petition/paths.ts), once the unit chose it or replied on (六). */
+    handlingRoute: text('handling_route', { enum: HANDLING_ROUTES }),
+    /** The organ an item was forwarded to, to be handled under its own rules (纪检监察 Art. 30, 政法 Art. 22 ¶2). */
+    forwardedTo: text('forwarded_to', { enum: FORWARDING_ORGANS }),
+    /** Brought directly to its unit (Art. 23 ¶2), not through the bureau. */
+    direct: integer('direct', { mode: 'boolean' }).notNull().default(false),
     /** A 复查 was asked for. */
     reviewRequested: integer('review_requested', { mode: 'boolean' }).notNull(),
     /** Some rating was given (参评). */
@@ -251,7 +258,7 @@ export const petitionEvents = sqliteTable(
 export const units = sqliteTable('units', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
-  kind: text('kind', { enum: ['BUREAU', 'UNIT', 'ORGAN'] }).notNull(),
+  kind: text('kind', { enum: UNIT_KINDS }).notNull(),
   parentId: text('parent_id'),
 });
 

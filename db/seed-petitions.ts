@@ -15,7 +15,15 @@ const DAY = 86_400_000;
 const profile = getProfile();
 // Seeded cases count on the notices the read model is seeded with, and the statutory days around them.
 const calendar = calendarAround(SEED_NOTICES, 2026);
-const ctx = (now: number) => ({ now, profile, calendar, dayCounted: true, repeatsProposed: true, unitReceipt: true });
+const ctx = (now: number) => ({
+  now,
+  profile,
+  calendar,
+  dayCounted: true,
+  repeatsProposed: true,
+  unitReceipt: true,
+  pathsByKind: true,
+});
 const actor = { id: 'seed', role: 'REGISTRAR' };
 
 /** A small linear congruential generator: the same seed gives the same city. */
@@ -159,11 +167,11 @@ function lifeOf(n: number, rnd: () => number, now: number, unitIds: string[], re
   );
   const at = (t: number) => Math.min(t, now);
   const fate = rnd();
-  if (fate < 0.05)
-    return petition.advanceClock(
-      petition.decline.apply(state, { reason: 'LITIGATION_RELATED', note: null, actor }, ctx(at(received + DAY))),
-      ctx(now),
-    );
+  // 涉法涉诉 letters go to the 政法 organs (Art. 22 ¶2).
+  if (fate < 0.05) {
+    const forward = { unitId: 'P-FT', mode: 'TRANSFER', forwardTo: 'POLITICAL_LEGAL', note: null, actor } as const;
+    return petition.advanceClock(petition.route.apply(state, forward, ctx(at(received + DAY))), ctx(now));
+  }
   // About a third are routed (转送) first and accepted by the unit after its notice (告知).
   if (rnd() < 0.3) {
     const routedAt = received + Math.floor((1 + rnd() * 5) * DAY);
@@ -188,7 +196,7 @@ function lifeOf(n: number, rnd: () => number, now: number, unitIds: string[], re
   state = petition.reply.apply(
     state,
     {
-      outcome: pick(['SUPPORT', 'EXPLAIN', 'NOT_SUPPORT'] as const),
+      outcome: pick(petition.pathOf(state, true).outcomes),
       text: '处理意见',
       basis: null,
       deliveredAt: repliedAt,
@@ -202,7 +210,7 @@ function lifeOf(n: number, rnd: () => number, now: number, unitIds: string[], re
     if (rnd() < 0.5)
       state = petition.recordSatisfaction.apply(state, { level, target: 'BUREAU', actor }, ctx(at(repliedAt + DAY)));
   }
-  if (rnd() < 0.08 && repliedAt + 10 * DAY < now) {
+  if (state.status === 'DELIVERED' && rnd() < 0.08 && repliedAt + 10 * DAY < now) {
     state = petition.requestReview.apply(
       state,
       { reason: '不服', reviewUnitId: 'O-FT-GOV', actor },

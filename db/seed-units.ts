@@ -14,6 +14,11 @@ export const SEED_UNITS = [
   { id: 'U-FT-03', name: '福田区人力资源局', kind: 'UNIT', parentId: 'O-FT-GOV' },
   { id: 'U-FT-04', name: '福田区教育局', kind: 'UNIT', parentId: 'O-FT-GOV' },
   { id: 'U-FT-05', name: '福田区沙头街道办事处', kind: 'UNIT', parentId: 'O-FT-GOV' },
+  // Where items leave the petition system: 检举控告 (Art. 30) and 涉法涉诉 (Art. 22 ¶2).
+  { id: 'D-FT', name: '福田区纪委监委', kind: 'DISCIPLINE_INSPECTION', parentId: null },
+  { id: 'P-FT', name: '福田区委政法委员会', kind: 'POLITICAL_LEGAL', parentId: null },
+  // A court's items are left out of 参评率 ([SAT] art. 4).
+  { id: 'C-FT', name: '福田区人民法院', kind: 'COURT', parentId: null },
 ] as const;
 
 export function seedUnits(db: ReadModel): void {

@@ -80,6 +80,12 @@ export async function petitionWorkflow(input: defs.PetitionWorkflowInput): Promi
    * that 签收. A run begun before replays with the notice clock starting at routing.
    */
   const unitReceipt = patched('unit-receipt');
+  /**
+   * `paths-by-kind`: the petition takes its kind's path (a suggestion answered, a claim on its route of Art. 31,
+   * 纪检监察 and 政法 items forwarded, a direct item's own notice). A run begun before replays on the one path
+   * every petition then took: the 60 days, the 信访处理意见书, 复查/复核.
+   */
+  const pathsByKind = patched('paths-by-kind');
   const given = input.carried?.calendar ?? input.calendar;
   let calendar: HolidayCalendar = dayCounted
     ? (given ?? (await loadHolidayCalendar({ at: Date.now() })))
@@ -91,6 +97,7 @@ export async function petitionWorkflow(input: defs.PetitionWorkflowInput): Promi
     dayCounted,
     repeatsProposed,
     unitReceipt,
+    pathsByKind,
   });
   let state: PetitionState = input.carried?.state ?? petition.openPetition(input.registration, now());
   let projectedSeq = input.carried?.projectedSeq ?? 0;

@@ -6,6 +6,8 @@ import { formatShanghai, periodEnd } from '../calendar';
 import { Refusal } from '../error-codes';
 import { effectiveDue } from '../pausable-deadline';
 import { hasOpenHearing } from './handling';
+import { routeOnAnswer } from './kind-paths';
+import { REVIEW_OUTCOMES, pathOf } from './paths';
 import {
   LEVEL_OF,
   actingUnitId,
@@ -69,6 +71,19 @@ const AFTER_DELIVERY: Record<Level, { status: PetitionStatus; window: DeadlineKi
   REEXAMINATION: { status: 'CONCLUDED', window: null },
 };
 
+const ANSWER_ENDS = { status: 'CLOSED', window: null } as const;
+
+/** The outcomes an answer at this status may have: its path's at first handling, Art. 32's at 复查/复核. */
+function outcomesAt(state: PetitionState, pathsByKind: boolean): readonly ReplyOutcome[] {
+  return LEVEL_OF[state.status]?.level === 'HANDLING' ? pathOf(state, pathsByKind).outcomes : REVIEW_OUTCOMES;
+}
+
+function answerArticle(state: PetitionState, pathsByKind: boolean): string {
+  return LEVEL_OF[state.status]?.level === 'HANDLING'
+    ? pathOf(state, pathsByKind).article
+    : '《信访工作条例》第三十二条';
+}
+
 /** The appeal each window allows: 复查 after the handling opinion, 复核 after the 复查 opinion. */
 const APPEAL_FROM: Partial<
   Record<
@@ -112,9 +127,15 @@ function dutiesOf(status: PetitionStatus): DeadlineKind[] {
  * the level's duty clock (办结) and opens the next appeal window; after 复核 the case is concluded (终结).
  */
 export const reply = defineCommand<ReplyCommand>('reply', {
-  check: (state, command, { now }) => {
+  check: (state, command, { now, pathsByKind }) => {
     if (hasOpenHearing(state)) refuse('a hearing is still open: end it before replying', { status: state.status });
     if (!command.text.trim()) badInput('text', 'the opinion needs its text');
+    const outcomes = outcomesAt(state, pathsByKind);
+    if (!outcomes.includes(command.outcome))
+      badInput(
+        'outcome',
+        `this answer's outcome must be one of ${outcomes.join(', ')} (${answerArticle(state, pathsByKind)})`,
+      );
     const deliveredAt = command.deliveredAt ?? now;
     if (deliveredAt > now) badInput('deliveredAt', 'deliveredAt lies in the future');
     // The clock this opinion answers: the newest unmet one (a reopened case answers its 重新办理 clock).
@@ -129,7 +150,8 @@ export const reply = defineCommand<ReplyCommand>('reply', {
   change: (state, command, ctx) => {
     const { now } = ctx;
     const { level } = LEVEL_OF[state.status]!;
-    const after = AFTER_DELIVERY[level];
+    // A path without 复查/复核 (a suggestion, an accusation's 反馈, (五)) ends with its answer.
+    const after = level === 'HANDLING' && !pathOf(state, ctx.pathsByKind).appeals ? ANSWER_ENDS : AFTER_DELIVERY[level];
     const deliveredAt = command.deliveredAt ?? now;
     const opinion: Opinion = {
       level,
@@ -143,7 +165,7 @@ export const reply = defineCommand<ReplyCommand>('reply', {
     const deadlines = meetDeadlines(state, dutiesOf(state.status), { ...ctx, now: deliveredAt });
     if (after.window) deadlines.push(openWindow(ctx, after.window, deliveredAt));
     let next: PetitionState = {
-      ...withStatus(state, after.status, now),
+      ...withStatus(routeOnAnswer(state, ctx), after.status, now),
       deadlines,
       opinions: [...state.opinions, opinion],
     };
@@ -152,9 +174,8 @@ export const reply = defineCommand<ReplyCommand>('reply', {
       outcome: command.outcome,
       deliveredAt,
     });
-    return after.window
-      ? next
-      : withEvent(next, now, 'CONCLUDED', null, '复核终结：同一事实和理由不再受理 (第三十六条)');
+    if (after.window || after.status !== 'CONCLUDED') return next;
+    return withEvent(next, now, 'CONCLUDED', null, '复核终结：同一事实和理由不再受理 (第三十六条)');
   },
 });
 

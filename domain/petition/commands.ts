@@ -20,6 +20,7 @@ import {
   requestExtension,
   startHearing,
 } from './handling';
+import { type AgreementCommand, type ChooseRouteCommand, chooseRoute, recordAgreement } from './kind-paths';
 import type { Command, CommandName } from './lifecycle';
 import { type AcceptCommand, type DeclineCommand, type RouteCommand, accept, decline, route } from './registration';
 import { type ConfirmRepeatCommand, type DismissRepeatCommand, confirmRepeat, dismissRepeat } from './repeats';
@@ -86,6 +87,10 @@ export interface CommandArgs {
   decideObjection: ObjectionDecisionCommand;
   /** 办结报告 of a 交办 item */
   submitAssignmentReport: AssignmentReportCommand;
+  /** 申诉求决's route of Art. 31 */
+  chooseRoute: ChooseRouteCommand;
+  /** 调解协议书 / 和解协议书 */
+  recordAgreement: AgreementCommand;
 }
 
 export const COMMANDS: { readonly [N in CommandName]: Command<CommandArgs[N]> } = {
@@ -109,6 +114,8 @@ export const COMMANDS: { readonly [N in CommandName]: Command<CommandArgs[N]> } 
   raiseObjection,
   decideObjection,
   submitAssignmentReport,
+  chooseRoute,
+  recordAgreement,
 };
 
 export const COMMAND_NAMES = Object.keys(COMMANDS) as CommandName[];

@@ -4,6 +4,7 @@ import { periodEnd } from '../calendar';
 import { effectiveDue, extendBy, pause, resume } from '../pausable-deadline';
 import { ruleOf } from '../statute';
 import { LEVEL_OF, badInput, defineCommand, isOpen, openOf, refuse, withEvent } from './lifecycle';
+import { pathOf } from './paths';
 import type { Actor, ExtensionRequest, Hearing, PetitionState } from './state';
 
 export interface ExtensionCommand {
@@ -34,7 +35,12 @@ function handlingDeadlinePassed(state: PetitionState, message: string): never {
 }
 
 export const requestExtension = defineCommand<ExtensionCommand>('requestExtension', {
-  check: (state, command, { now, profile }) => {
+  check: (state, command, { now, profile, pathsByKind }) => {
+    const path = pathOf(state, pathsByKind);
+    if (!path.handlingClock)
+      refuse(`this path has no statutory handling period to extend (${path.article}); Art. 34's 60 days are (六)'s`, {
+        status: state.status,
+      });
     if (!Number.isInteger(command.days) || command.days < 1)
       badInput('days', 'days must be a whole number of at least 1');
     if (!command.reason.trim()) badInput('reason', 'an extension needs a reason');
@@ -111,8 +117,13 @@ export function hasOpenHearing(state: PetitionState): boolean {
 
 /** Stops every running clock whose rule says a hearing is not counted (Art. 36; per profile for handling). */
 export const startHearing = defineCommand<HearingCommand>('startHearing', {
-  check: (state) => {
+  check: (state, _command, { pathsByKind }) => {
     if (openHearing(state)) refuse('a hearing is already open', { status: state.status });
+    const path = pathOf(state, pathsByKind);
+    if (LEVEL_OF[state.status]?.level === 'HANDLING' && !path.hearing)
+      refuse(`a hearing is held on a claim heard under Art. 31 (六); this petition is on ${path.article}`, {
+        status: state.status,
+      });
   },
   change: (state, command, { now, profile, calendar }) => {
     const level = LEVEL_OF[state.status]!.level;

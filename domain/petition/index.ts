@@ -11,6 +11,8 @@ export * from './handling';
 export * from './appeals';
 export * from './supervision';
 export * from './unit-routing';
+export * from './paths';
+export * from './kind-paths';
 export * from './reopening';
 export * from './clock';
 export * from './replanning';

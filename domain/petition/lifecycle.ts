@@ -23,7 +23,7 @@ import {
 
 export const DAY_MS = 86_400_000;
 
-export const TERMINAL_STATUSES: readonly PetitionStatus[] = ['CONCLUDED', 'CLOSED', 'DECLINED'];
+export const TERMINAL_STATUSES: readonly PetitionStatus[] = ['CONCLUDED', 'CLOSED', 'DECLINED', 'FORWARDED'];
 /** Every status of a case not yet ended, in the lifecycle's order. */
 const NOT_ENDED = PETITION_STATUSES.filter((status) => !TERMINAL_STATUSES.includes(status));
 
@@ -41,7 +41,8 @@ export const ALLOWED_FROM = {
   startHearing: ['HANDLING', 'UNDER_REVIEW', 'UNDER_REEXAMINATION'],
   endHearing: ['HANDLING', 'UNDER_REVIEW', 'UNDER_REEXAMINATION'],
   reply: ['HANDLING', 'UNDER_REVIEW', 'UNDER_REEXAMINATION'],
-  recordSatisfaction: ['DELIVERED', 'REVIEW_DELIVERED'],
+  // A path that ends with its answer (a suggestion, (五)) is rated once CLOSED.
+  recordSatisfaction: ['DELIVERED', 'REVIEW_DELIVERED', 'CLOSED'],
   requestReview: ['DELIVERED', 'REVIEW_DELIVERED'],
   // A unit can be urged wherever a unit owes the next step.
   urge: ['TRANSFERRED', 'ASSIGNED', 'HANDLING', 'UNDER_REVIEW', 'UNDER_REEXAMINATION'],
@@ -51,6 +52,9 @@ export const ALLOWED_FROM = {
   signForReceipt: ['TRANSFERRED', 'ASSIGNED'],
   raiseObjection: ['TRANSFERRED', 'ASSIGNED'],
   decideObjection: ['TRANSFERRED', 'ASSIGNED'],
+  // A claim's route of Art. 31 and its settlement by agreement (Art. 33) are the handling unit's.
+  chooseRoute: ['HANDLING'],
+  recordAgreement: ['HANDLING'],
   // The 办结报告 follows the handling, so it is owed until the case ends.
   submitAssignmentReport: NOT_ENDED.filter((status) => status !== 'REGISTERED' && status !== 'TRANSFERRED'),
 } as const satisfies Record<string, readonly PetitionStatus[]>;
@@ -99,6 +103,7 @@ export const STAGE_OF: Record<PetitionStatus, Stage> = {
   CONCLUDED: 'CLOSED',
   CLOSED: 'CLOSED',
   DECLINED: 'CLOSED',
+  FORWARDED: 'CLOSED',
 };
 
 /** What each working status is at, for opinions and hearings: the level and its duty clock. */
@@ -181,7 +186,7 @@ export function withStatus(state: PetitionState, status: PetitionStatus, at: num
   };
 }
 
-/** 不予受理: the case ends, its registration and notice clocks met. */
+/** 不予受理: the case ends, its registration and notice clocks met (a direct item's 告知 too, Art. 23 ¶2). */
 export function declined(
   state: PetitionState,
   decline: { reason: DeclineReason; note: string | null; actor: Actor },
@@ -190,7 +195,7 @@ export function declined(
   const next: PetitionState = {
     ...withStatus(state, 'DECLINED', ctx.now),
     declineReason: decline.reason,
-    deadlines: meetDeadlines(state, ['REGISTRATION', 'NOTICE'], ctx),
+    deadlines: meetDeadlines(state, ['REGISTRATION', 'NOTICE', 'DIRECT_NOTICE'], ctx),
   };
   return withEvent(next, ctx.now, 'DECLINED', decline.actor, decline.note, { reason: decline.reason });
 }
@@ -206,6 +211,15 @@ export function meetDeadlines(
 ): Deadline[] {
   return state.deadlines.map((d) =>
     kinds.includes(d.kind) && d.metAt === null && d.lapsedAt === null ? resume({ ...d, metAt: at }, at, calendar) : d,
+  );
+}
+
+/** Clocks no longer owed (the item returned to the bureau, or a path without them): ended, neither met nor overdue. */
+export function withdraw(state: PetitionState, kinds: readonly DeadlineKind[], at: number): Deadline[] {
+  return state.deadlines.map((d) =>
+    kinds.includes(d.kind) && d.metAt === null && d.lapsedAt === null && d.overdueAt === null
+      ? { ...d, lapsedAt: at }
+      : d,
   );
 }
 

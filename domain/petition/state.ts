@@ -8,10 +8,13 @@ import type { PausableClock } from '../pausable-deadline';
 import type { SatisfactionLevel } from '../satisfaction';
 import type { JurisdictionProfile, RuleId } from '../statute';
 import type { Appeal, Opinion } from './appeal-records';
+import type { AgreementKind, ForwardingOrgan, HandlingRoute } from './paths';
+import type { Escalation, Urge } from './supervision-records';
 import type { UnitRouting } from './unit-routing';
 
 export { REQUESTED_VIA, type Appeal, type Opinion, type RequestedVia } from './appeal-records';
 export type { AssignmentReport, Objection, UnitRouting } from './unit-routing';
+export { URGE_KINDS, type Escalation, type Urge } from './supervision-records';
 
 export type { SatisfactionLevel } from '../satisfaction';
 
@@ -37,10 +40,13 @@ export const PETITION_STATUSES = [
   'UNDER_REEXAMINATION',
   // 终结: the 复核 opinion was delivered; the same facts and reasons are never accepted again (Art. 36).
   'CONCLUDED',
-  // An appeal window closed with no request.
+  // Ended with nothing left to appeal: an appeal window closed unused, or a path without 复查/复核 ended
+  // (answered, guided into another procedure, or settled by agreement).
   'CLOSED',
   // 不予受理
   'DECLINED',
+  // 转出: forwarded to 纪检监察 or 政法, handled under their rules; the petition system's part ends.
+  'FORWARDED',
 ] as const;
 export type PetitionStatus = (typeof PETITION_STATUSES)[number];
 export const STAGES = ['REGISTRATION', 'HANDLING', 'REVIEW', 'RE_REVIEW', 'CLOSED'] as const;
@@ -50,8 +56,21 @@ export type RouteMode = 'TRANSFER' | 'ASSIGN';
 /** Why a petition is not accepted (不予受理). */
 export type DeclineReason =
   'LITIGATION_RELATED' | 'ALREADY_REEXAMINED' | 'DUPLICATE_IN_PROGRESS' | 'NOT_A_PETITION' | 'OTHER';
-/** 支持 / 解释说明 / 不予支持 (Art. 32). */
-export type ReplyOutcome = 'SUPPORT' | 'EXPLAIN' | 'NOT_SUPPORT';
+/**
+ * 支持 / 解释说明 / 不予支持 (Art. 32); a suggestion's 采纳 / 部分采纳 / 未采纳 (Art. 29); (五)'s 履行 / 答复 and an
+ * accusation's 反馈 (Arts. 30, 31). Which path may answer which: ./paths.ts.
+ */
+export const REPLY_OUTCOMES = [
+  'SUPPORT',
+  'EXPLAIN',
+  'NOT_SUPPORT',
+  'ADOPTED',
+  'PARTLY_ADOPTED',
+  'NOT_ADOPTED',
+  'PERFORMED',
+  'ANSWERED',
+] as const;
+export type ReplyOutcome = (typeof REPLY_OUTCOMES)[number];
 /** The bureau and the unit are rated separately ([SAT] art. 3). */
 export const RATING_TARGETS = ['BUREAU', 'UNIT'] as const;
 export type RatingTarget = (typeof RATING_TARGETS)[number];
@@ -66,6 +85,8 @@ export type Level = (typeof LEVELS)[number];
 export const DEADLINE_KINDS = {
   REGISTRATION: { rule: 'REGISTER_AND_ROUTE', onExpiry: 'OVERDUE' },
   NOTICE: { rule: 'NOTICE_ROUTED', onExpiry: 'OVERDUE' },
+  /** 告知 of a petition brought directly to its unit: on the spot or within 15 days of receipt (Art. 23 ¶2). */
+  DIRECT_NOTICE: { rule: 'NOTICE_DIRECT', onExpiry: 'OVERDUE' },
   HANDLING: { rule: 'HANDLE', onExpiry: 'OVERDUE' },
   REVIEW_WINDOW: { rule: 'REQUEST_REVIEW', onExpiry: 'CLOSE' },
   REVIEW: { rule: 'REVIEW_OPINION', onExpiry: 'OVERDUE' },
@@ -133,6 +154,8 @@ export interface Registration {
   repeatOf?: RepeatOf | null;
   /** What matching found, proposed only. */
   possibleRepeats?: PossibleRepeat[];
+  /** Brought directly to this unit, which registers it (Art. 23 ¶2); absent or null: received by the bureau. */
+  directUnitId?: string | null;
 }
 
 /** One statutory clock: extensions, hearings and the calendar move it (domain/pausable-deadline.ts). */
@@ -155,6 +178,14 @@ export interface Deadline extends PausableClock {
   graceMs?: number;
 }
 
+/** 调解 / 和解 agreement (Art. 33). */
+export interface Agreement {
+  kind: AgreementKind;
+  text: string;
+  at: number;
+  by: Actor;
+}
+
 /** 延期 (Art. 34): asked by the handler, decided by the unit head. */
 export interface ExtensionRequest {
   days: number;
@@ -170,34 +201,6 @@ export interface Hearing {
   startedAt: number;
   endedAt: number | null;
   note: string | null;
-}
-
-/**
- * 督办 (MANUAL, by a supervisor, or SUPERVISION, automatic at overdue) must be answered by `dueAt`;
- * 催办 (REMINDER, automatic at a deadline's warning) only reminds.
- */
-export const URGE_KINDS = ['MANUAL', 'REMINDER', 'SUPERVISION'] as const;
-export interface Urge {
-  id: string;
-  kind: (typeof URGE_KINDS)[number];
-  unitId: string | null;
-  message: string;
-  issuedAt: number;
-  issuedBy: Actor | null;
-  dueAt: number | null;
-  answeredAt: number | null;
-  answer: string | null;
-  overdueAt: number | null;
-}
-
-/** 提级包案: a leader one level up owns the case; deadlines keep running. */
-export interface Escalation {
-  leaderId: string;
-  reason: string;
-  at: number;
-  by: Actor;
-  /** 批示 */
-  instructions: { text: string; at: number; by: Actor }[];
 }
 
 /** A third-party panel's verdict on this case (第三方评议); null when its quorum was not reached. */
@@ -248,6 +251,14 @@ export interface PetitionState {
   routing?: UnitRouting | null;
   acceptedAt: number | null;
   declineReason: DeclineReason | null;
+  /** A claim's route of Art. 31 (./paths.ts); absent on runs begun before paths by kind. */
+  handlingRoute?: HandlingRoute | null;
+  /** Where the item was forwarded to (转出), to be handled under that organ's rules. */
+  forwardedTo?: ForwardingOrgan | null;
+  /** Brought directly to its unit (Art. 23 ¶2). */
+  direct?: boolean;
+  /** 调解协议书 / 和解协议书 that ended the claim (Art. 33). */
+  agreement?: Agreement | null;
   deadlines: Deadline[];
   extensions: ExtensionRequest[];
   hearings: Hearing[];
@@ -288,4 +299,9 @@ export interface CommandContext {
    * from routing.
    */
   unitReceipt: boolean;
+  /**
+   * The path is the petition's kind's (./paths.ts); false on runs begun before, where every petition took the
+   * 60-day handling clock, the 信访处理意见书 and 复查/复核.
+   */
+  pathsByKind: boolean;
 }

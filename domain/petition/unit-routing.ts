@@ -4,9 +4,9 @@
  */
 import { Refusal } from '../error-codes';
 import { effectiveDue } from '../pausable-deadline';
-import { meetDeadlines, openDeadline, openOf } from './lifecycle';
+import { meetDeadlines, openDeadline, openOf, withdraw } from './lifecycle';
 import { badInput, defineCommand, refuse, withEvent, withStatus } from './lifecycle';
-import type { Actor, DeadlineKind, PetitionState, RouteMode } from './state';
+import type { Actor, PetitionState, RouteMode } from './state';
 
 /** 异议: the unit says the item is not its to handle; the bureau agrees or refuses. */
 export interface Objection {
@@ -58,15 +58,6 @@ export interface AssignmentReportCommand {
 function routingOf(state: PetitionState) {
   if (!state.routing) refuse('the item was not routed to a unit since 签收 was recorded', { status: state.status });
   return state.routing;
-}
-
-/** Clocks the unit no longer owes once the item returns to the bureau: ended, neither met nor overdue. */
-function withdraw(state: PetitionState, kinds: readonly DeadlineKind[], at: number) {
-  return state.deadlines.map((d) =>
-    kinds.includes(d.kind) && d.metAt === null && d.lapsedAt === null && d.overdueAt === null
-      ? { ...d, lapsedAt: at }
-      : d,
-  );
 }
 
 /** 签收: the unit's receipt starts its 15-day 告知 and its 5-working-day 异议 window (Art. 23 ¶3). */

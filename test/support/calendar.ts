@@ -11,7 +11,7 @@ export const calendar = calendarAround(SEED_NOTICES, 2026);
 
 /** A command context at `now` on that calendar, clocks counted by the day (as every new run counts them). */
 export function ctxAt(now: number, profile: JurisdictionProfile = getProfile()): CommandContext {
-  return { now, profile, calendar, dayCounted: true, repeatsProposed: true, unitReceipt: true };
+  return { now, profile, calendar, dayCounted: true, repeatsProposed: true, unitReceipt: true, pathsByKind: true };
 }
 
 /** A letter registered as received at `receivedAt`, opened on the test calendar (clocks counted by the day). */

@@ -21,13 +21,14 @@ import { ctxAt } from './calendar';
 const profile = getProfile();
 const actor = { id: 'fixture', role: 'REGISTRAR' };
 export const at = (iso: string) => Date.parse(iso.includes('T') ? iso : `${iso}T10:00:00+08:00`);
-const ctx = (iso: string) => ctxAt(at(iso), profile);
+const newRun = (iso: string) => ctxAt(at(iso), profile);
 
 let counter = 0;
 
 /** A petition written step by step; `project()` writes its current state into the read model. */
 export class PetitionFixture {
   state: PetitionState;
+  private readonly ctx: (iso: string) => petition.CommandContext;
   constructor(
     private readonly db: ReadModel,
     options: {
@@ -41,9 +42,14 @@ export class PetitionFixture {
       repeatOf?: PetitionFixture;
       /** Registered by a run begun before repeats were proposed: matching's `repeatOf` declined it at once. */
       matchedRepeatDeclined?: boolean;
+      /** A run begun before paths by kind: every petition heard, answered and appealable as a claim's (六). */
+      beforePathsByKind?: boolean;
     },
   ) {
     counter += 1;
+    const pathsByKind = !options.beforePathsByKind;
+    this.ctx = (iso: string) => ({ ...newRun(iso), pathsByKind });
+    const ctx = this.ctx;
     this.state = petition.openPetition(
       {
         petitionId: `FX-${String(counter).padStart(6, '0')}`,
@@ -67,32 +73,33 @@ export class PetitionFixture {
   }
   /** 转送, signed for (签收) by the unit at once: its notice clock runs from then. */
   route(when: string, unitId: string) {
-    this.state = petition.route.apply(this.state, { unitId, mode: 'TRANSFER', note: null, actor }, ctx(when));
-    this.state = petition.signForReceipt.apply(this.state, { actor }, ctx(when));
+    this.state = petition.route.apply(this.state, { unitId, mode: 'TRANSFER', note: null, actor }, this.ctx(when));
+    this.state = petition.signForReceipt.apply(this.state, { actor }, this.ctx(when));
     return this;
   }
   accept(when: string, unitId?: string) {
-    this.state = petition.accept.apply(this.state, { unitId: unitId ?? null, note: null, actor }, ctx(when));
+    this.state = petition.accept.apply(this.state, { unitId: unitId ?? null, note: null, actor }, this.ctx(when));
     return this;
   }
-  reply(when: string) {
+  /** The answer its path gives first: 解释说明 on a claim's (六), 采纳 on a suggestion, 反馈 on an accusation. */
+  reply(when: string, outcome = petition.pathOf(this.state, this.state.handlingRoute !== undefined).outcomes[0]!) {
     this.state = petition.reply.apply(
       this.state,
-      { outcome: 'EXPLAIN', text: '答复', basis: null, deliveredAt: at(when), actor },
-      ctx(when),
+      { outcome, text: '答复', basis: null, deliveredAt: at(when), actor },
+      this.ctx(when),
     );
     return this;
   }
   rate(when: string, level: petition.SatisfactionLevel, target: petition.RatingTarget = 'UNIT') {
-    this.state = petition.recordSatisfaction.apply(this.state, { level, target, actor }, ctx(when));
+    this.state = petition.recordSatisfaction.apply(this.state, { level, target, actor }, this.ctx(when));
     return this;
   }
   appeal(when: string, reviewUnitId = 'O-FT-GOV') {
-    this.state = petition.requestReview.apply(this.state, { reason: null, reviewUnitId, actor }, ctx(when));
+    this.state = petition.requestReview.apply(this.state, { reason: null, reviewUnitId, actor }, this.ctx(when));
     return this;
   }
   tick(when: string) {
-    this.state = petition.advanceClock(this.state, ctx(when));
+    this.state = petition.advanceClock(this.state, this.ctx(when));
     return this;
   }
   project(now = Date.now()) {

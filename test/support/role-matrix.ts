@@ -67,17 +67,20 @@ const MATRIX = `
 | panel                  | panel      | ok  | FB  | FB    | FB   | FB     | ok  | FB  | FB    | ok  | NF    | ok   | ok  | UA   |
 | panels                 |            | ok  | FB  | FB    | FB   | FB     | ok  | FB  | FB    | ok  | ok    | ok   | ok  | UA   |
 | petitionHistory        | handling   | FB  | FB  | FB    | FB   | FB     | FB  | FB  | FB    | FB  | FB    | ok   | ok  | UA   |
-| registerPetition       |            | ok  | FB  | FB    | FB   | FB     | FB  | FB  | FB    | FB  | FB    | FB   | ok  | UA   |
-| acceptPetition         | handling   | IT  | FB  | FB    | FB   | FB     | FB  | FB  | FB    | FB  | FB    | FB   | IT  | UA   |
-| acceptPetition         | accusation | IT  | FB  | FB    | FB   | FB     | FB  | FB  | FB    | FB  | FB    | FB   | IT  | UA   |
+| registerPetition       |            | ok  | ok  | ok    | FB   | FB     | FB  | FB  | FB    | FB  | FB    | FB   | ok  | UA   |
+| acceptPetition         | handling   | IT  | FB  | NF    | FB   | FB     | FB  | FB  | FB    | FB  | FB    | FB   | IT  | UA   |
+| acceptPetition         | accusation | IT  | NF  | NF    | FB   | FB     | FB  | FB  | FB    | FB  | FB    | FB   | IT  | UA   |
 | routePetition          | handling   | IT  | FB  | FB    | FB   | FB     | FB  | FB  | FB    | FB  | FB    | FB   | IT  | UA   |
-| declinePetition        | handling   | IT  | FB  | FB    | FB   | FB     | FB  | FB  | FB    | FB  | FB    | FB   | IT  | UA   |
+| declinePetition        | handling   | IT  | FB  | NF    | FB   | FB     | FB  | FB  | FB    | FB  | FB    | FB   | IT  | UA   |
 | confirmRepeat          | handling   | IT  | FB  | FB    | FB   | FB     | FB  | FB  | FB    | FB  | FB    | FB   | IT  | UA   |
 | dismissRepeat          | handling   | IT  | FB  | FB    | FB   | FB     | FB  | FB  | FB    | FB  | FB    | FB   | IT  | UA   |
 | signForReceipt         | handling   | FB  | IT  | NF    | FB   | FB     | FB  | FB  | FB    | FB  | FB    | FB   | IT  | UA   |
 | raiseObjection         | handling   | FB  | IT  | NF    | FB   | FB     | FB  | FB  | FB    | FB  | FB    | FB   | IT  | UA   |
 | decideObjection        | handling   | IT  | FB  | FB    | FB   | FB     | FB  | FB  | FB    | FB  | FB    | FB   | IT  | UA   |
 | submitAssignmentReport | handling   | FB  | IT  | NF    | FB   | FB     | FB  | FB  | FB    | FB  | FB    | FB   | IT  | UA   |
+| chooseRoute            | handling   | FB  | IT  | NF    | FB   | FB     | FB  | FB  | FB    | FB  | FB    | FB   | IT  | UA   |
+| chooseRoute            | accusation | FB  | NF  | NF    | FB   | FB     | FB  | FB  | FB    | FB  | FB    | FB   | IT  | UA   |
+| recordAgreement        | handling   | FB  | IT  | NF    | FB   | FB     | FB  | FB  | FB    | FB  | FB    | FB   | IT  | UA   |
 | requestExtension       | handling   | FB  | LE  | NF    | FB   | FB     | FB  | FB  | FB    | FB  | FB    | FB   | LE  | UA   |
 | requestExtension       | accusation | FB  | NF  | NF    | FB   | FB     | FB  | FB  | FB    | FB  | FB    | FB   | LE  | UA   |
 | decideExtension        | handling   | FB  | FB  | FB    | IT   | NF     | FB  | FB  | FB    | FB  | FB    | FB   | IT  | UA   |

@@ -106,6 +106,15 @@ export const OPERATIONS: Record<string, Operation> = {
     document: `mutation($id: ID!) { submitAssignmentReport(id: $id, text: "已办结") ${PETITION} }`,
     variables: byId,
   },
+  // `handling` has its hearing open: a route that is not heard, or an agreement, waits for it to end.
+  chooseRoute: {
+    document: `mutation($id: ID!) { chooseRoute(id: $id, route: LEGAL_PROCEDURE) ${PETITION} }`,
+    variables: byId,
+  },
+  recordAgreement: {
+    document: `mutation($id: ID!) { recordAgreement(id: $id, kind: MEDIATION, text: "调解协议") ${PETITION} }`,
+    variables: byId,
+  },
   // One day over the statute's 30.
   requestExtension: {
     document: `mutation($id: ID!) { requestExtension(id: $id, days: 31, reason: "需核查") ${PETITION} }`,

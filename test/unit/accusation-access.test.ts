@@ -81,8 +81,15 @@ describe('through GraphQL on the read model', () => {
       })
       .accept('2026-03-03', B)
       .project();
+    // Appealed as every petition could be before paths by kind (an accusation is now answered without 复查).
     const reviewedByB = rm
-      .petition({ received: '2026-03-04', category: 'ACCUSATION', respondentUnitId: B, content: `再次${WORD}` })
+      .petition({
+        received: '2026-03-04',
+        category: 'ACCUSATION',
+        respondentUnitId: B,
+        content: `再次${WORD}`,
+        beforePathsByKind: true,
+      })
       .accept('2026-03-05', A)
       .reply('2026-03-20')
       .appeal('2026-03-25', B)

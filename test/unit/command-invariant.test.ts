@@ -16,10 +16,16 @@ import {
   openPetition,
   type Command,
   type CommandArgs,
+  type CommandContext,
   type CommandName,
   type PetitionState,
   PETITION_STATUSES,
   REQUESTED_VIA,
+  REPLY_OUTCOMES,
+  HANDLING_ROUTES,
+  AGREEMENT_KINDS,
+  FORWARDING_ORGANS,
+  type Category,
 } from '../../domain/petition';
 import { PROFILES, getProfile, type JurisdictionProfile } from '../../domain/statute';
 import { withYear } from '../../domain/calendar';
@@ -60,6 +66,7 @@ const ARGS: { [N in CommandName]: fc.Arbitrary<(now: number) => CommandArgs[N]> 
       mode: fc.constantFrom('TRANSFER' as const, 'ASSIGN' as const),
       note,
       dueDays: fc.option(fc.integer({ min: -1, max: 100 }), { nil: null }),
+      forwardTo: fc.option(fc.constantFrom(...FORWARDING_ORGANS), { nil: null, freq: 3 }),
     })
     .map((a) => () => ({ ...a, actor })),
   decline: fc
@@ -93,7 +100,10 @@ const ARGS: { [N in CommandName]: fc.Arbitrary<(now: number) => CommandArgs[N]> 
   endHearing: note.map((n) => () => ({ note: n, actor })),
   reply: fc
     .record({
-      outcome: fc.constantFrom('SUPPORT' as const, 'EXPLAIN' as const, 'NOT_SUPPORT' as const),
+      outcome: fc.oneof(
+        { weight: 3, arbitrary: fc.constantFrom('SUPPORT' as const, 'EXPLAIN' as const, 'NOT_SUPPORT' as const) },
+        { weight: 2, arbitrary: fc.constantFrom(...REPLY_OUTCOMES) },
+      ),
       text,
       delivered: fc.option(offset, { nil: null, freq: 2 }),
     })
@@ -134,6 +144,8 @@ const ARGS: { [N in CommandName]: fc.Arbitrary<(now: number) => CommandArgs[N]> 
   raiseObjection: text.map((t) => () => ({ reason: t, actor })),
   decideObjection: fc.record({ agree: fc.boolean(), note }).map((a) => () => ({ ...a, actor })),
   submitAssignmentReport: text.map((t) => () => ({ text: t, actor })),
+  chooseRoute: fc.record({ route: fc.constantFrom(...HANDLING_ROUTES), note }).map((a) => () => ({ ...a, actor })),
+  recordAgreement: fc.record({ kind: fc.constantFrom(...AGREEMENT_KINDS), text }).map((a) => () => ({ ...a, actor })),
 };
 
 /** Mostly hours and days apart, sometimes a month or two: long enough for every clock to run out. */
@@ -165,6 +177,8 @@ const WEIGHT: Record<CommandName, number> = {
   raiseObjection: 3,
   decideObjection: 3,
   submitAssignmentReport: 2,
+  chooseRoute: 2,
+  recordAgreement: 1,
 };
 const commandStep = (name: CommandName) =>
   fc.record({
@@ -208,13 +222,25 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   },
 );
 
-function opened(profile: JurisdictionProfile, receivedBefore: number): PetitionState {
+/** Claims mostly, since most of the lifecycle is theirs; now and then brought directly to a unit. */
+const kind = fc.record({
+  category: fc.constantFrom<Category>('CLAIM', 'CLAIM', 'CLAIM', 'SUGGESTION', 'ACCUSATION'),
+  directUnitId: fc.constantFrom<string | null>(null, null, null, 'U-1'),
+});
+type Kind = { category: Category; directUnitId: string | null };
+
+function opened(
+  profile: JurisdictionProfile,
+  receivedBefore: number,
+  { category, directUnitId }: Kind = { category: 'CLAIM', directUnitId: null },
+): PetitionState {
   return openPetition(
     {
       petitionId: 'XF-P',
       petitioner: { name: '李四', idNumber: null, phone: null, address: null },
       channel: 'ONLINE',
-      category: 'CLAIM',
+      category,
+      directUnitId,
       summary: 's',
       content: 'c',
       receivedAt: t0 - receivedBefore,
@@ -252,13 +278,32 @@ const ROUTED_PATHS: { name: CommandName; command: unknown }[][] = [
   ],
 ];
 
-function run(profile: JurisdictionProfile, receivedBefore: number, along: number, steps: Step[], seen: Coverage): void {
-  let state = opened(profile, receivedBefore);
+function refusedBy(rules: Command<unknown>, state: PetitionState, command: unknown, ctx: CommandContext): boolean {
+  try {
+    rules.check(state, command, ctx);
+    return false;
+  } catch (err) {
+    if (err instanceof Refusal) return true;
+    throw err;
+  }
+}
+
+function run(
+  profile: JurisdictionProfile,
+  receivedBefore: number,
+  petitionKind: Kind,
+  along: number,
+  steps: Step[],
+  seen: Coverage,
+): void {
+  let state = opened(profile, receivedBefore, petitionKind);
   let now = t0;
   let cal = calendar;
   const prefix = along < 0 ? ROUTED_PATHS[-along - 1]! : HAPPY_PATH.slice(0, along);
   for (const { name, command } of prefix) {
     now += day;
+    // A claim's way; a suggestion or an accusation stops where its own path leaves it (an answer that ends it).
+    if (refusedBy(COMMANDS[name] as Command<unknown>, state, command, ctxAt(now, profile))) break;
     state = (COMMANDS[name] as Command<unknown>).apply(state, command, ctxAt(now, profile));
   }
   for (const s of steps) {
@@ -325,13 +370,15 @@ describe('a command that passes its check applies without throwing', () => {
       fc.assert(
         fc.property(
           fc.integer({ min: 0, max: 20 * day }),
+          kind,
           // Along the happy path mostly, as before; into a unit's hands a sixth of the time.
           fc.oneof(
             { weight: 5, arbitrary: fc.integer({ min: 0, max: HAPPY_PATH.length }) },
             { weight: 1, arbitrary: fc.integer({ min: -ROUTED_PATHS.length, max: -1 }) },
           ),
           fc.array(step, { minLength: 1, maxLength: 40 }),
-          (receivedBefore, along, steps) => run(profile, receivedBefore, along, steps, seen),
+          (receivedBefore, petitionKind, along, steps) =>
+            run(profile, receivedBefore, petitionKind, along, steps, seen),
         ),
         { numRuns: 1500 },
       );

@@ -46,6 +46,8 @@ const SAMPLE: { [N in CommandName]: CommandArgs[N] } = {
   raiseObjection: { reason: '不属于本单位职权范围', actor },
   decideObjection: { agree: true, note: null, actor },
   submitAssignmentReport: { text: '已办结', actor },
+  chooseRoute: { route: 'HEARD_AND_ANSWERED', note: null, actor },
+  recordAgreement: { kind: 'MEDIATION', text: '双方达成调解协议', actor },
 };
 
 /** Signed for at `at`, where the item was routed (a precondition of 异议). */
@@ -137,6 +139,7 @@ const FIXTURES: Record<PetitionStatus, PetitionState> = {
   // The 复查 window's 30 days and its grace for requests made in time (docs/lifecycle.md) have run out.
   CLOSED: advanceClock(delivered, ctx(60)),
   DECLINED: COMMANDS.decline.apply(registered, SAMPLE.decline, ctx(1)),
+  FORWARDED: COMMANDS.route.apply(registered, { ...SAMPLE.route, unitId: 'P-1', forwardTo: 'POLITICAL_LEGAL' }, ctx(1)),
 };
 
 // A status name: allowed, leading there; "=": allowed, status unchanged; "IT": refused INVALID_TRANSITION.
@@ -167,8 +170,10 @@ const TABLE: Record<PetitionStatus, readonly string[]> = {
   REVIEW_DELIVERED: ['IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', '=', 'UNDER_REEXAMINATION', 'IT', '=', '=', '='],
   UNDER_REEXAMINATION: ['IT', 'IT', 'IT', 'IT', 'IT', '=', '=', 'CONCLUDED', 'IT', 'IT', '=', '=', '=', '='],
   CONCLUDED: ['IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT'],
-  CLOSED: ['IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT'],
+  // Rated once closed: a path that ends with its answer has no DELIVERED to be rated in.
+  CLOSED: ['IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', '=', 'IT', 'IT', 'IT', 'IT', 'IT'],
   DECLINED: ['IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT'],
+  FORWARDED: ['IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT'],
 };
 
 /** The registrar's decisions on a repeat (./repeats.ts): where 不予受理 still can be, before 受理. */
@@ -187,6 +192,7 @@ const REPEAT_TABLE: Record<PetitionStatus, readonly string[]> = {
   CONCLUDED: NOT_THERE,
   CLOSED: NOT_THERE,
   DECLINED: NOT_THERE,
+  FORWARDED: NOT_THERE,
 };
 
 /**
@@ -207,18 +213,28 @@ const ROUTING_TABLE: Record<PetitionStatus, readonly string[]> = {
   CONCLUDED: ['IT', 'IT', 'IT', 'IT'],
   CLOSED: ['IT', 'IT', 'IT', 'IT'],
   DECLINED: ['IT', 'IT', 'IT', 'IT'],
+  FORWARDED: ['IT', 'IT', 'IT', 'IT'],
 };
+
+/** A claim's route of Art. 31 and its settlement by agreement (Art. 33): while the unit handles it. */
+const PATH_COLUMNS = ['chooseRoute', 'recordAgreement'] as const;
+const PATH_TABLE: Record<PetitionStatus, readonly string[]> = Object.fromEntries(
+  Object.keys(TABLE).map((status) => [status, status === 'HANDLING' ? ['=', 'CLOSED'] : ['IT', 'IT']]),
+) as unknown as Record<PetitionStatus, readonly string[]>;
 
 const cells = (Object.keys(TABLE) as PetitionStatus[]).flatMap((status) => [
   ...COLUMNS.map((command, i) => ({ status, command, expected: TABLE[status][i]! })),
   ...REPEAT_COLUMNS.map((command, i) => ({ status, command, expected: REPEAT_TABLE[status][i]! })),
   ...ROUTING_COLUMNS.map((command, i) => ({ status, command, expected: ROUTING_TABLE[status][i]! })),
+  ...PATH_COLUMNS.map((command, i) => ({ status, command, expected: PATH_TABLE[status][i]! })),
 ]);
 
 describe('status × command', () => {
   it('the table covers every status and every command', () => {
     expect(Object.keys(FIXTURES).sort()).toEqual(Object.keys(TABLE).sort());
-    expect([...COLUMNS, ...REPEAT_COLUMNS, ...ROUTING_COLUMNS].sort()).toEqual([...COMMAND_NAMES].sort());
+    expect([...COLUMNS, ...REPEAT_COLUMNS, ...ROUTING_COLUMNS, ...PATH_COLUMNS].sort()).toEqual(
+      [...COMMAND_NAMES].sort(),
+    );
     for (const [status, state] of Object.entries(FIXTURES)) expect(state.status).toBe(status);
   });
 

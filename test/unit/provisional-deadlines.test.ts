@@ -54,7 +54,7 @@ describe('provisional deadlines', () => {
     const declined = rm.petition({ received: '2026-12-22' });
     declined.state = decline.apply(
       declined.state,
-      { reason: 'LITIGATION_RELATED', note: null, actor: { id: 'r', role: 'REGISTRAR' } },
+      { reason: 'NOT_A_PETITION', note: null, actor: { id: 'r', role: 'REGISTRAR' } },
       ctxAt(Date.parse('2026-12-23T10:00:00+08:00')),
     );
     declined.project();

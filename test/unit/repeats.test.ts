@@ -69,7 +69,7 @@ describe('the ground a status gives', () => {
     const ground = repeatGround({ status });
     if (status === 'CONCLUDED')
       expect(ground).toMatchObject({ reason: 'ALREADY_REEXAMINED', article: '《信访工作条例》第三十六条第三款' });
-    else if (status === 'CLOSED' || status === 'DECLINED') expect(ground).toBeNull();
+    else if (status === 'CLOSED' || status === 'DECLINED' || status === 'FORWARDED') expect(ground).toBeNull();
     else expect(ground).toMatchObject({ reason: 'DUPLICATE_IN_PROGRESS', article: '《信访工作条例》第十九条第三款' });
   });
 });
