@@ -1,4 +1,6 @@
-/** 第三方评议 in the API: convening a panel (its own workflow), members' verdicts, and reading panels. */
+/**
+ * 第三方评议 in the API: convening a panel (its own workflow), who is present, members' verdicts, and reading panels.
+ */
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { and, asc, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 import { GraphQLError } from 'graphql';
@@ -8,6 +10,7 @@ import { DEFAULT_PANEL_RULES, panelProblem, type PanelState, type Panelist, type
 import {
   panelStateQuery,
   panelWorkflowId,
+  recordAttendanceUpdate,
   recordEvaluationUpdate,
   type PanelWorkflowInput,
 } from '../workflows/panel-definitions';
@@ -129,6 +132,36 @@ export async function recordEvaluation(
   });
 }
 
+/**
+ * 到会: the supervisor records the members present, voting or not (an attendance is a member present). The panel's
+ * validator refuses a name not on it (BAD_USER_INPUT, field `memberIds[i]`) and a closed panel
+ * (INVALID_TRANSITION); a panel whose workflow has ended answers INVALID_TRANSITION too, from the read model.
+ */
+export async function recordAttendance(
+  deps: ApiDeps,
+  principal: Principal,
+  given: { panelId: string; memberIds: readonly string[]; requestId?: string | null },
+): Promise<PanelState> {
+  const panelId = requiredId('panelId', given.panelId, IDS.panel);
+  const memberIds = given.memberIds.map((id, i) => requiredId(`memberIds[${i}]`, id, IDS.member));
+  if (memberIds.length === 0 || memberIds.length > DEFAULT_PANEL_RULES.maxMembers)
+    throw badInput('memberIds', `name 1 to ${DEFAULT_PANEL_RULES.maxMembers} members present`);
+  const requestId = optionalText('requestId', given.requestId, TEXT.requestId);
+  // As given, so that the validator's field `memberIds[i]` is the client's own index.
+  const command = { memberIds };
+  return callUpdate(deps, panelId, () =>
+    deps.temporal.workflow.getHandle(panelWorkflowId(panelId)).executeUpdate(recordAttendanceUpdate, {
+      args: [command],
+      ...(requestId ? { updateId: `attendance:${principal.id}:${requestId}` } : {}),
+    }),
+  ).catch((err: unknown) => {
+    if (!(err instanceof GraphQLError && err.extensions.code === 'NOT_FOUND')) throw err;
+    const stored = deps.db.select({ status: panels.status }).from(panels).where(eq(panels.id, panelId)).get();
+    if (stored?.status === 'CLOSED') throw apiError('INVALID_TRANSITION', `panel ${panelId} is closed`);
+    throw panelNotFound(panelId);
+  });
+}
+
 /** A panel as the read model has it, shaped like PanelState for the resolvers. */
 export function loadPanel(db: ReadModel, panelId: string): PanelState | null {
   const row = db.select().from(panels).where(eq(panels.id, panelId)).get();
@@ -151,6 +184,7 @@ export function loadPanel(db: ReadModel, panelId: string): PanelState | null {
     convenedBy: row.convenedBy,
     deadlineAt: row.deadlineAt.getTime(),
     status: row.status,
+    present: members.filter((m) => m.present).map((m) => m.memberId),
     votes: votes.map((v) => ({
       memberId: v.memberId,
       petitionId: v.petitionId,

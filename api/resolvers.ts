@@ -2,6 +2,7 @@
 import { calendarMutationResolvers, calendarQueryResolvers } from './calendar-resolvers';
 import type { Resolvers } from './generated/resolvers-types';
 import { mutationResolvers } from './mutation-resolvers';
+import { panelMutationResolvers } from './panel-resolvers';
 import { evaluationPanelResolvers, panelCaseResolvers, petitionResolvers } from './petition-resolvers';
 import { queryResolvers } from './query-resolvers';
 import { DateTimeScalar, JsonScalar } from './scalars';
@@ -11,7 +12,7 @@ export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
   JSON: JsonScalar,
   Query: { ...queryResolvers, ...stuckWorkflowResolvers, ...calendarQueryResolvers },
-  Mutation: { ...mutationResolvers, ...calendarMutationResolvers },
+  Mutation: { ...mutationResolvers, ...calendarMutationResolvers, ...panelMutationResolvers },
   Petition: petitionResolvers,
   EvaluationPanel: evaluationPanelResolvers,
   PanelCase: panelCaseResolvers,

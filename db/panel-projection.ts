@@ -3,7 +3,7 @@
  * snapshot; an older snapshot (lower version) changes nothing. Used by the panel activity and the rebuild.
  */
 import { eq } from 'drizzle-orm';
-import type { PanelState } from '../domain/evaluation';
+import { hasVoted, isPresent, type PanelState } from '../domain/evaluation';
 import type { ReadModel } from './connection';
 import { evaluations, panelCases, panelMembers, panels } from './schema';
 
@@ -27,7 +27,12 @@ export function projectPanelState(db: ReadModel, panel: PanelState): void {
     tx.delete(panelMembers).where(eq(panelMembers.panelId, panel.panelId)).run();
     for (const m of panel.members) {
       tx.insert(panelMembers)
-        .values({ panelId: panel.panelId, ...m, attended: panel.votes.some((v) => v.memberId === m.memberId) })
+        .values({
+          panelId: panel.panelId,
+          ...m,
+          attended: hasVoted(panel, m.memberId),
+          present: isPresent(panel, m.memberId),
+        })
         .run();
     }
     tx.delete(panelCases).where(eq(panelCases.panelId, panel.panelId)).run();

@@ -28,8 +28,10 @@ export const panelMembers = sqliteTable(
     memberId: text('member_id').notNull(),
     name: text('name').notNull(),
     kind: text('kind', { enum: PANELIST_KINDS }).notNull(),
-    /** Voted at least once: an attendance (参评委员人次). */
+    /** Voted at least once (the column predates recorded presence: an attendance is `present`). */
     attended: integer('attended', { mode: 'boolean' }).notNull(),
+    /** Present at the panel (到会), voting or not; a voter was present: an attendance (参评委员人次). */
+    present: integer('present', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [primaryKey({ columns: [t.panelId, t.memberId] }), index('panel_members_member_idx').on(t.memberId)],
 );

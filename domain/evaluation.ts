@@ -102,6 +102,11 @@ export interface PanelState {
   deadlineAt: number;
   status: (typeof PANEL_STATUSES)[number];
   votes: Vote[];
+  /**
+   * The members the supervisor recorded present (到会), whether or not they voted; absent on panels convened before
+   * presence was recorded. A member who voted was present all the same (`isPresent`).
+   */
+  present?: string[];
   /** Per case, once closed: the verdict (null: quorum not reached) and the votes it rests on. */
   results: PanelResult[];
   closedAt: number | null;
@@ -133,6 +138,44 @@ export function checkVote(panel: PanelState, vote: VoteCommand): boolean {
 export function recordVote(panel: PanelState, vote: VoteCommand, now: number): PanelState {
   if (checkVote(panel, vote)) return panel;
   return { ...panel, votes: [...panel.votes, { ...vote, at: now }], version: panel.version + 1 };
+}
+
+/** Who the supervisor records present at a panel (到会): members of it, voting or not. */
+export interface AttendanceCommand {
+  memberIds: string[];
+}
+
+/**
+ * Refuses an attendance the panel cannot take (a name not on it, field `memberIds[i]`; a closed panel); answers
+ * true when every one named is present already (harmless).
+ */
+export function checkAttendance(panel: PanelState, command: AttendanceCommand): boolean {
+  command.memberIds.forEach((memberId, i) => {
+    if (!panel.members.some((m) => m.memberId === memberId))
+      throw new Refusal('BAD_USER_INPUT', `${memberId} does not sit on panel ${panel.panelId}`, {
+        field: `memberIds[${i}]`,
+      });
+  });
+  if (panel.status !== 'OPEN') throw new Refusal('INVALID_TRANSITION', `panel ${panel.panelId} is closed`);
+  return command.memberIds.every((memberId) => isPresent(panel, memberId));
+}
+
+export function recordAttendance(panel: PanelState, command: AttendanceCommand): PanelState {
+  if (checkAttendance(panel, command)) return panel;
+  const present = panel.members
+    .map((m) => m.memberId)
+    .filter((id) => panel.present?.includes(id) || command.memberIds.includes(id));
+  return { ...panel, present, version: panel.version + 1 };
+}
+
+/** Voted at least once on the panel. */
+export function hasVoted(panel: Pick<PanelState, 'votes'>, memberId: string): boolean {
+  return panel.votes.some((v) => v.memberId === memberId);
+}
+
+/** An attendance (参评委员人次): recorded present, or voted (one cannot vote without being there). */
+export function isPresent(panel: Pick<PanelState, 'votes' | 'present'>, memberId: string): boolean {
+  return (panel.present?.includes(memberId) ?? false) || hasVoted(panel, memberId);
 }
 
 export function allVoted(panel: PanelState): boolean {

@@ -3,13 +3,26 @@
  * deadline passes; then each case's verdict goes to its petition workflow (a DISSATISFIED one reopens it).
  * The panel is projected into the read model after every change.
  */
-import { allHandlersFinished, condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import { allHandlersFinished, condition, patched, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { PanelActivities } from '../activities/panel-activities';
 import { periodEnd } from '../domain/calendar';
 import { LEGACY_CALENDAR } from '../domain/seed-notices';
-import { allVoted, checkVote, closePanel, recordVote, type PanelState } from '../domain/evaluation';
+import {
+  allVoted,
+  checkAttendance,
+  checkVote,
+  closePanel,
+  recordAttendance,
+  recordVote,
+  type PanelState,
+} from '../domain/evaluation';
 import { refuseAsFailure } from './refusal';
-import { panelStateQuery, recordEvaluationUpdate, type PanelWorkflowInput } from './panel-definitions';
+import {
+  panelStateQuery,
+  recordAttendanceUpdate,
+  recordEvaluationUpdate,
+  type PanelWorkflowInput,
+} from './panel-definitions';
 
 const { projectPanel, deliverPanelVerdict } = proxyActivities<PanelActivities>({
   startToCloseTimeout: '1 minute',
@@ -50,6 +63,25 @@ export async function evaluationPanelWorkflow(input: PanelWorkflowInput): Promis
     },
     {
       validator: (vote) => refuseAsFailure(() => checkVote(panel, vote)),
+    },
+  );
+
+  setHandler(
+    recordAttendanceUpdate,
+    async (command) => {
+      // patched('panel-attendance') (docs/histories.md): no history before this update holds one, so there is no
+      // old branch to keep; the marker sits beside the first attendance a panel took, and panels convened
+      // before the change (still open) take attendance too.
+      patched('panel-attendance');
+      const next = recordAttendance(panel, command);
+      if (next !== panel) {
+        panel = next;
+        await project();
+      }
+      return panel;
+    },
+    {
+      validator: (command) => refuseAsFailure(() => checkAttendance(panel, command)),
     },
   );
 

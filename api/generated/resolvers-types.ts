@@ -26,6 +26,19 @@ export type Actor = {
   role: Scalars['String']['output'];
 };
 
+/** 调解协议书 / 和解协议书 (Art. 33) */
+export type Agreement = {
+  __typename?: 'Agreement';
+  at: Scalars['DateTime']['output'];
+  kind: AgreementKind;
+  text: Scalars['String']['output'];
+};
+
+/** 调解协议书 / 和解协议书 (Art. 33) */
+export type AgreementKind =
+  | 'MEDIATION'
+  | 'RECONCILIATION';
+
 /** 复查 / 复核 request */
 export type Appeal = {
   __typename?: 'Appeal';
@@ -101,9 +114,11 @@ export type Deadline = {
 export type DeadlineKind =
   /** 交办's 指定办理期限 for the 办结报告, days set by the bureau (Art. 22 ¶1(三)) */
   | 'ASSIGNMENT'
+  /** 告知 of a petition brought directly to its unit: 15 days from receipt (Art. 23 ¶2) */
+  | 'DIRECT_NOTICE'
   /** 办理 (Art. 34) */
   | 'HANDLING'
-  /** 告知 (Art. 23) */
+  /** 告知 of a 转送/交办 item, 15 days from the unit's 签收 (Art. 23 ¶3) */
   | 'NOTICE'
   /** window for the unit's 异议: 5 working days from 签收 (Art. 23 ¶3); it lapses unused, closing nothing */
   | 'OBJECTION_WINDOW'
@@ -128,7 +143,7 @@ export type DeclineReason =
   | 'ALREADY_REEXAMINED'
   /** still in progress elsewhere (Art. 19 ¶3) */
   | 'DUPLICATE_IN_PROGRESS'
-  /** 涉法涉诉: belongs to the political-legal organs (Art. 22 ¶2) */
+  /** 涉法涉诉: kept for petitions declined before; such letters are now forwarded to the 政法 organs by routePetition (Art. 22 ¶2), and declinePetition refuses this reason (BAD_USER_INPUT, field reason) */
   | 'LITIGATION_RELATED'
   | 'NOT_A_PETITION'
   | 'OTHER';
@@ -181,6 +196,28 @@ export type ExtensionRequest = {
   requestedAt: Scalars['DateTime']['output'];
   requestedBy: Actor;
 };
+
+/** The organs an item is forwarded to (转出), handled under their own rules */
+export type ForwardingOrgan =
+  /** 纪检监察机关 (检举控告, Arts. 22 ¶2, 30) */
+  | 'DISCIPLINE_INSPECTION'
+  /** 政法机关 (涉法涉诉, Art. 22 ¶2) */
+  | 'POLITICAL_LEGAL';
+
+/** The six routes of a 申诉求决 item (Art. 31); only HEARD_AND_ANSWERED runs Arts. 34–36 */
+export type HandlingRoute =
+  /** (四) 行政复议、裁决、确认、许可、处罚等行政程序: guided there, the petition ends */
+  | 'ADMINISTRATIVE_PROCEDURE'
+  /** (二) 仲裁: guided there, the petition ends */
+  | 'ARBITRATION'
+  /** (五) the organ performs its duty or answers: answered PERFORMED or ANSWERED, no 60-day clock, no 复查/复核 */
+  | 'DUTY_PERFORMED'
+  /** (六) heard, investigated, 信访处理意见书: 60 (+≤30) days, 复查 and 复核, 调解/和解 and hearings possible */
+  | 'HEARD_AND_ANSWERED'
+  /** (一) 诉讼、复议、检察、公安等法律程序: guided there, the petition ends */
+  | 'LEGAL_PROCEDURE'
+  /** (三) 党员申诉、申请复审: guided there, the petition ends */
+  | 'PARTY_APPEAL';
 
 /** 听证 */
 export type Hearing = {
@@ -249,10 +286,12 @@ export type Level =
 
 export type Mutation = {
   __typename?: 'Mutation';
-  /** 受理 (and 交办 to the unit): the 60-day handling clock starts */
+  /** 受理 (and 交办 to the unit). A claim's 60-day handling clock starts (Art. 34, its route (六) until chooseRoute says otherwise); a suggestion or an accusation has none. A petition brought directly to a unit is accepted by that unit's handler */
   acceptPetition: Petition;
   /** The unit's answer to a 督办 */
   answerUrge: Petition;
+  /** 申诉求决: one of the six routes of Art. 31 while HANDLING; (一)–(四) end the petition, the petitioner told; (五) leaves the 60-day clock; (六) keeps it */
+  chooseRoute: Petition;
   /** 确认重复信访: declines the petition as a repeat of repeatOf (a proposed candidate, or an earlier petition of the same petitioner) with the article that applies: ALREADY_REEXAMINED (第三十六条第三款) after 复核, DUPLICATE_IN_PROGRESS (第十九条第三款) while it is accepted or in progress; any other status gives no ground (BAD_USER_INPUT, field repeatOf) */
   confirmRepeat: Petition;
   /** 第三方评议: starts a panel over delivered petitions */
@@ -275,6 +314,10 @@ export type Mutation = {
   publishHolidayCalendar: HolidayCalendarPublication;
   /** 异议: the item is not the unit's to handle, with reasons, within 5 working days of 签收 (Art. 23 ¶3); late is WINDOW_CLOSED */
   raiseObjection: Petition;
+  /** 调解协议书 / 和解协议书 (Art. 33): settles a claim heard under (六); the petition ends, its handling clock met */
+  recordAgreement: Petition;
+  /** 到会: the members present at a panel, voting or not (SUPERVISOR); present again is harmless. A name not on the panel is BAD_USER_INPUT (field memberIds[i]), a closed panel INVALID_TRANSITION */
+  recordAttendance: EvaluationPanel;
   /** A panel member's verdict on a case (the same again is harmless) */
   recordEvaluation: EvaluationPanel;
   /** 满意度评价 on the petitioner's behalf */
@@ -289,7 +332,7 @@ export type Mutation = {
   requestExtension: Petition;
   /** 复查 (after the handling opinion) or 复核 (after the 复查 opinion), made inside the 30-day window: requestedAt (default now; not in the future, not before the opinion was delivered) is when the petitioner made it; the organ's 30 days run from now, its receipt */
   requestReview: Petition;
-  /** 转送 / 交办 to the competent unit; the unit signs for it (签收) within the profile's receiptDays. A 交办 may set dueDays, the 指定办理期限 for its 办结报告 in calendar days from routing (Art. 22 ¶1(三)); re-routing is from REGISTERED, after an agreed 异议 */
+  /** 转送 / 交办 to the competent unit; the unit signs for it (签收) within the profile's receiptDays. A 交办 may set dueDays, the 指定办理期限 for its 办结报告 in calendar days from routing (Art. 22 ¶1(三)); re-routing is from REGISTERED, after an agreed 异议. To a 纪检监察 or 政法 unit (Unit.kind DISCIPLINE_INSPECTION / POLITICAL_LEGAL) the item is forwarded (转出, status FORWARDED) and handled under that organ's rules: accusations (Art. 30) and 涉法涉诉 letters (Art. 22 ¶2) */
   routePetition: Petition;
   /** 签收 of a 转送/交办 item by its unit: starts the 15-day 告知 (Art. 23 ¶3) and the 5-working-day 异议 window */
   signForReceipt: Petition;
@@ -315,6 +358,14 @@ export type MutationAnswerUrgeArgs = {
   requestId?: InputMaybe<Scalars['String']['input']>;
   text: Scalars['String']['input'];
   urgeId: Scalars['ID']['input'];
+};
+
+
+export type MutationChooseRouteArgs = {
+  id: Scalars['ID']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+  requestId?: InputMaybe<Scalars['String']['input']>;
+  route: HandlingRoute;
 };
 
 
@@ -393,6 +444,21 @@ export type MutationPublishHolidayCalendarArgs = {
 export type MutationRaiseObjectionArgs = {
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
+  requestId?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationRecordAgreementArgs = {
+  id: Scalars['ID']['input'];
+  kind: AgreementKind;
+  requestId?: InputMaybe<Scalars['String']['input']>;
+  text: Scalars['String']['input'];
+};
+
+
+export type MutationRecordAttendanceArgs = {
+  memberIds: Array<Scalars['ID']['input']>;
+  panelId: Scalars['ID']['input'];
   requestId?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -531,11 +597,13 @@ export type PanelFilter = {
 
 export type Panelist = {
   __typename?: 'Panelist';
-  /** Voted at least once (an attendance) */
+  /** Present at the panel (到会), whether or not they voted: an attendance (参评委员人次). Recorded by recordAttendance; a member who voted was present */
   attended: Scalars['Boolean']['output'];
   kind: PanelistKind;
   memberId: Scalars['ID']['output'];
   name: Scalars['String']['output'];
+  /** Voted on at least one case */
+  voted: Scalars['Boolean']['output'];
 };
 
 export type PanelistInput = {
@@ -557,6 +625,8 @@ export type PanelistKind =
 export type Petition = {
   __typename?: 'Petition';
   acceptedAt: Maybe<Scalars['DateTime']['output']>;
+  /** The 调解/和解 agreement that settled the claim (Art. 33) */
+  agreement: Maybe<Agreement>;
   appeals: Array<Appeal>;
   category: Category;
   channel: Channel;
@@ -564,6 +634,8 @@ export type Petition = {
   content: Scalars['String']['output'];
   deadlines: Array<Deadline>;
   declineReason: Maybe<DeclineReason>;
+  /** Brought directly to its unit (Art. 23 ¶2) */
+  direct: Scalars['Boolean']['output'];
   dueAt: Maybe<Scalars['DateTime']['output']>;
   /** Some deadline is in its warning period (预警) */
   dueSoon: Scalars['Boolean']['output'];
@@ -573,6 +645,10 @@ export type Petition = {
   /** 第三方评议 verdicts on this petition */
   evaluations: Array<PetitionEvaluation>;
   extension: Extension;
+  /** Where the item was forwarded to (status FORWARDED) */
+  forwardedTo: Maybe<ForwardingOrgan>;
+  /** A claim's route of Art. 31, once chosen (chooseRoute) or once answered on (六) */
+  handlingRoute: Maybe<HandlingRoute>;
   hearings: Array<Hearing>;
   id: Scalars['ID']['output'];
   isRepeat: Scalars['Boolean']['output'];
@@ -580,6 +656,8 @@ export type Petition = {
   live: Maybe<Scalars['JSON']['output']>;
   opinions: Array<Opinion>;
   overdue: Scalars['Boolean']['output'];
+  /** The path this petition is on, with its articles and what it allows (docs/paths.md) */
+  path: PetitionPath;
   petitioner: Petitioner;
   /** 疑似重复: earlier petitions matching proposes, not yet dismissed; a proposal declines nothing (confirmRepeat decides) */
   possibleRepeats: Array<PossibleRepeat>;
@@ -649,6 +727,22 @@ export type PetitionFilter = {
   unitId?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A path of the statute by kind of petition (docs/paths.md) */
+export type PetitionPath = {
+  __typename?: 'PetitionPath';
+  /** 调解/和解 may settle it (Art. 33) */
+  agreement: Scalars['Boolean']['output'];
+  /** 复查/复核 follow its answer */
+  appeals: Scalars['Boolean']['output'];
+  article: Scalars['String']['output'];
+  /** Art. 34's 60 days run from 受理 */
+  handlingClock: Scalars['Boolean']['output'];
+  /** SUGGESTION, ACCUSATION, or a claim's HandlingRoute (HEARD_AND_ANSWERED until another is chosen) */
+  id: Scalars['String']['output'];
+  /** What its answer may say (empty: it ends without one) */
+  outcomes: Array<ReplyOutcome>;
+};
+
 export type PetitionSort =
   /** Soonest open deadline first (petitions with a running deadline only) */
   | 'DUE_ASC'
@@ -657,7 +751,7 @@ export type PetitionSort =
 
 export type PetitionStatus =
   | 'ASSIGNED'
-  /** an appeal window closed with no request */
+  /** ended with nothing left to appeal: an appeal window closed unused, or a path without 复查/复核 ended (a suggestion or (五) answered, a claim guided into another procedure (一)–(四), a claim settled by 调解/和解) */
   | 'CLOSED'
   /** 终结: same facts and reasons are not accepted again (Art. 36) */
   | 'CONCLUDED'
@@ -665,6 +759,8 @@ export type PetitionStatus =
   | 'DECLINED'
   /** 办结: the handling opinion was delivered; the 30-day 复查 window is open */
   | 'DELIVERED'
+  /** 转出: forwarded to 纪检监察 (检举控告, Art. 30) or 政法 (涉法涉诉, Art. 22 ¶2), handled under their rules */
+  | 'FORWARDED'
   /** 受理: the unit is handling it */
   | 'HANDLING'
   | 'REGISTERED'
@@ -813,6 +909,8 @@ export type RegisterPetitionInput = {
   category: Category;
   channel: Channel;
   content: Scalars['String']['input'];
+  /** Brought directly to this unit (Art. 23 ¶2), not through the bureau: its 15-day 告知 (DIRECT_NOTICE) runs from receipt; a unit handler registers for their own unit only */
+  directUnitId?: InputMaybe<Scalars['String']['input']>;
   petitioner: PetitionerInput;
   /** Defaults to now; a letter received days ago keeps its receipt date */
   receivedAt?: InputMaybe<Scalars['DateTime']['input']>;
@@ -845,10 +943,23 @@ export type ReplayResult = {
   runId: Scalars['String']['output'];
 };
 
-/** 支持 / 解释说明 / 不予支持 (Art. 32) */
+/** The answer's outcome; which path may give which: docs/paths.md */
 export type ReplyOutcome =
+  /** 采纳 (a suggestion, Art. 29) */
+  | 'ADOPTED'
+  /** 答复 (Art. 31 (五)) or an accusation's 反馈 at a competent unit (Art. 30) */
+  | 'ANSWERED'
+  /** 解释说明 */
   | 'EXPLAIN'
+  /** 未采纳 */
+  | 'NOT_ADOPTED'
+  /** 不予支持 */
   | 'NOT_SUPPORT'
+  /** 部分采纳 */
+  | 'PARTLY_ADOPTED'
+  /** 依法履行 (Art. 31 (五)) */
+  | 'PERFORMED'
+  /** 支持 (Art. 32; Art. 31 (六), 复查, 复核) */
   | 'SUPPORT';
 
 /** What shows when the petitioner made a 复查/复核 request */
@@ -1110,6 +1221,8 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
   Actor: ResolverTypeWrapper<Actor>;
+  Agreement: ResolverTypeWrapper<Agreement>;
+  AgreementKind: AgreementKind;
   Appeal: ResolverTypeWrapper<Appeal>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Category: Category;
@@ -1125,6 +1238,8 @@ export type ResolversTypes = {
   Extension: ResolverTypeWrapper<Extension>;
   ExtensionRequest: ResolverTypeWrapper<ExtensionRequest>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  ForwardingOrgan: ForwardingOrgan;
+  HandlingRoute: HandlingRoute;
   Hearing: ResolverTypeWrapper<Hearing>;
   HolidayCalendar: ResolverTypeWrapper<HolidayCalendar>;
   HolidayCalendarPublication: ResolverTypeWrapper<HolidayCalendarPublication>;
@@ -1148,6 +1263,7 @@ export type ResolversTypes = {
   PetitionEdge: ResolverTypeWrapper<Omit<PetitionEdge, 'node'> & { node: ResolversTypes['Petition'] }>;
   PetitionEvaluation: ResolverTypeWrapper<PetitionEvaluation>;
   PetitionFilter: PetitionFilter;
+  PetitionPath: ResolverTypeWrapper<PetitionPath>;
   PetitionSort: PetitionSort;
   PetitionStatus: PetitionStatus;
   Petitioner: ResolverTypeWrapper<Petitioner>;
@@ -1185,6 +1301,7 @@ export type ResolversTypes = {
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   Actor: Actor;
+  Agreement: Agreement;
   Appeal: Appeal;
   Boolean: Scalars['Boolean']['output'];
   ConveneEvaluationPanelInput: ConveneEvaluationPanelInput;
@@ -1216,6 +1333,7 @@ export type ResolversParentTypes = {
   PetitionEdge: Omit<PetitionEdge, 'node'> & { node: ResolversParentTypes['Petition'] };
   PetitionEvaluation: PetitionEvaluation;
   PetitionFilter: PetitionFilter;
+  PetitionPath: PetitionPath;
   Petitioner: Petitioner;
   PetitionerInput: PetitionerInput;
   PossibleRepeat: PossibleRepeat;
@@ -1239,6 +1357,12 @@ export type ResolversParentTypes = {
 export type ActorResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Actor'] = ResolversParentTypes['Actor']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type AgreementResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Agreement'] = ResolversParentTypes['Agreement']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['AgreementKind'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type AppealResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Appeal'] = ResolversParentTypes['Appeal']> = {
@@ -1355,6 +1479,7 @@ export type JurisdictionResolvers<ContextType = ApiContext, ParentType extends R
 export type MutationResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   acceptPetition?: Resolver<ResolversTypes['Petition'], ParentType, ContextType, RequireFields<MutationAcceptPetitionArgs, 'id'>>;
   answerUrge?: Resolver<ResolversTypes['Petition'], ParentType, ContextType, RequireFields<MutationAnswerUrgeArgs, 'id' | 'text' | 'urgeId'>>;
+  chooseRoute?: Resolver<ResolversTypes['Petition'], ParentType, ContextType, RequireFields<MutationChooseRouteArgs, 'id' | 'route'>>;
   confirmRepeat?: Resolver<ResolversTypes['Petition'], ParentType, ContextType, RequireFields<MutationConfirmRepeatArgs, 'id' | 'repeatOf'>>;
   conveneEvaluationPanel?: Resolver<ResolversTypes['EvaluationPanel'], ParentType, ContextType, RequireFields<MutationConveneEvaluationPanelArgs, 'input'>>;
   decideExtension?: Resolver<ResolversTypes['Petition'], ParentType, ContextType, RequireFields<MutationDecideExtensionArgs, 'approve' | 'id'>>;
@@ -1366,6 +1491,8 @@ export type MutationResolvers<ContextType = ApiContext, ParentType extends Resol
   instruct?: Resolver<ResolversTypes['Petition'], ParentType, ContextType, RequireFields<MutationInstructArgs, 'id' | 'text'>>;
   publishHolidayCalendar?: Resolver<ResolversTypes['HolidayCalendarPublication'], ParentType, ContextType, RequireFields<MutationPublishHolidayCalendarArgs, 'input'>>;
   raiseObjection?: Resolver<ResolversTypes['Petition'], ParentType, ContextType, RequireFields<MutationRaiseObjectionArgs, 'id' | 'reason'>>;
+  recordAgreement?: Resolver<ResolversTypes['Petition'], ParentType, ContextType, RequireFields<MutationRecordAgreementArgs, 'id' | 'kind' | 'text'>>;
+  recordAttendance?: Resolver<ResolversTypes['EvaluationPanel'], ParentType, ContextType, RequireFields<MutationRecordAttendanceArgs, 'memberIds' | 'panelId'>>;
   recordEvaluation?: Resolver<ResolversTypes['EvaluationPanel'], ParentType, ContextType, RequireFields<MutationRecordEvaluationArgs, 'panelId' | 'petitionId' | 'verdict'>>;
   recordSatisfaction?: Resolver<ResolversTypes['Petition'], ParentType, ContextType, RequireFields<MutationRecordSatisfactionArgs, 'id' | 'level' | 'target'>>;
   registerPetition?: Resolver<ResolversTypes['Petition'], ParentType, ContextType, RequireFields<MutationRegisterPetitionArgs, 'input'>>;
@@ -1414,10 +1541,12 @@ export type PanelistResolvers<ContextType = ApiContext, ParentType extends Resol
   kind?: Resolver<ResolversTypes['PanelistKind'], ParentType, ContextType>;
   memberId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  voted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type PetitionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Petition'] = ResolversParentTypes['Petition']> = {
   acceptedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  agreement?: Resolver<Maybe<ResolversTypes['Agreement']>, ParentType, ContextType>;
   appeals?: Resolver<Array<ResolversTypes['Appeal']>, ParentType, ContextType>;
   category?: Resolver<ResolversTypes['Category'], ParentType, ContextType>;
   channel?: Resolver<ResolversTypes['Channel'], ParentType, ContextType>;
@@ -1425,18 +1554,22 @@ export type PetitionResolvers<ContextType = ApiContext, ParentType extends Resol
   content?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   deadlines?: Resolver<Array<ResolversTypes['Deadline']>, ParentType, ContextType>;
   declineReason?: Resolver<Maybe<ResolversTypes['DeclineReason']>, ParentType, ContextType>;
+  direct?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   dueAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   dueSoon?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   escalation?: Resolver<Maybe<ResolversTypes['Escalation']>, ParentType, ContextType>;
   escalationProposed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   evaluations?: Resolver<Array<ResolversTypes['PetitionEvaluation']>, ParentType, ContextType>;
   extension?: Resolver<ResolversTypes['Extension'], ParentType, ContextType>;
+  forwardedTo?: Resolver<Maybe<ResolversTypes['ForwardingOrgan']>, ParentType, ContextType>;
+  handlingRoute?: Resolver<Maybe<ResolversTypes['HandlingRoute']>, ParentType, ContextType>;
   hearings?: Resolver<Array<ResolversTypes['Hearing']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   isRepeat?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   live?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   opinions?: Resolver<Array<ResolversTypes['Opinion']>, ParentType, ContextType>;
   overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  path?: Resolver<ResolversTypes['PetitionPath'], ParentType, ContextType>;
   petitioner?: Resolver<ResolversTypes['Petitioner'], ParentType, ContextType>;
   possibleRepeats?: Resolver<Array<ResolversTypes['PossibleRepeat']>, ParentType, ContextType>;
   receivedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -1472,6 +1605,15 @@ export type PetitionEvaluationResolvers<ContextType = ApiContext, ParentType ext
   panelId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   verdict?: Resolver<Maybe<ResolversTypes['Verdict']>, ParentType, ContextType>;
   votes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type PetitionPathResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PetitionPath'] = ResolversParentTypes['PetitionPath']> = {
+  agreement?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  appeals?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  article?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  handlingClock?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  outcomes?: Resolver<Array<ResolversTypes['ReplyOutcome']>, ParentType, ContextType>;
 };
 
 export type PetitionerResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Petitioner'] = ResolversParentTypes['Petitioner']> = {
@@ -1611,6 +1753,7 @@ export type UrgeResolvers<ContextType = ApiContext, ParentType extends Resolvers
 
 export type Resolvers<ContextType = ApiContext> = {
   Actor?: ActorResolvers<ContextType>;
+  Agreement?: AgreementResolvers<ContextType>;
   Appeal?: AppealResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Deadline?: DeadlineResolvers<ContextType>;
@@ -1634,6 +1777,7 @@ export type Resolvers<ContextType = ApiContext> = {
   PetitionConnection?: PetitionConnectionResolvers<ContextType>;
   PetitionEdge?: PetitionEdgeResolvers<ContextType>;
   PetitionEvaluation?: PetitionEvaluationResolvers<ContextType>;
+  PetitionPath?: PetitionPathResolvers<ContextType>;
   Petitioner?: PetitionerResolvers<ContextType>;
   PossibleRepeat?: PossibleRepeatResolvers<ContextType>;
   Principal?: PrincipalResolvers<ContextType>;

@@ -206,6 +206,13 @@ export const OPS = {
       requestId: 'v-1',
     }),
   },
+  attendance: {
+    as: 'supervisor',
+    passes: 'UNAVAILABLE',
+    query: `mutation($panelId: ID!, $memberIds: [ID!]!, $requestId: String) {
+      recordAttendance(panelId: $panelId, memberIds: $memberIds, requestId: $requestId) { id } }`,
+    valid: () => ({ panelId: 'PY-000000000001', memberIds: ['M-LAW-1', 'M-NPC-1'], requestId: 'a-1' }),
+  },
   replay: {
     as: 'tester',
     passes: null,

@@ -28,7 +28,7 @@ const TABLES = {
     'escalate',
     'instruct',
   ],
-  panels: ['convene', 'evaluate', 'replay'],
+  panels: ['convene', 'evaluate', 'attendance', 'replay'],
   queries: ['petition', 'petitions', 'statistics', 'history', 'panel', 'panels', 'statute'],
 } as const satisfies Record<string, readonly OpName[]>;
 export type Table = keyof typeof TABLES;

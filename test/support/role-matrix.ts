@@ -98,6 +98,7 @@ const MATRIX = `
 | instruct               | escalated  | FB  | FB  | FB    | FB   | FB     | FB  | ok  | NF    | FB  | FB    | FB   | ok  | UA   |
 | conveneEvaluationPanel | closed     | FB  | FB  | FB    | FB   | FB     | ok  | FB  | FB    | FB  | FB    | FB   | ok  | UA   |
 | recordEvaluation       | panel      | FB  | FB  | FB    | FB   | FB     | FB  | FB  | FB    | ok  | NF    | FB   | FB  | UA   |
+| recordAttendance       | panel      | FB  | FB  | FB    | FB   | FB     | ok  | FB  | FB    | FB  | FB    | FB   | ok  | UA   |
 | replayHistory          |            | FB  | FB  | FB    | FB   | FB     | FB  | FB  | FB    | FB  | FB    | ok   | ok  | UA   |
 | holidayCalendars       |            | ok  | ok  | ok    | ok   | ok     | ok  | ok  | ok    | ok  | ok    | ok   | ok  | UA   |
 | publishHolidayCalendar |            | FB  | FB  | FB    | FB   | FB     | FB  | FB  | FB    | FB  | FB    | FB   | ok  | UA   |

@@ -167,6 +167,12 @@ export const OPERATIONS: Record<string, Operation> = {
       'mutation($id: ID!, $petitionId: ID!) { recordEvaluation(panelId: $id, petitionId: $petitionId, verdict: SATISFIED) { id status } }',
     variables: (id, f) => ({ id, petitionId: f.closed }),
   },
+  // M-LAW-1 (REV) is present: harmless, REV votes on the panel anyway.
+  recordAttendance: {
+    document:
+      'mutation($id: ID!) { recordAttendance(panelId: $id, memberIds: ["M-LAW-1"]) { id status members { attended } } }',
+    variables: byId,
+  },
   replayHistory: {
     document: 'mutation($history: JSON!) { replayHistory(history: $history) { ok events } }',
     variables: (_, f) => ({ history: f.history }),

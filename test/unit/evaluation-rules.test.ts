@@ -1,7 +1,21 @@
-/** The rules of 第三方评议: who may sit on a panel, and how a case's verdict follows from the votes. */
+/**
+ * The rules of 第三方评议: who may sit on a panel, how a case's verdict follows from the votes, and who was present.
+ */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { caseVerdict, panelProblem, type Panelist, type Verdict } from '../../domain/evaluation';
+import {
+  caseVerdict,
+  checkAttendance,
+  closePanel,
+  isPresent,
+  panelProblem,
+  recordAttendance,
+  recordVote,
+  type PanelState,
+  type Panelist,
+  type Verdict,
+} from '../../domain/evaluation';
+import { Refusal } from '../../domain/error-codes';
 
 const member = (n: number, kind: Panelist['kind'] = 'NPC_DEPUTY'): Panelist => ({
   memberId: `M-${n}`,
@@ -42,5 +56,55 @@ describe('a case verdict', () => {
           expect(count(other)).toBeLessThanOrEqual(count(result));
       }),
     );
+  });
+});
+
+describe('attendance (到会)', () => {
+  const open: PanelState = {
+    panelId: 'PY-1',
+    title: '评议会',
+    members: five,
+    petitionIds: ['XF-1'],
+    quorum: 3,
+    convenedAt: 0,
+    convenedBy: 'supervisor',
+    deadlineAt: 1_000,
+    status: 'OPEN',
+    votes: [],
+    results: [],
+    closedAt: null,
+    version: 1,
+  };
+  const refusal = (run: () => unknown) => {
+    try {
+      run();
+    } catch (err) {
+      if (err instanceof Refusal) return { code: err.code, ...err.details };
+      throw err;
+    }
+    return null;
+  };
+
+  it('a member present counts whether or not they voted; a voter was present; the same again changes nothing', () => {
+    const voted = recordVote(open, { memberId: 'M-1', petitionId: 'XF-1', verdict: 'SATISFIED', comment: null }, 10);
+    const present = recordAttendance(voted, { memberIds: ['M-3', 'M-2'] });
+    expect(present.present).toEqual(['M-2', 'M-3']);
+    expect(present.version).toBe(voted.version + 1);
+    expect(five.map((m) => isPresent(present, m.memberId))).toEqual([true, true, true, false, false]);
+    // Present already, or a voter: nothing to record.
+    expect(recordAttendance(present, { memberIds: ['M-2', 'M-1'] })).toBe(present);
+    expect(recordAttendance(present, { memberIds: ['M-4'] }).present).toEqual(['M-2', 'M-3', 'M-4']);
+  });
+
+  it('a name not on the panel is BAD_USER_INPUT with its index; a closed panel is INVALID_TRANSITION', () => {
+    expect(refusal(() => checkAttendance(open, { memberIds: ['M-1', 'M-9'] }))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'memberIds[1]',
+    });
+    expect(refusal(() => checkAttendance(closePanel(open, 2_000), { memberIds: ['M-1'] }))).toEqual({
+      code: 'INVALID_TRANSITION',
+    });
+    // A panel convened before presence was recorded has no list: only its voters were present.
+    expect(isPresent(open, 'M-1')).toBe(false);
   });
 });

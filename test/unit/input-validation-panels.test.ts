@@ -1,8 +1,8 @@
 /**
- * Input validation, conveneEvaluationPanel, recordEvaluation and replayHistory: one row per field and bad value,
- * against the real API on a real SQLite file. The harness's Temporal client points nowhere, so a row refused as
- * it should be answers BAD_USER_INPUT (or LIMIT_EXCEEDED) with its field, and a value that gets through answers
- * UNAVAILABLE: that is how the accepted rows show it, and how a refusal that came too late would fail.
+ * Input validation, conveneEvaluationPanel, recordEvaluation, recordAttendance and replayHistory: one row per field
+ * and bad value, against the real API on a real SQLite file. The harness's Temporal client points nowhere, so a row
+ * refused as it should be answers BAD_USER_INPUT (or LIMIT_EXCEEDED) with its field, and a value that gets through
+ * answers UNAVAILABLE: that is how the accepted rows show it, and how a refusal that came too late would fail.
  */
 import { formatShanghai } from '../../domain/calendar';
 import { five } from '../support/input-operations';
@@ -40,6 +40,21 @@ describeTable('panels', [
   ...bad('evaluate', 'comment', [long(2_001), '意见\u0000']),
   ...bad('evaluate', 'requestId', ['v\u0000']),
   ...ok('evaluate', 'comment', [null, '第一条\n第二条']),
+
+  // recordAttendance
+  ...bad('attendance', 'panelId', ['', 'PY 1']),
+  ...bad('attendance', 'memberIds', [[], Array.from({ length: 10 }, (_, i) => `M-${i}`)]),
+  ...bad(
+    'attendance',
+    'memberIds',
+    [
+      ['M-LAW-1', 'M 2'],
+      ['M-LAW-1', ''],
+    ],
+    'memberIds[1]',
+  ),
+  ...bad('attendance', 'requestId', ['a\u0000']),
+  ...ok('attendance', 'memberIds', [['M-LAW-1'], ['M-LAW-1', 'M-LAW-1']]),
 
   // replayHistory
   ...bad('replay', 'history', [{ events: 'nope' }, 'not a history', 42]),
