@@ -9,6 +9,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { ReadModel } from '../db/connection';
 import type { Principal } from './auth';
 import { apiError, badInput } from './errors';
+import { eligible, exclusionColumns, participationDefinition, RATING_EXCLUSIONS } from './rating-exclusions';
 
 const DAY_MS = 86_400_000;
 
@@ -60,6 +61,10 @@ export function percent(numerator: number, denominator: number, rounding: Roundi
   return `${Math.floor(hundredths / 100)}.${String(hundredths % 100).padStart(2, '0')}`;
 }
 
+/** What 办结 is, wherever a figure counts it (the read model's delivered_at). */
+const HANDLED = '办结: the opinion delivered, a 调解/和解 agreement signed, or the claim guided into another procedure';
+const FORWARDED = 'items forwarded to 纪检监察 or 政法 (forwarded_to) are counted on neither side';
+
 interface Fraction {
   num: number;
   den: number;
@@ -85,11 +90,17 @@ export function statisticsQueries(q: StatisticsQuery) {
     FROM petition_ratings r
     WHERE r.at >= ${q.from} AND r.at < ${q.to} AND r.target = ${target} AND r.latest ${inUnit(sql`r.unit_id`, sql`r.petition_id`)}`;
   return {
+    // 办结率 on the base bureaus publish: what came in during the period; forwarded items are another organ's.
+    received: sql`
+      SELECT count(*) FILTER (WHERE delivered_at < ${q.to}) AS num,
+        count(*) FILTER (WHERE status IN ('DECLINED', 'REGISTERED', 'TRANSFERRED', 'ASSIGNED')) AS never,
+        count(*) AS den
+      FROM petitions WHERE received_at >= ${q.from} AND received_at < ${q.to} AND forwarded_to IS NULL ${inUnit(sql`unit_id`)}`,
     registered: sql`
       SELECT count(*) FILTER (WHERE is_repeat) AS num, count(*) AS den
       FROM petitions WHERE registered_at >= ${q.from} AND registered_at < ${q.to} ${inUnit(sql`unit_id`)}`,
     delivered: sql`
-      SELECT count(*) FILTER (WHERE delivered_at <= handling_due_at) AS num, count(*) AS den
+      SELECT count(*) FILTER (WHERE delivered_at <= handling_due_at OR handling_due_at IS NULL) AS num, count(*) AS den
       FROM petitions WHERE delivered_at >= ${q.from} AND delivered_at < ${q.to} ${inUnit(sql`unit_id`)}`,
     overdueNow: sql`SELECT count(*) AS num, count(*) AS den FROM petitions WHERE overdue = 1 ${inUnit(sql`unit_id`)}`,
     completion: sql`
@@ -98,9 +109,10 @@ export function statisticsQueries(q: StatisticsQuery) {
     unitSatisfaction: satisfaction('UNIT'),
     bureauSatisfaction: satisfaction('BUREAU'),
     participation: sql`
-      SELECT count(*) FILTER (WHERE rated) AS num, count(*) AS den
+      SELECT count(*) FILTER (WHERE rated AND ${eligible()}) AS num, count(*) FILTER (WHERE ${eligible()}) AS den,
+        ${exclusionColumns()}
       FROM petitions
-      WHERE delivered_at >= ${q.from} AND delivered_at < ${q.to} AND channel = 'ONLINE' ${inUnit(sql`unit_id`)}`,
+      WHERE delivered_at >= ${q.from} AND delivered_at < ${q.to} ${inUnit(sql`unit_id`)}`,
     firstTime: sql`
       SELECT count(*) FILTER (WHERE NOT review_requested
           AND (repeated_at IS NULL OR repeated_at > delivered_at + ${q.repeatWindowDays * DAY_MS})) AS num,
@@ -112,7 +124,7 @@ export function statisticsQueries(q: StatisticsQuery) {
       FROM petition_urges WHERE issued_at >= ${q.from} AND issued_at < ${q.to} AND kind <> 'REMINDER' ${inUnit(sql`unit_id`, sql`petition_id`)}`,
     panels: sql`
       SELECT count(*) AS num, (SELECT count(*) FROM panel_members m JOIN panels p2 ON p2.id = m.panel_id
-          WHERE m.attended AND p2.closed_at >= ${q.from} AND p2.closed_at < ${q.to}) AS den
+          WHERE m.present AND p2.closed_at >= ${q.from} AND p2.closed_at < ${q.to}) AS den
       FROM panels WHERE closed_at >= ${q.from} AND closed_at < ${q.to}`,
     panelVerdicts: sql`
       SELECT count(*) FILTER (WHERE c.verdict IN ('SATISFIED', 'BASICALLY_SATISFIED')) AS num, count(*) AS den
@@ -120,7 +132,7 @@ export function statisticsQueries(q: StatisticsQuery) {
       WHERE c.verdict IS NOT NULL AND p.closed_at >= ${q.from} AND p.closed_at < ${q.to}${visible(sql`c.petition_id`)}`,
     timelyNotice: sql`
       SELECT count(*) FILTER (WHERE met_at <= due_at) AS num, count(*) AS den
-      FROM petition_deadlines WHERE kind = 'NOTICE' AND due_at > ${q.from} AND due_at <= ${q.to} ${inUnit(sql`unit_id`, sql`petition_id`)}`,
+      FROM petition_deadlines WHERE kind IN ('NOTICE', 'DIRECT_NOTICE') AND due_at > ${q.from} AND due_at <= ${q.to} ${inUnit(sql`unit_id`, sql`petition_id`)}`,
   };
 }
 
@@ -139,6 +151,8 @@ export function computeStatistics(db: ReadModel, q: StatisticsQuery) {
   });
   const registered = fraction(queries.registered);
   const delivered = fraction(queries.delivered);
+  const received = db.get<Fraction & { never: number }>(queries.received);
+  const participation = db.get<Fraction & Record<string, number>>(queries.participation);
   return {
     from: q.from,
     to: q.to,
@@ -158,7 +172,18 @@ export function computeStatistics(db: ReadModel, q: StatisticsQuery) {
       fraction(queries.completion),
       'delivered by the end of the period ÷ petitions whose handling deadline (with extensions) falls in the period',
     ),
-    onTimeCompletionRate: ratio(delivered, 'delivered by the handling deadline ÷ petitions delivered in the period'),
+    receivedCompletionRate: ratio(
+      { num: received?.num ?? 0, den: received?.den ?? 0 },
+      `办结 before the end of the period (${HANDLED}) ÷ petitions received in the period, those never accepted included; ${FORWARDED}`,
+    ),
+    notAccepted: ratio(
+      { num: received?.never ?? 0, den: received?.den ?? 0 },
+      `received in the period and never accepted — declined (不予受理), or still REGISTERED, TRANSFERRED or ASSIGNED now — ÷ petitions received in the period; ${FORWARDED}`,
+    ),
+    onTimeCompletionRate: ratio(
+      delivered,
+      `delivered by the handling deadline, or with no handling clock (a suggestion, Art. 29; a claim on Art. 31 (五)) ÷ petitions delivered in the period (${HANDLED})`,
+    ),
     unitSatisfactionRate: ratio(
       fraction(queries.unitSatisfaction),
       'satisfied or basically satisfied ÷ latest unit ratings given in the period',
@@ -168,9 +193,15 @@ export function computeStatistics(db: ReadModel, q: StatisticsQuery) {
       'satisfied or basically satisfied ÷ latest bureau ratings given in the period',
     ),
     ratingParticipationRate: ratio(
-      fraction(queries.participation),
-      'rated ÷ petitions first registered online and delivered in the period',
+      { num: participation?.num ?? 0, den: participation?.den ?? 0 },
+      participationDefinition(),
     ),
+    ratingExclusions: RATING_EXCLUSIONS.map(({ id, description, source }, i) => ({
+      id,
+      description,
+      source,
+      excluded: participation?.[`x${i}`] ?? 0,
+    })),
     firstTimeResolutionRate: ratio(
       fraction(queries.firstTime),
       `first-time petitions delivered in the period with no 复查 and no repeat within ${q.repeatWindowDays} days ÷ first-time petitions delivered in the period`,
@@ -178,7 +209,7 @@ export function computeStatistics(db: ReadModel, q: StatisticsQuery) {
     repeatRate: ratio(registered, 'repeat petitions ÷ petitions registered in the period'),
     timelyNoticeRate: ratio(
       fraction(queries.timelyNotice),
-      'notices (告知) given within their 15 days ÷ notices due in the period',
+      'notices (告知) given within their 15 days ÷ notices due in the period: of routed items from their 签收 by the unit (Art. 23 ¶3) and of items brought directly to their unit from receipt (Art. 23 ¶2)',
     ),
   };
 }

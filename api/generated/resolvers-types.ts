@@ -887,6 +887,18 @@ export type Rating = {
   target: RatingTarget;
 };
 
+/** A rule that leaves a delivered petition out of 参评率's base ([SAT] art. 4); the rules are data (api/rating-exclusions.ts) */
+export type RatingExclusion = {
+  __typename?: 'RatingExclusion';
+  description: Scalars['String']['output'];
+  /** Petitions delivered in the period (in the filter's scope) this rule left out; one that several rules exclude counts under the first, so these and ratingParticipationRate's denominator add up to the petitions delivered */
+  excluded: Scalars['Int']['output'];
+  /** Stable id, e.g. NOT_REGISTERED_ONLINE */
+  id: Scalars['String']['output'];
+  /** The article it rests on */
+  source: Scalars['String']['output'];
+};
+
 /** The bureau and the unit are rated separately */
 export type RatingTarget =
   | 'BUREAU'
@@ -1015,7 +1027,7 @@ export type Statistics = {
   __typename?: 'Statistics';
   /** 满意率 of the bureau */
   bureauSatisfactionRate: Ratio;
-  /** 办结率 */
+  /** 办结率 on the petitions whose handling deadline falls in the period */
   completionRate: Ratio;
   /** Petitions whose first opinion was delivered (办结) in the period */
   delivered: Scalars['Int']['output'];
@@ -1024,22 +1036,28 @@ export type Statistics = {
   /** 一次性化解率 */
   firstTimeResolutionRate: Ratio;
   from: Scalars['DateTime']['output'];
-  /** 按期办结率 */
+  /** Petitions received in the period never accepted (declined, or still REGISTERED, TRANSFERRED or ASSIGNED) ÷ petitions received in the period */
+  notAccepted: Ratio;
+  /** 按期办结率: a petition with no handling clock (a suggestion, Art. 31 (五)) is never late */
   onTimeCompletionRate: Ratio;
   /** Open petitions overdue now */
   overdueNow: Scalars['Int']['output'];
-  /** …member attendances (a member who voted at a panel counts once) */
+  /** …member attendances (参评委员人次): a member present at a panel counts once, whether or not they voted (recordAttendance; a voter was present) */
   panelAttendances: Scalars['Int']['output'];
   /** 第三方评议: panels (评议会) closed in the period */
   panelsHeld: Scalars['Int']['output'];
-  /** 参评率 */
+  /** What 参评率's base leaves out, rule by rule, with how many delivered petitions each left out */
+  ratingExclusions: Array<RatingExclusion>;
+  /** 参评率: rated ÷ delivered petitions that may be rated (ratingExclusions) */
   ratingParticipationRate: Ratio;
+  /** 办结率 on the base bureaus publish: petitions received in the period, those never accepted included, 办结 before its end (昌宁 2023: 227 of 238 = 95.37, truncated); forwarded items on neither side */
+  receivedCompletionRate: Ratio;
   /** Petitions registered in the period */
   registered: Scalars['Int']['output'];
   /** 重复信访率 */
   repeatRate: Ratio;
   rounding: Rounding;
-  /** 及时受理率 (告知 within its 15 days) */
+  /** 及时受理率 (告知 within its 15 days), routed (Art. 23 ¶3) and direct (Art. 23 ¶2) items alike */
   timelyNoticeRate: Ratio;
   to: Scalars['DateTime']['output'];
   unitId: Maybe<Scalars['String']['output']>;
@@ -1273,6 +1291,7 @@ export type ResolversTypes = {
   PublishHolidayCalendarInput: PublishHolidayCalendarInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Rating: ResolverTypeWrapper<Rating>;
+  RatingExclusion: ResolverTypeWrapper<RatingExclusion>;
   RatingTarget: RatingTarget;
   Ratio: ResolverTypeWrapper<Ratio>;
   RegisterPetitionInput: RegisterPetitionInput;
@@ -1341,6 +1360,7 @@ export type ResolversParentTypes = {
   PublishHolidayCalendarInput: PublishHolidayCalendarInput;
   Query: Record<PropertyKey, never>;
   Rating: Rating;
+  RatingExclusion: RatingExclusion;
   Ratio: Ratio;
   RegisterPetitionInput: RegisterPetitionInput;
   ReplayResult: ReplayResult;
@@ -1659,6 +1679,13 @@ export type RatingResolvers<ContextType = ApiContext, ParentType extends Resolve
   target?: Resolver<ResolversTypes['RatingTarget'], ParentType, ContextType>;
 };
 
+export type RatingExclusionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['RatingExclusion'] = ResolversParentTypes['RatingExclusion']> = {
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  excluded?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type RatioResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Ratio'] = ResolversParentTypes['Ratio']> = {
   definition?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   denominator?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1680,11 +1707,14 @@ export type StatisticsResolvers<ContextType = ApiContext, ParentType extends Res
   evaluationSatisfactionRate?: Resolver<ResolversTypes['Ratio'], ParentType, ContextType>;
   firstTimeResolutionRate?: Resolver<ResolversTypes['Ratio'], ParentType, ContextType>;
   from?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  notAccepted?: Resolver<ResolversTypes['Ratio'], ParentType, ContextType>;
   onTimeCompletionRate?: Resolver<ResolversTypes['Ratio'], ParentType, ContextType>;
   overdueNow?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   panelAttendances?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   panelsHeld?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  ratingExclusions?: Resolver<Array<ResolversTypes['RatingExclusion']>, ParentType, ContextType>;
   ratingParticipationRate?: Resolver<ResolversTypes['Ratio'], ParentType, ContextType>;
+  receivedCompletionRate?: Resolver<ResolversTypes['Ratio'], ParentType, ContextType>;
   registered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   repeatRate?: Resolver<ResolversTypes['Ratio'], ParentType, ContextType>;
   rounding?: Resolver<ResolversTypes['Rounding'], ParentType, ContextType>;
@@ -1783,6 +1813,7 @@ export type Resolvers<ContextType = ApiContext> = {
   Principal?: PrincipalResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Rating?: RatingResolvers<ContextType>;
+  RatingExclusion?: RatingExclusionResolvers<ContextType>;
   Ratio?: RatioResolvers<ContextType>;
   ReplayResult?: ReplayResultResolvers<ContextType>;
   Statistics?: StatisticsResolvers<ContextType>;

@@ -1,12 +1,14 @@
 /**
  * 第三方评议 through GraphQL on the time-skipping server: a panel of five reaching verdicts (a DISSATISFIED one
  * reopening its case, a closed case included), a panel timing out without quorum, duplicate and foreign votes,
- * and the Shenzhen figures in the statistics.
+ * attendance recorded by the supervisor (present whether or not they voted), and the Shenzhen figures in the
+ * statistics.
  */
 import { describe, expect, it } from 'vitest';
 import { periodEnd } from '../../domain/calendar';
 import type { PetitionState } from '../../domain/petition';
 import { petitionWorkflowId } from '../../workflows/definitions';
+import { panelWorkflowId } from '../../workflows/panel-definitions';
 import { PANEL_OF_FIVE } from '../support/panel-members';
 import { errorCode, okData, okField } from '../support/graphql';
 import { eventually, useTimeSkippingSystem } from '../support/system';
@@ -227,6 +229,48 @@ describe('votes', () => {
         }),
       ),
     ).toBe('FORBIDDEN');
+  });
+
+  it('attendance: a member present counts whether or not they voted; a name not on the panel and a closed panel are refused', async () => {
+    const id = await deliveredPetition('停车收费');
+    const panel = await convene([id]);
+    const attend = (memberIds: string[], requestId: string, token = ts.tokens.supervisor) =>
+      ts.system.gql(
+        token,
+        `mutation($panelId: ID!, $memberIds: [ID!]!, $requestId: String) { recordAttendance(panelId: $panelId, memberIds: $memberIds, requestId: $requestId) { members { memberId attended voted } } }`,
+        { panelId: panel.id, memberIds, requestId },
+      );
+    okData(await vote('M-NPC-1', panel.id, id, 'SATISFIED'));
+    okData(await vote('M-NPC-2', panel.id, id, 'SATISFIED'));
+    const unknown = await attend(['M-CPPCC-1', 'M-OUTSIDER'], 'a-0');
+    expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'memberIds[1]' });
+    expect(errorCode(await attend(['M-CPPCC-1'], 'a-0', reviewers.get('M-LAW-1')!))).toBe('FORBIDDEN');
+    // M-CPPCC-1 and M-PARTY-1 came and did not vote; M-NPC-2 voted (present again is harmless).
+    const present = okField(await attend(['M-CPPCC-1', 'M-PARTY-1', 'M-NPC-2'], 'a-1')).members;
+    const ids = (members: any[]) => members.map((m) => m.memberId).sort();
+    expect(ids(present.filter((m: any) => m.attended))).toEqual(['M-CPPCC-1', 'M-NPC-1', 'M-NPC-2', 'M-PARTY-1']);
+    expect(ids(present.filter((m: any) => m.voted))).toEqual(['M-NPC-1', 'M-NPC-2']);
+    // The same request again answers the same.
+    expect(okField(await attend(['M-CPPCC-1', 'M-PARTY-1', 'M-NPC-2'], 'a-1')).members).toEqual(present);
+
+    const { deadlineAt } = (await gqlOk(ts.tokens.supervisor, `{ panel(id: "${panel.id}") { deadlineAt } }`)).panel;
+    await ts.env.sleep(Date.parse(deadlineAt) - (await ts.env.currentTimeMs()) + 60_000);
+    const closedAt = await eventually(
+      async () => (await gqlOk(ts.tokens.supervisor, `{ panel(id: "${panel.id}") { closedAt } }`)).panel.closedAt,
+    );
+    // Closed (its workflow has ended): no one is recorded any more.
+    await eventually(
+      async () =>
+        (await ts.env.client.workflow.getHandle(panelWorkflowId(panel.id)).describe()).status.name === 'COMPLETED',
+    );
+    expect(errorCode(await attend(['M-LAW-1'], 'a-2'))).toBe('INVALID_TRANSITION');
+    const from = new Date(Date.parse(closedAt) - 1_000).toISOString();
+    const to = new Date(Date.parse(closedAt) + 1_000).toISOString();
+    const stats = await gqlOk(
+      ts.tokens.supervisor,
+      `{ statistics(filter: { from: "${from}", to: "${to}" }) { panelsHeld panelAttendances } }`,
+    );
+    expect(stats.statistics).toEqual({ panelsHeld: 1, panelAttendances: 4 });
   });
 
   it('statistics give the figures Shenzhen publishes: meetings held, member attendances, cases evaluated', async () => {
