@@ -27,7 +27,7 @@ export function directUnitOf(
   const field = 'input.directUnitId';
   const named = optionalId(field, input.directUnitId, IDS.unit);
   const unitId = principal.role === 'UNIT_HANDLER' ? (named ?? principal.unitId) : named;
-  if (principal.role === 'UNIT_HANDLER' && unitId !== principal.unitId)
+  if (principal.role === 'UNIT_HANDLER' && (!unitId || unitId !== principal.unitId))
     throw apiError('FORBIDDEN', 'a unit handler registers only petitions brought directly to their own unit');
   if (!unitId) return null;
   const unit = db.select({ kind: units.kind }).from(units).where(eq(units.id, unitId)).get();

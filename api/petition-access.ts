@@ -1,6 +1,6 @@
 /** Which petition a principal may read and act on, and how a command on one is run. */
 import { GraphQLError } from 'graphql';
-import { actingUnitId, isTerminal, type PetitionState } from '../domain/petition';
+import { DEADLINE_KINDS, actingUnitId, isTerminal, type PetitionState } from '../domain/petition';
 import { canRead } from './access';
 import type { Principal } from './auth';
 import type { ApiContext } from './context';
@@ -57,7 +57,9 @@ export async function commandOn(
     const known = loadPetition(ctx.db, id);
     if (errorCode(err) === 'NOT_FOUND' && known && isTerminal(known.state)) {
       const status = known.state.status;
-      if (appeal && status === 'CLOSED') {
+      // Closed by its appeal window running out, not by a path that has no appeal (a suggestion answered).
+      const windowRanOut = known.state.deadlines.some((d) => DEADLINE_KINDS[d.kind].onExpiry === 'CLOSE' && d.lapsedAt);
+      if (appeal && status === 'CLOSED' && windowRanOut) {
         throw apiError('WINDOW_CLOSED', `petition ${id} closed when its appeal window ran out`, { status });
       }
       throw apiError('INVALID_TRANSITION', `petition ${id} is closed (${status})`, { status });

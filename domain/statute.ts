@@ -42,6 +42,12 @@ export interface LocalPractice {
    * 告知 and 5-working-day 异议 from its receipt (Art. 23 ¶3) without saying when the unit must receive it.
    */
   receiptDays: number;
+  /**
+   * Calendar days a petitioner has to rate (满意度评价) an answer that no 复查 follows (a suggestion, (五), an
+   * accusation's 反馈) before the case closes. The 条例 sets none (statute row 17); where 复查 follows, its window is
+   * the time to rate.
+   */
+  ratingDays: number;
 }
 
 /** Fengqiao's defaults (docs/domain.md §7). */
@@ -57,6 +63,8 @@ const DEFAULT_PRACTICE: LocalPractice = {
   appealGraceDays: 15,
   // Practice expects a routed item signed for within a working day, so the statute's clocks start at once.
   receiptDays: 1,
+  // As long as the 复查 window a heard claim gets: every answered petition can be rated for the same time.
+  ratingDays: 30,
 };
 
 function withOverrides(

@@ -122,6 +122,8 @@ export type DeadlineKind =
   | 'NOTICE'
   /** window for the unit's 异议: 5 working days from 签收 (Art. 23 ¶3); it lapses unused, closing nothing */
   | 'OBJECTION_WINDOW'
+  /** window to rate (满意度评价) an answer no 复查 follows: the profile's ratingDays (local practice); then the case closes */
+  | 'RATING_WINDOW'
   /** 签收 of a 转送/交办 item by its unit (local practice: receiptDays working days from routing) */
   | 'RECEIPT'
   /** 复核 opinion (Art. 36); hearings are not counted */
@@ -751,13 +753,13 @@ export type PetitionSort =
 
 export type PetitionStatus =
   | 'ASSIGNED'
-  /** ended with nothing left to appeal: an appeal window closed unused, or a path without 复查/复核 ended (a suggestion or (五) answered, a claim guided into another procedure (一)–(四), a claim settled by 调解/和解) */
+  /** ended with nothing left to ask: an appeal or rating window closed, or a claim was guided into another procedure (一)–(四) or settled by 调解/和解 */
   | 'CLOSED'
   /** 终结: same facts and reasons are not accepted again (Art. 36) */
   | 'CONCLUDED'
   /** 不予受理 */
   | 'DECLINED'
-  /** 办结: the handling opinion was delivered; the 30-day 复查 window is open */
+  /** 办结: the answer was delivered; the 30-day 复查 window is open, or on a path no 复查 follows (a suggestion, (五), an accusation's 反馈) the rating window (RATING_WINDOW) */
   | 'DELIVERED'
   /** 转出: forwarded to 纪检监察 (检举控告, Art. 30) or 政法 (涉法涉诉, Art. 22 ¶2), handled under their rules */
   | 'FORWARDED'

@@ -71,7 +71,8 @@ const AFTER_DELIVERY: Record<Level, { status: PetitionStatus; window: DeadlineKi
   REEXAMINATION: { status: 'CONCLUDED', window: null },
 };
 
-const ANSWER_ENDS = { status: 'CLOSED', window: null } as const;
+/** An answer no 复查 follows: 办结, rated within the profile's days, then closed. */
+const ANSWER_ENDS = { status: 'DELIVERED', window: 'RATING_WINDOW' } as const;
 
 /** The outcomes an answer at this status may have: its path's at first handling, Art. 32's at 复查/复核. */
 function outcomesAt(state: PetitionState, pathsByKind: boolean): readonly ReplyOutcome[] {
@@ -107,6 +108,8 @@ const APPEAL_FROM: Partial<
  */
 function openWindow(ctx: CommandContext, kind: DeadlineKind, deliveredAt: number): Deadline {
   const window = openDeadline(ctx, kind, deliveredAt);
+  // A rating is no appeal made by post: its window closes at its last moment.
+  if (kind === 'RATING_WINDOW') return window;
   return ctx.profile.practice.appealGraceDays > 0 ? withGrace(window, ctx) : window;
 }
 
@@ -196,7 +199,12 @@ export const recordSatisfaction = defineCommand<SatisfactionCommand>('recordSati
  * window's grace). The organ one level up has its own 30 days from its receipt: now, when the registrar enters it.
  */
 export const requestReview = defineCommand<AppealCommand>('requestReview', {
-  check: (state, command, { now }) => {
+  check: (state, command, { now, pathsByKind }) => {
+    const path = pathOf(state, pathsByKind);
+    if (!path.appeals)
+      refuse(`no 复查 follows an answer on this path (${path.article}); Arts. 35–36 are (六)'s`, {
+        status: state.status,
+      });
     const appeal = APPEAL_FROM[state.status]!;
     const requestedAt = command.requestedAt ?? now;
     // Against the case's clock, not the API's: under a time-skipping server the two differ.

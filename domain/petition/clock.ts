@@ -82,7 +82,7 @@ export function advanceClock(state: PetitionState, { now, profile, calendar }: C
         now,
         'CLOSED',
         null,
-        '期限内未请求复查或复核，事项办结',
+        d.kind === 'RATING_WINDOW' ? '评价期限届满，事项办结' : '期限内未请求复查或复核，事项办结',
         {
           deadline: d.kind,
           dueAt: due,

@@ -41,8 +41,7 @@ export const ALLOWED_FROM = {
   startHearing: ['HANDLING', 'UNDER_REVIEW', 'UNDER_REEXAMINATION'],
   endHearing: ['HANDLING', 'UNDER_REVIEW', 'UNDER_REEXAMINATION'],
   reply: ['HANDLING', 'UNDER_REVIEW', 'UNDER_REEXAMINATION'],
-  // A path that ends with its answer (a suggestion, (五)) is rated once CLOSED.
-  recordSatisfaction: ['DELIVERED', 'REVIEW_DELIVERED', 'CLOSED'],
+  recordSatisfaction: ['DELIVERED', 'REVIEW_DELIVERED'],
   requestReview: ['DELIVERED', 'REVIEW_DELIVERED'],
   // A unit can be urged wherever a unit owes the next step.
   urge: ['TRANSFERRED', 'ASSIGNED', 'HANDLING', 'UNDER_REVIEW', 'UNDER_REEXAMINATION'],
@@ -135,6 +134,12 @@ function lengthOf(kind: DeadlineKind, rule: StatuteRule, practice: LocalPractice
       days: practice.receiptDays,
       counting: 'WORKING_DAYS' as const,
       article: `本地规则：转送、交办事项由责任单位签收，签收起算${rule.article}的期限 (docs/lifecycle.md)`,
+    };
+  if (kind === 'RATING_WINDOW')
+    return {
+      days: practice.ratingDays,
+      counting: 'CALENDAR_DAYS' as const,
+      article: '本地规则：不适用复查的答复，信访人可在此期间评价 (docs/paths.md)',
     };
   if (kind === 'ASSIGNMENT') return { days: bureauDays, counting: rule.counting, article: rule.article };
   return { days: rule.days, counting: rule.counting, article: rule.article };

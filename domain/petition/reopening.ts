@@ -25,7 +25,7 @@ export function applyPanelVerdict(
     votes: verdict.votes,
   });
   if (verdict.verdict !== 'DISSATISFIED' || !REOPENABLE.includes(state.status)) return next;
-  const windows: DeadlineKind[] = ['REVIEW_WINDOW', 'REEXAMINATION_WINDOW'];
+  const windows: DeadlineKind[] = ['REVIEW_WINDOW', 'REEXAMINATION_WINDOW', 'RATING_WINDOW'];
   next = {
     ...withStatus(next, 'HANDLING', now),
     closedAt: null,

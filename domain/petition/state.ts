@@ -30,7 +30,7 @@ export const PETITION_STATUSES = [
   'ASSIGNED',
   // 受理, the unit is handling it.
   'HANDLING',
-  // 办结: the handling opinion was delivered; the 复查 window is open.
+  // 办结: the answer was delivered; the 复查 window is open (or, where no 复查 follows, the rating window).
   'DELIVERED',
   // 复查
   'UNDER_REVIEW',
@@ -40,8 +40,8 @@ export const PETITION_STATUSES = [
   'UNDER_REEXAMINATION',
   // 终结: the 复核 opinion was delivered; the same facts and reasons are never accepted again (Art. 36).
   'CONCLUDED',
-  // Ended with nothing left to appeal: an appeal window closed unused, or a path without 复查/复核 ended
-  // (answered, guided into another procedure, or settled by agreement).
+  // Ended with nothing left to ask: an appeal or rating window closed unused, or the claim was guided into
+  // another procedure or settled by agreement.
   'CLOSED',
   // 不予受理
   'DECLINED',
@@ -96,6 +96,8 @@ export const DEADLINE_KINDS = {
   REHANDLING: { rule: 'HANDLE', onExpiry: 'OVERDUE' },
   /** 签收 of a routed item: local practice, its working days in the profile (`practice.receiptDays`). */
   RECEIPT: { rule: 'NOTICE_ROUTED', onExpiry: 'OVERDUE' },
+  /** 满意度评价 of an answer no 复查 follows: local practice, its days in the profile; then the case closes. */
+  RATING_WINDOW: { rule: 'RATING_WINDOW', onExpiry: 'CLOSE' },
   /** 异议 window: it only ends when unused (LAPSE); the item stays with the unit. */
   OBJECTION_WINDOW: { rule: 'JURISDICTION_OBJECTION', onExpiry: 'LAPSE' },
   /** 交办's 指定办理期限, met by the 办结报告: its days set by the bureau. */

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { outbox } from '../../db/schema';
-import { ACCUSED, acceptedBeforeTheRule, accusation } from '../support/accusations';
+import { ACCUSED, accusation, routedBeforeTheRule } from '../support/accusations';
 import { errorCode, type GraphQLAnswer, okData } from '../support/graphql';
 import { eventually, useTimeSkippingSystem } from '../support/system';
 
@@ -60,7 +60,7 @@ async function whatIsSeen(token: string) {
 }
 
 let routed: string;
-let acceptedByAccused: string;
+let heldByAccused: string;
 
 describe('an accusation routed to the competent organ', () => {
   it('changes nothing the accused unit can see or count; the bureau and the organ find it', async () => {
@@ -120,51 +120,51 @@ describe('an accusation its accused unit accepted before the API refused that', 
         )
       ).statistics.registered;
     const bureauBefore = await bureauOfUnit();
-    acceptedByAccused = await register(accusation('举报违规审批', `某科员${WORD}救助金`));
-    await acceptedBeforeTheRule(ts.env, ts.system, acceptedByAccused);
+    heldByAccused = await register(accusation('举报违规审批', `某科员${WORD}救助金`));
+    await routedBeforeTheRule(ts.env, ts.system, heldByAccused);
 
     expect(await whatIsSeen(t.accusedHandler)).toEqual(before);
-    for (const token of [t.accusedHandler, t.accusedHead]) await expectMissing(token, READ, acceptedByAccused);
+    for (const token of [t.accusedHandler, t.accusedHead]) await expectMissing(token, READ, heldByAccused);
     // The bureau counts it among the unit's: statistics of a unit hide it from that unit only.
     expect(await bureauOfUnit()).toBe(bureauBefore + 1);
     // Accepting it without naming a unit would leave it with the accused: refused, naming the field.
-    const accept = await gql(t.reg, 'mutation($id: ID!) { acceptPetition(id: $id) { id } }', { id: acceptedByAccused });
+    const accept = await gql(t.reg, 'mutation($id: ID!) { acceptPetition(id: $id) { id } }', { id: heldByAccused });
     expect(errorCode(accept)).toBe('BAD_USER_INPUT');
   });
 
   it("the accused unit's commands answer as for a made-up id, and change nothing", async () => {
-    const timeline = async () => (await ok(t.reg, READ, { id: acceptedByAccused })).petition.timeline;
+    const timeline = async () => (await ok(t.reg, READ, { id: heldByAccused })).petition.timeline;
     const was = await timeline();
     await expectMissing(
       t.accusedHandler,
       'mutation($id: ID!) { requestExtension(id: $id, days: 10, reason: "需核查") { id } }',
-      acceptedByAccused,
+      heldByAccused,
     );
-    await expectMissing(t.accusedHandler, 'mutation($id: ID!) { startHearing(id: $id) { id } }', acceptedByAccused);
+    await expectMissing(t.accusedHandler, 'mutation($id: ID!) { startHearing(id: $id) { id } }', heldByAccused);
     await expectMissing(
       t.accusedHead,
       'mutation($id: ID!) { decideExtension(id: $id, approve: true) { id } }',
-      acceptedByAccused,
+      heldByAccused,
     );
     expect(await timeline()).toEqual(was);
   });
 
   it('its notices go to the supervisors only: none is addressed to a unit, so none reaches the accused', async () => {
-    // Past the 60-day handling deadline: the workflow's own OVERDUE notice.
+    // Long past the unit's day to sign for it: the workflow's own OVERDUE notice.
     await ts.env.sleep(70 * DAY);
     const notices = await eventually(() => {
       const rows = ts.system.db.select().from(outbox).all();
-      return rows.some((r) => r.petitionId === acceptedByAccused && r.kind === 'OVERDUE') && rows;
+      return rows.some((r) => r.petitionId === heldByAccused && r.kind === 'OVERDUE') && rows;
     });
-    expect(notices.filter((r) => r.petitionId === acceptedByAccused).map((r) => r.recipientRole)).toEqual(
-      notices.filter((r) => r.petitionId === acceptedByAccused).map(() => 'SUPERVISOR'),
+    expect(notices.filter((r) => r.petitionId === heldByAccused).map((r) => r.recipientRole)).toEqual(
+      notices.filter((r) => r.petitionId === heldByAccused).map(() => 'SUPERVISOR'),
     );
     // Overdue now, yet the accused unit's count of overdue petitions does not move for it.
     const overdue = async (token: string) => (await ok(token, STATS)).statistics.overdueNow;
     const bureau = await overdue(t.sup);
     expect(bureau).toBeGreaterThan(0);
     const { list } = await whatIsSeen(t.accusedHandler);
-    expect(list.ids).not.toContain(acceptedByAccused);
+    expect(list.ids).not.toContain(heldByAccused);
     // Both the unit's claim and the accusation it holds are overdue: the unit counts its claim alone.
     expect(await overdue(t.accusedHandler)).toBe(1);
     const bureauOfUnit = `{ petitions(filter: { unitId: "${ACCUSED}", overdue: true }) { totalCount } }`;

@@ -121,14 +121,28 @@ describe('roles', () => {
     expect(revokeToken(ts.system.db, token)).toBe(false);
   });
 
-  it('only registrars (and admins) register, accept, route and decline', async () => {
+  it('only registrars (and admins) register, accept, route and decline; a unit handler only what is brought to its unit', async () => {
     const p = await register();
-    for (const role of ['UNIT_HANDLER', 'SUPERVISOR', 'REVIEWER', 'TESTER'] as const) {
+    for (const role of ['SUPERVISOR', 'REVIEWER', 'TESTER'] as const) {
       const token = ts.system.token(role);
       expect(errorCode(await ts.system.gql(token, REGISTER, { input: registration() }))).toBe('FORBIDDEN');
       const accept = await ts.system.gql(token, `mutation { acceptPetition(id: "${p.id}", unitId: "U-FT-01") { id } }`);
       expect(errorCode(accept)).toBe('FORBIDDEN');
     }
+    // A unit's handler registers what is brought to its own unit (Art. 23 ¶2), and reads no bureau item.
+    const handler = ts.system.token('UNIT_HANDLER', { unitId: 'U-FT-01' });
+    const direct = await ts.system.gql(
+      handler,
+      `mutation($input: RegisterPetitionInput!) { registerPetition(input: $input) { direct unit { id } } }`,
+      {
+        input: registration(),
+      },
+    );
+    expect(direct.data?.registerPetition).toEqual({ direct: true, unit: { id: 'U-FT-01' } });
+    const elsewhere = await ts.system.gql(handler, REGISTER, { input: { ...registration(), directUnitId: 'U-FT-03' } });
+    expect(errorCode(elsewhere)).toBe('FORBIDDEN');
+    const accept = await ts.system.gql(handler, `mutation { acceptPetition(id: "${p.id}", unitId: "U-FT-01") { id } }`);
+    expect(errorCode(accept)).toBe('NOT_FOUND');
     const admin = await ts.system.gql(
       ts.system.token('ADMIN'),
       `mutation { routePetition(id: "${p.id}", unitId: "U-FT-02", mode: ASSIGN) { status } }`,
@@ -204,7 +218,7 @@ describe('transitions', () => {
   it('a declined petition is closed: accepting it is INVALID_TRANSITION with status DECLINED', async () => {
     const p = await register();
     const declined = await asRegistrar(
-      `mutation { declinePetition(id: "${p.id}", reason: LITIGATION_RELATED, note: "涉法涉诉") { status stage } }`,
+      `mutation { declinePetition(id: "${p.id}", reason: NOT_A_PETITION, note: "不属于信访事项") { status stage } }`,
     );
     expect(declined.data.declinePetition).toEqual({ status: 'DECLINED', stage: 'CLOSED' });
     await ts.env.client.workflow.getHandle(`petition-${p.id}`).result();

@@ -99,7 +99,7 @@ describe('the running system, over HTTP', () => {
     );
     expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_TRANSITION', status: 'HANDLING' });
     expect(
-      errorCode(await gql(tokenOf('UNIT_HANDLER'), `mutation { declinePetition(id: "${id}", reason: OTHER) { id } }`)),
+      errorCode(await gql(tokenOf('SUPERVISOR'), `mutation { declinePetition(id: "${id}", reason: OTHER) { id } }`)),
     ).toBe('FORBIDDEN');
 
     const found = await eventually(async () => {

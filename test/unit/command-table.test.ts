@@ -170,8 +170,7 @@ const TABLE: Record<PetitionStatus, readonly string[]> = {
   REVIEW_DELIVERED: ['IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', '=', 'UNDER_REEXAMINATION', 'IT', '=', '=', '='],
   UNDER_REEXAMINATION: ['IT', 'IT', 'IT', 'IT', 'IT', '=', '=', 'CONCLUDED', 'IT', 'IT', '=', '=', '=', '='],
   CONCLUDED: ['IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT'],
-  // Rated once closed: a path that ends with its answer has no DELIVERED to be rated in.
-  CLOSED: ['IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', '=', 'IT', 'IT', 'IT', 'IT', 'IT'],
+  CLOSED: ['IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT'],
   DECLINED: ['IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT'],
   FORWARDED: ['IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT'],
 };

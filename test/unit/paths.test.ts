@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import {
   COMMANDS,
   Refusal,
+  advanceClock,
   openPetition,
   type Category,
   type Command,
@@ -69,8 +70,8 @@ const COLUMNS = [
 ] as const;
 const TABLE: Record<string, { status: string; clocks: string[]; cells: string[] }> = {
   //                                                  ext   hear  SUPPORT      ADOPTED   PERFORMED ANSWERED  agree     (五)
-  SUGGESTION: { status: 'HANDLING', clocks: [], cells: ['IT', 'IT', 'BI', 'CLOSED', 'BI', 'BI', 'IT', 'IT'] },
-  ACCUSATION: { status: 'HANDLING', clocks: [], cells: ['IT', 'IT', 'BI', 'BI', 'BI', 'CLOSED', 'IT', 'IT'] },
+  SUGGESTION: { status: 'HANDLING', clocks: [], cells: ['IT', 'IT', 'BI', 'DELIVERED', 'BI', 'BI', 'IT', 'IT'] },
+  ACCUSATION: { status: 'HANDLING', clocks: [], cells: ['IT', 'IT', 'BI', 'BI', 'BI', 'DELIVERED', 'IT', 'IT'] },
   'CLAIM, no route yet': {
     status: 'HANDLING',
     clocks: ['HANDLING'],
@@ -80,7 +81,11 @@ const TABLE: Record<string, { status: string; clocks: string[]; cells: string[] 
   'CLAIM (二)': { status: 'CLOSED', clocks: [], cells: ['IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT'] },
   'CLAIM (三)': { status: 'CLOSED', clocks: [], cells: ['IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT'] },
   'CLAIM (四)': { status: 'CLOSED', clocks: [], cells: ['IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT', 'IT'] },
-  'CLAIM (五)': { status: 'HANDLING', clocks: [], cells: ['IT', 'IT', 'BI', 'BI', 'CLOSED', 'CLOSED', 'IT', 'IT'] },
+  'CLAIM (五)': {
+    status: 'HANDLING',
+    clocks: [],
+    cells: ['IT', 'IT', 'BI', 'BI', 'DELIVERED', 'DELIVERED', 'IT', 'IT'],
+  },
   'CLAIM (六)': {
     status: 'HANDLING',
     clocks: ['HANDLING'],
@@ -141,11 +146,17 @@ describe('category × route × command', () => {
 });
 
 describe('what each path leaves behind', () => {
-  it('a suggestion answered is closed with no 复查 window; its opinion is the 办结', () => {
+  it('a suggestion answered is rated within 30 days, no 复查 allowed, then closes', () => {
     const answered = COMMANDS.reply.apply(handling('SUGGESTION', null), reply('PARTLY_ADOPTED'), ctx(5));
-    expect(answered.status).toBe('CLOSED');
-    expect(answered.deadlines.map((d) => d.kind)).toEqual(['REGISTRATION']);
+    expect(answered.status).toBe('DELIVERED');
+    expect(answered.deadlines.map((d) => d.kind)).toEqual(['REGISTRATION', 'RATING_WINDOW']);
+    // Answered 7 Nov 2026 (a Saturday, 09:00): 30 days end on Monday 7 Dec at 24:00.
+    expect(answered.deadlines.at(-1)?.dueAt).toBe(Date.parse('2026-12-08T00:00:00+08:00'));
     expect(answered.opinions.at(-1)?.outcome).toBe('PARTLY_ADOPTED');
+    const appeal = { reason: null, reviewUnitId: 'O-1', actor };
+    expect(() => COMMANDS.requestReview.check(answered, appeal, ctx(6))).toThrow(/no 复查 follows/);
+    const rated = COMMANDS.recordSatisfaction.apply(answered, { level: 'SATISFIED', target: 'UNIT', actor }, ctx(6));
+    expect(advanceClock(rated, ctx(36)).status).toBe('CLOSED');
   });
 
   it('(一) is guided into its procedure: the 60 days met at the choice, the petitioner told, the route recorded', () => {
