@@ -262,7 +262,8 @@ export const NATIONAL_2022: readonly StatuteRule[] = [
     days: null,
     counting: null,
     startsAt: 'delivery of an answer no 复查 follows (a suggestion, Art. 31 (五), an accusation at a competent unit)',
-    stopOrExtend: "the profile's practice.ratingDays (local practice, 30 calendar days by default); then the case closes",
+    stopOrExtend:
+      "the profile's practice.ratingDays (local practice, 30 calendar days by default); then the case closes",
     article: '—',
     article2005: null,
     status: 'UNVERIFIED',
