@@ -56,24 +56,29 @@ export const RATING_EXCLUSIONS: readonly RatingExclusionRule[] = [
   },
 ];
 
-/** A rule's predicate, NULL read as false: `NOT` of an unknown route must not drop a row from both sides. */
-const holds = (rule: RatingExclusionRule) => sql`coalesce((${rule.predicate}), 0)`;
-
-/** True on a row no rule excludes. */
-export function eligible(rules: readonly RatingExclusionRule[] = RATING_EXCLUSIONS): SQL {
-  return sql`NOT (${sql.join(rules.map(holds), sql` OR `)})`;
+/**
+ * The index of the first rule that holds on a `petitions` row, NULL when none does (the row may be rated): a
+ * predicate that is NULL (an unknown route) holds no more than a false one. Each row is tried against the rules in
+ * order until one holds, so that the counts per rule and the eligible base add up to the rows.
+ */
+export function firstExclusion(rules: readonly RatingExclusionRule[] = RATING_EXCLUSIONS): SQL {
+  return sql`CASE ${sql.join(
+    rules.map((rule, i) => sql`WHEN ${rule.predicate} THEN ${sql.raw(String(i))}`),
+    sql` `,
+  )} END`;
 }
 
 /**
- * One column per rule (`x0`, `x1`, …): the rows it excludes that no earlier rule did, so that the counts and the
- * eligible base add up to the petitions delivered.
+ * Over rows with `excluded` (= firstExclusion) and `rated`: 参评率's `num` and `den`, and one column per rule (`x0`,
+ * `x1`, …) with the rows it excluded first.
  */
-export function exclusionColumns(rules: readonly RatingExclusionRule[] = RATING_EXCLUSIONS): SQL {
+export function exclusionCounts(rules: readonly RatingExclusionRule[] = RATING_EXCLUSIONS): SQL {
   return sql.join(
-    rules.map((rule, i) => {
-      const earlier = rules.slice(0, i).map((r) => sql` AND NOT ${holds(r)}`);
-      return sql`count(*) FILTER (WHERE ${holds(rule)}${sql.join(earlier)}) AS ${sql.raw(`x${i}`)}`;
-    }),
+    [
+      sql`count(*) FILTER (WHERE excluded IS NULL AND rated) AS num`,
+      sql`count(*) FILTER (WHERE excluded IS NULL) AS den`,
+      ...rules.map((_, i) => sql.raw(`count(*) FILTER (WHERE excluded = ${i}) AS x${i}`)),
+    ],
     sql`, `,
   );
 }

@@ -117,6 +117,7 @@ export const petitions = sqliteTable(
     // Statistics, each figure from one covering index: period first for the city, unit first for one unit.
     index('petitions_stats_due_idx').on(t.handlingDueAt, t.unitId, t.deliveredAt),
     index('petitions_stats_unit_due_idx').on(t.unitId, t.handlingDueAt, t.deliveredAt),
+    // …参评率's exclusions (api/rating-exclusions.ts) read category, handling_route and forwarded_to as well.
     index('petitions_stats_delivered_idx').on(
       t.deliveredAt,
       t.unitId,
@@ -126,6 +127,9 @@ export const petitions = sqliteTable(
       t.isFirstTime,
       t.reviewRequested,
       t.repeatedAt,
+      t.category,
+      t.handlingRoute,
+      t.forwardedTo,
     ),
     index('petitions_stats_unit_delivered_idx').on(
       t.unitId,
@@ -136,7 +140,13 @@ export const petitions = sqliteTable(
       t.isFirstTime,
       t.reviewRequested,
       t.repeatedAt,
+      t.category,
+      t.handlingRoute,
+      t.forwardedTo,
     ),
+    // 办结率 on items received and the never accepted.
+    index('petitions_stats_received_idx').on(t.receivedAt, t.unitId, t.forwardedTo, t.deliveredAt, t.status),
+    index('petitions_stats_unit_received_idx').on(t.unitId, t.receivedAt, t.forwardedTo, t.deliveredAt, t.status),
     index('petitions_stats_registered_idx').on(t.registeredAt, t.unitId, t.isRepeat),
     index('petitions_stats_unit_registered_idx').on(t.unitId, t.registeredAt, t.isRepeat),
   ],
