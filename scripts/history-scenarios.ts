@@ -1,11 +1,16 @@
 /**
  * The paths `npm run histories:record` drives, one workflow each, and the files they are saved as: registration
- * overdue and declined, the whole chain, handling overdue, a window that closes, a panel reopening a delivered
- * and a closed case, a continue-as-new, a holiday notice re-planning a case.
+ * overdue and declined, the whole chain, handling overdue, a window that closes, a panel (its members recorded
+ * present) reopening a delivered and a closed case, a continue-as-new, a holiday notice re-planning a case.
  */
 import { dayKey, shanghaiDayNumber } from '../domain/calendar';
 import * as defs from '../workflows/definitions';
-import { panelWorkflowId, recordEvaluationUpdate, type PanelWorkflowInput } from '../workflows/panel-definitions';
+import {
+  panelWorkflowId,
+  recordAttendanceUpdate,
+  recordEvaluationUpdate,
+  type PanelWorkflowInput,
+} from '../workflows/panel-definitions';
 import { evaluationPanelWorkflow } from '../workflows/panel-workflow';
 import type { Recorder } from './history-recording';
 
@@ -126,7 +131,8 @@ export async function recordScenarios(r: Recorder): Promise<void> {
   await settle('handling-overdue', (s) => s.status === 'CLOSED');
   await save('handling-overdue', defs.petitionWorkflowId('REC-handling-overdue'));
 
-  // 5. A panel: a delivered case found DISSATISFIED (reopened by signal), a closed one (reopened by a new run).
+  // 5. A panel, its members recorded present: a delivered case found DISSATISFIED (reopened by signal), a closed
+  // one (reopened by a new run).
   await start('delivered');
   await update('delivered', 'accept', { unitId: 'U-FT-04', note: null, actor: registrar });
   await update('delivered', 'reply', {
@@ -157,6 +163,8 @@ export async function recordScenarios(r: Recorder): Promise<void> {
     taskQueue: defs.TASK_QUEUE,
     args: [panelInput],
   });
+  // Who is present (到会), then their votes: the attendance marks the history with patched('panel-attendance').
+  await panel.executeUpdate(recordAttendanceUpdate, { args: [{ memberIds: members.map((m) => m.memberId) }] });
   for (const petitionId of panelInput.petitionIds) {
     for (const [i, m] of members.entries()) {
       await panel.executeUpdate(recordEvaluationUpdate, {
