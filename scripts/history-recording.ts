@@ -17,6 +17,7 @@ import type { Actor, CommandArgs, CommandName, PetitionState, Registration } fro
 import { createPetitionWorker } from '../worker/create-worker';
 import * as defs from '../workflows/definitions';
 import { petitionWorkflow } from '../workflows/petition-workflow';
+import { recordPathScenarios } from './history-path-scenarios';
 import { recordScenarios } from './history-scenarios';
 
 /** The calendar the recorded petitions count on, as the API gives it to a petition registered in 2026. */
@@ -59,7 +60,8 @@ function recorder(env: TestWorkflowEnvironment, out: string, written: string[], 
   const head: Actor = { id: 'head-1', role: 'UNIT_HEAD' };
   const supervisor: Actor = { id: 'supervisor-1', role: 'SUPERVISOR' };
 
-  async function start(name: string, historyLimit?: number) {
+  /** `facts` changes what is registered: another category, a respondent unit, a direct item. */
+  async function start(name: string, historyLimit?: number, facts: Partial<Registration> = {}) {
     const registration: Registration = {
       petitionId: `REC-${name}`,
       petitioner: { name: '录制', idNumber: null, phone: null, address: null },
@@ -70,6 +72,7 @@ function recorder(env: TestWorkflowEnvironment, out: string, written: string[], 
       receivedAt: null,
       respondentUnitId: null,
       registeredBy: registrar,
+      ...facts,
     };
     return env.client.workflow.start(petitionWorkflow, {
       workflowId: defs.petitionWorkflowId(registration.petitionId),
@@ -128,7 +131,9 @@ export async function recordHistories(
   const running = worker.run();
 
   try {
-    await recordScenarios(recorder(env, out, written, log));
+    const driven = recorder(env, out, written, log);
+    await recordScenarios(driven);
+    await recordPathScenarios(driven);
     return written;
   } finally {
     worker.shutdown();

@@ -23,8 +23,8 @@ export async function recordScenarios(r: Recorder): Promise<void> {
   await env.sleep(17 * DAY);
   await settle('registration-overdue', (s) => s.timeline.some((e) => e.type === 'OVERDUE'));
   await update('registration-overdue', 'decline', {
-    reason: 'LITIGATION_RELATED',
-    note: '涉法涉诉',
+    reason: 'NOT_A_PETITION',
+    note: '不属于信访事项',
     actor: registrar,
   });
   await env.client.workflow.getHandle(defs.petitionWorkflowId('REC-registration-overdue')).result();

@@ -35,14 +35,20 @@ it('records a new dated set beside the histories already there, and removes none
   expect(set).toMatch(/^\d{4}-\d{2}-\d{2}/);
   expect(set).not.toBe('2026-01-05');
   expect(readdirSync(join(root, set)).sort()).toEqual([
+    'accusation-forwarded.json',
     'calendar-replanned.json',
+    'claim-duty.json',
+    'claim-guided.json',
+    'claim-mediated.json',
     'continue-as-new.first-run.json',
     'continue-as-new.second-run.json',
     'delivered-reopened.json',
+    'direct.json',
     'full-chain.json',
     'handling-overdue.json',
     'panel.json',
     'registration-overdue.json',
+    'suggestion-answered.json',
     'window-closes-rerun.json',
     'window-closes.json',
   ]);
