@@ -200,7 +200,8 @@ export function projectPetitionState(
       handlingRoute: projectedRoute(state),
       forwardedTo: state.forwardedTo ?? null,
       direct: flag(state.direct === true),
-      handlingDueAt: handling ? projectedDue(handling, now) : null,
+      // A clock withdrawn (Art. 31 (五) leaves Art. 34's 60 days) sets no handling deadline.
+      handlingDueAt: handling && handling.lapsedAt === null ? projectedDue(handling, now) : null,
       deliveredAt: handledAt(state),
       reviewRequested: flag(state.appeals.some((a) => a.level === 'REVIEW')),
       rated: flag(state.ratings.length > 0),

@@ -129,6 +129,8 @@ describe('a claim on each route of Art. 31', () => {
     await ts.env.sleep(70 * DAY);
     const later = await live(c.id);
     expect(later.deadlines.some((d) => d.overdueAt !== null)).toBe(false);
+    // No handling deadline in the read model either: 按期办结率 does not count it late.
+    expect(readModelRow(c.id)?.handlingDueAt).toBeNull();
     const extension = await attempt(ts.tokens.handler, `requestExtension(id: "${c.id}", days: 10, reason: "需调查")`);
     expect(errorCode(extension)).toBe('INVALID_TRANSITION');
     const done = await ok(ts.tokens.handler, `replyPetition(id: "${c.id}", outcome: PERFORMED, text: "已依法查处")`);
