@@ -210,7 +210,12 @@ function lifeOf(n: number, rnd: () => number, now: number, unitIds: string[], re
     if (rnd() < 0.5)
       state = petition.recordSatisfaction.apply(state, { level, target: 'BUREAU', actor }, ctx(at(repliedAt + DAY)));
   }
-  if (state.status === 'DELIVERED' && petition.pathOf(state, true).appeals && rnd() < 0.08 && repliedAt + 10 * DAY < now) {
+  if (
+    state.status === 'DELIVERED' &&
+    petition.pathOf(state, true).appeals &&
+    rnd() < 0.08 &&
+    repliedAt + 10 * DAY < now
+  ) {
     state = petition.requestReview.apply(
       state,
       { reason: '不服', reviewUnitId: 'O-FT-GOV', actor },
