@@ -3,6 +3,7 @@ import type { Client } from '@temporalio/client';
 import type { WorkflowBundleOption } from '@temporalio/worker';
 import type { ReadModel } from '../db/connection';
 import type { Principal } from './auth';
+import type { QueryBudget } from './workflow-queries';
 
 export interface ApiDeps {
   db: ReadModel;
@@ -21,4 +22,6 @@ export interface ApiDeps {
 
 export interface ApiContext extends ApiDeps {
   principal: Principal | null;
+  /** The workflow queries this request may still make (api/workflow-queries.ts). */
+  queryBudget: QueryBudget;
 }

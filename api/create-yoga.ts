@@ -15,6 +15,7 @@ import type { ApiContext, ApiDeps } from './context';
 import { withInputField } from './input-paths';
 import { resolvers } from './resolvers';
 import { cachedStuckScan } from './stuck-workflows';
+import { QueryBudget } from './workflow-queries';
 import { isErrorCode } from '../domain/error-codes';
 
 const GRAPHIQL_EXAMPLE = `# Add a REGISTRAR token (printed by ./temporal-dev.sh) in the Headers tab below:
@@ -192,7 +193,11 @@ export function createFengqiaoYoga(deps: ApiDeps) {
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- `{}` is no server context, yoga's own default
   return createYoga<{}, ApiContext>({
     schema: createSchema<ApiContext>({ typeDefs: TYPE_DEFS, resolvers }),
-    context: ({ request }) => ({ ...deps, principal: authenticate(deps.db, request.headers.get('authorization')) }),
+    context: ({ request }) => ({
+      ...deps,
+      principal: authenticate(deps.db, request.headers.get('authorization')),
+      queryBudget: new QueryBudget(),
+    }),
     // Unexpected errors become "Unexpected error." without stack traces, whatever NODE_ENV says; a read model
     // that cannot be read is UNAVAILABLE, like Temporal out of reach.
     maskedErrors: {

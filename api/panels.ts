@@ -1,7 +1,6 @@
 /**
  * 第三方评议 in the API: convening a panel (its own workflow), who is present, members' verdicts, and reading panels.
  */
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { and, asc, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 import { GraphQLError } from 'graphql';
 import type { ReadModel } from '../db/connection';
@@ -16,9 +15,10 @@ import {
 } from '../workflows/panel-definitions';
 import type { Principal } from './auth';
 import type { ApiDeps } from './context';
-import { apiError, badInput, callTemporal } from './errors';
+import { apiError, badInput } from './errors';
 import { futureMoment, IDS, optionalText, requiredId, requiredText, TEXT } from './input-rules';
 import { idForRequest } from './request-ids';
+import { startOnce, startOnceOptions } from './start-once';
 import { callUpdate, DEFAULT_UPDATE_TIMEOUT_MS } from './update-bound';
 import { calendarForNewPetition } from '../db/holiday-calendars';
 import { evaluationPanelWorkflow } from '../workflows/panel-workflow';
@@ -70,20 +70,22 @@ export async function convenePanel(deps: ApiDeps, principal: Principal, input: C
     convenedBy: principal.id,
     calendar: calendarForNewPetition(deps.db, Date.now()),
   };
-  return callTemporal(panelId, async () => {
-    try {
-      await deps.temporal.workflow.start(evaluationPanelWorkflow, {
+  // A retried requestId answers the panel it convened, open or closed (./start-once.ts).
+  const state = await startOnce(deps, {
+    id: panelId,
+    requestId,
+    start: () =>
+      deps.temporal.workflow.start(evaluationPanelWorkflow, {
         workflowId: panelWorkflowId(panelId),
         taskQueue: deps.taskQueue,
         args: [workflowInput],
-      });
-    } catch (err) {
-      if (!(err instanceof WorkflowExecutionAlreadyStartedError && requestId)) throw err;
-    }
-    const state = await deps.temporal.workflow.getHandle(panelWorkflowId(panelId)).query(panelStateQuery);
-    await panelProjected(deps, panelId);
-    return state;
+        ...startOnceOptions(requestId),
+      }),
+    query: () => deps.temporal.workflow.getHandle(panelWorkflowId(panelId)).query(panelStateQuery),
+    stored: () => loadPanel(deps.db, panelId),
   });
+  await panelProjected(deps, panelId);
+  return state;
 }
 
 /**

@@ -3,7 +3,7 @@
  * with the workflow (workflows/definitions.ts). Input is checked here; the rules are checked by the workflow's
  * update validators, before anything is written to its history.
  */
-import { WorkflowExecutionAlreadyStartedError, type WorkflowHandle } from '@temporalio/client';
+import type { WorkflowHandle } from '@temporalio/client';
 import { calendarForNewPetition } from '../db/holiday-calendars';
 import { sendNoticesStoredSince } from './calendar-publication';
 import type { Actor, CommandArgs, CommandName, PetitionState, Registration } from '../domain/petition';
@@ -11,7 +11,6 @@ import { petitionStateQuery, petitionUpdates, petitionWorkflowId } from '../work
 import { petitionWorkflow } from '../workflows/petition-workflow';
 import type { Principal } from './auth';
 import type { ApiDeps } from './context';
-import { callTemporal } from './errors';
 import type { RegisterPetitionInput } from './generated/resolvers-types';
 import {
   IDS,
@@ -27,7 +26,10 @@ import {
 import { directUnitOf } from './direct-petitions';
 import { earlierPetition, possibleRepeats } from './repeats';
 import { idForRequest } from './request-ids';
+import { loadPetition, loadTimeline } from './petition-reads';
+import { startOnce, startOnceOptions } from './start-once';
 import { callUpdate } from './update-bound';
+import { callQuery } from './workflow-queries';
 
 export function actorOf(principal: Principal): Actor {
   return { id: principal.id, role: principal.role };
@@ -74,25 +76,31 @@ export async function registerPetition(
     directUnitId,
   };
   const workflowId = petitionWorkflowId(petitionId);
-  return callTemporal(petitionId, async () => {
-    const calendar = calendarForNewPetition(deps.db, Date.now());
-    try {
+  // A retried requestId answers the petition it started, in whatever state (./start-once.ts).
+  return startOnce(deps, {
+    id: petitionId,
+    requestId,
+    start: async () => {
+      const calendar = calendarForNewPetition(deps.db, Date.now());
       await deps.temporal.workflow.start(petitionWorkflow, {
         workflowId,
         taskQueue: deps.taskQueue,
         args: [{ registration, profileId: deps.profileId, calendar }],
+        ...startOnceOptions(requestId),
       });
       await sendNoticesStoredSince(deps, workflowId, calendar);
-    } catch (err) {
-      // The same requestId again is a client retry: answer with the petition the first call started.
-      if (!(err instanceof WorkflowExecutionAlreadyStartedError && requestId)) throw err;
-    }
-    return handleOf(deps, petitionId).query(petitionStateQuery);
+    },
+    query: () => handleOf(deps, petitionId).query(petitionStateQuery),
+    stored: () => {
+      const known = loadPetition(deps.db, petitionId);
+      return known && { ...known.state, timeline: loadTimeline(deps.db, petitionId) };
+    },
   });
 }
 
+/** The workflow's own state: bounded, counted per request, UNAVAILABLE when it cannot answer (./workflow-queries.ts). */
 export async function queryPetition(deps: ApiDeps, petitionId: string): Promise<PetitionState> {
-  return callTemporal(petitionId, () => handleOf(deps, petitionId).query(petitionStateQuery));
+  return callQuery(deps, petitionId, () => handleOf(deps, petitionId).query(petitionStateQuery));
 }
 
 /** `requestId` as the resolver checked it. */

@@ -1,0 +1,64 @@
+/**
+ * One run per id, for good. A petition's or a panel's id is derived from the client's requestId
+ * (./request-ids.ts), so a retried request must answer what the first one started, whatever became of it since:
+ * running, closed (declined, concluded, a panel past its deadline), or with no worker to answer for it.
+ *
+ * - Temporal refuses a second start under the id: REJECT_DUPLICATE once the first run has closed (the default,
+ *   ALLOW_DUPLICATE, would start a fresh REGISTERED run), USE_EXISTING while it runs.
+ * - A closed workflow is gone from Temporal after its retention period, and REJECT_DUPLICATE with it; the read
+ *   model keeps it, so an id the read model knows is never started again.
+ * - The answer is the workflow's own query (a closed one's too, while a worker runs); when the query cannot be
+ *   answered (no worker, Temporal out of reach) it is the read model's snapshot.
+ */
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/common';
+import { apiError, fromTemporal } from './errors';
+import { callQuery, isUnanswered, type QueryDeps } from './workflow-queries';
+
+/**
+ * The start options. Without a requestId the id is random, and a clash (with another client's workflow) is
+ * refused rather than answered with what someone else started.
+ */
+export function startOnceOptions(requestId: string | null) {
+  return {
+    workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+    workflowIdConflictPolicy: requestId ? WorkflowIdConflictPolicy.USE_EXISTING : WorkflowIdConflictPolicy.FAIL,
+  };
+}
+
+export interface StartOnce<T> {
+  /** The petition's or panel's id, as messages name it. */
+  id: string;
+  requestId: string | null;
+  /** Starts the workflow with startOnceOptions(requestId) (and whatever must follow a start). */
+  start: () => Promise<unknown>;
+  /** The workflow's own state. */
+  query: () => Promise<T>;
+  /** The read model's snapshot under the id, if it has one. */
+  stored: () => T | null;
+}
+
+/** Starts the workflow unless it was started before, and answers its state (see above). */
+export async function startOnce<T>(deps: QueryDeps, run: StartOnce<T>): Promise<T> {
+  if (!(run.requestId && run.stored())) {
+    try {
+      await run.start();
+    } catch (err) {
+      // The same requestId again is a client retry: answer with what the first call started.
+      if (!(err instanceof WorkflowExecutionAlreadyStartedError && run.requestId)) throw fromTemporal(err, run.id);
+    }
+  }
+  try {
+    return await callQuery(deps, run.id, run.query);
+  } catch (err) {
+    const stored = run.stored();
+    if (stored) return stored;
+    if (!isUnanswered(err)) throw err;
+    // Started (now or before) but neither its workflow nor the read model can say how it stands yet.
+    throw apiError(
+      'TIMEOUT',
+      `${run.id} was started but could not be read back in time; read it again shortly, or retry with the same requestId`,
+      { id: run.id },
+    );
+  }
+}
