@@ -5,13 +5,15 @@ import { petitionWorkflowId } from '../workflows/definitions';
 import type { ApiDeps } from './context';
 import { apiError, badInput, callTemporal } from './errors';
 import { IDS, requiredId } from './input-rules';
+import { decodeHistoryJson } from './payload-json';
 
 export async function petitionHistory(deps: ApiDeps, givenId: string): Promise<unknown> {
   const petitionId = requiredId('id', givenId, IDS.petition);
   const history = await callTemporal(petitionId, () =>
     deps.temporal.workflow.getHandle(petitionWorkflowId(petitionId)).fetchHistory(),
   );
-  return JSON.parse(historyToJSON(history));
+  // Temporal holds the payloads encrypted; the tester gets them decoded by the client's own codec.
+  return decodeHistoryJson(JSON.parse(historyToJSON(history)), deps.temporal.options.loadedDataConverter.payloadCodecs);
 }
 
 export async function replayHistory(deps: ApiDeps, json: unknown) {

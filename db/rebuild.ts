@@ -6,7 +6,8 @@
  * live activities wrote, so the rebuilt tables equal the live ones.
  */
 import type { Client } from '@temporalio/client';
-import { defaultPayloadConverter } from '@temporalio/common';
+import type { Payload } from '@temporalio/common';
+import { decodeOptionalSinglePayload } from '@temporalio/common/lib/internal-non-workflow/codec-helpers';
 import type { ProjectPetitionInput } from '../activities/projection-activities';
 import type { PanelState } from '../domain/evaluation';
 import { notifiesSupervisor, type PetitionState } from '../domain/petition';
@@ -25,6 +26,11 @@ export interface RebuildProgress {
   workflowId: string;
 }
 
+/** A payload of a history as the client's data converter reads it: through its codec (the payloads are encrypted). */
+async function fromPayload<T>(client: Client, payload: Payload): Promise<T> {
+  return (await decodeOptionalSinglePayload<T>(client.options.loadedDataConverter, payload)) as T;
+}
+
 /** The newest state a petition workflow's current run has recorded in its history. */
 export async function latestProjectedState(client: Client, workflowId: string): Promise<PetitionState | null> {
   const history = await client.workflow.getHandle(workflowId).fetchHistory();
@@ -32,12 +38,12 @@ export async function latestProjectedState(client: Client, workflowId: string): 
   for (const event of history.events ?? []) {
     const started = event.workflowExecutionStartedEventAttributes;
     if (started?.input?.payloads?.[0]) {
-      const input = defaultPayloadConverter.fromPayload<PetitionWorkflowInput>(started.input.payloads[0]);
+      const input = await fromPayload<PetitionWorkflowInput>(client, started.input.payloads[0]);
       state = input.carried?.state ?? null;
     }
     const scheduled = event.activityTaskScheduledEventAttributes;
     if (scheduled?.activityType?.name === 'projectPetition' && scheduled.input?.payloads?.[0]) {
-      state = defaultPayloadConverter.fromPayload<ProjectPetitionInput>(scheduled.input.payloads[0]).state;
+      state = (await fromPayload<ProjectPetitionInput>(client, scheduled.input.payloads[0])).state;
     }
   }
   return state;
@@ -50,7 +56,7 @@ async function latestPanelState(client: Client, workflowId: string): Promise<Pan
   for (const event of history.events ?? []) {
     const scheduled = event.activityTaskScheduledEventAttributes;
     if (scheduled?.activityType?.name === 'projectPanel' && scheduled.input?.payloads?.[0]) {
-      panel = defaultPayloadConverter.fromPayload<PanelState>(scheduled.input.payloads[0]);
+      panel = await fromPayload<PanelState>(client, scheduled.input.payloads[0]);
     }
   }
   return panel;

@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_DB_FILE, openReadModel } from '../db/connection';
 import { rebuildReadModel } from '../db/rebuild';
 import { seedUnits } from '../db/seed-units';
+import { fengqiaoDataConverter } from '../worker/data-converter';
 
 const { values } = parseArgs({ options: { out: { type: 'string' }, replace: { type: 'boolean', default: false } } });
 const live = process.env.FENGQIAO_DB ?? DEFAULT_DB_FILE;
@@ -30,7 +31,12 @@ if (existsSync(live)) {
 }
 
 const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS ?? 'localhost:7233' });
-const client = new Client({ connection, namespace: process.env.TEMPORAL_NAMESPACE ?? 'default' });
+// Queries answer the petition's state through the codec: the same keys as the worker's decrypt it.
+const client = new Client({
+  connection,
+  namespace: process.env.TEMPORAL_NAMESPACE ?? 'default',
+  dataConverter: fengqiaoDataConverter(),
+});
 const started = Date.now();
 const width = 30;
 const written = await rebuildReadModel(client, db, ({ done, total }) => {

@@ -8,6 +8,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { PANEL_WORKFLOWS, PETITION_WORKFLOWS } from '../db/rebuild';
+import { fengqiaoDataConverter } from '../worker/data-converter';
 import { listHistoryFiles, parseHistory, replay } from '../worker/replay';
 import { petitionWorkflowId } from '../workflows/definitions';
 import type { History } from '@temporalio/common/lib/proto-utils';
@@ -30,7 +31,11 @@ async function* sources(): AsyncGenerator<{ name: string; load: () => Promise<Hi
   }
   if (!values.petition?.length && !values.all) return;
   const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS ?? 'localhost:7233' });
-  const client = new Client({ connection, namespace: process.env.TEMPORAL_NAMESPACE ?? 'default' });
+  const client = new Client({
+    connection,
+    namespace: process.env.TEMPORAL_NAMESPACE ?? 'default',
+    dataConverter: fengqiaoDataConverter(),
+  });
   try {
     for (const id of values.petition ?? []) {
       yield { name: `petition ${id}`, load: () => client.workflow.getHandle(petitionWorkflowId(id)).fetchHistory() };

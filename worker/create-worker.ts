@@ -1,5 +1,6 @@
 /** Builds the worker that runs petition workflows and their activities; shared by worker/main.ts and the tests. */
 import { Client } from '@temporalio/client';
+import type { DataConverter } from '@temporalio/common';
 import { NativeConnection, Worker, type WorkflowBundleOption } from '@temporalio/worker';
 import { fileURLToPath } from 'node:url';
 import { createActivities } from '../activities';
@@ -17,17 +18,24 @@ export interface PetitionWorkerOptions {
   workflowBundle?: WorkflowBundleOption;
   /** The sticky cache's size (the SDK's default when absent); 0 sends every workflow task to the shared queue. */
   maxCachedWorkflows?: number;
+  /**
+   * How payloads are encoded: worker/main.ts and the tests pass the encrypting one (worker/data-converter.ts).
+   * Absent, payloads are plain JSON: the recording of the replay corpus (test/histories/) is plain on purpose.
+   */
+  dataConverter?: DataConverter;
 }
 
 export function createPetitionWorker(options: PetitionWorkerOptions): Promise<Worker> {
   const namespace = options.namespace ?? 'default';
   const taskQueue = options.taskQueue ?? TASK_QUEUE;
   // Activities that talk to other workflows (a panel's verdicts) share the worker's connection.
-  const client = new Client({ connection: options.connection, namespace });
+  const dataConverter = options.dataConverter ?? {};
+  const client = new Client({ connection: options.connection, namespace, dataConverter });
   return Worker.create({
     connection: options.connection,
     namespace,
     taskQueue,
+    dataConverter,
     ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
     activities: createActivities(options.db, client, taskQueue),
     ...(options.maxCachedWorkflows === undefined ? {} : { maxCachedWorkflows: options.maxCachedWorkflows }),

@@ -7,6 +7,7 @@ import { Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { openReadModel } from '../db/connection';
 import { createPetitionWorker } from './create-worker';
+import { fengqiaoDataConverter } from './data-converter';
 import { ensureSearchAttributes } from './search-attributes-setup';
 
 const address = process.env.TEMPORAL_ADDRESS ?? 'localhost:7233';
@@ -23,6 +24,7 @@ const worker = await createPetitionWorker({
   connection,
   db,
   namespace,
+  dataConverter: fengqiaoDataConverter(),
   ...(bundlePath ? { workflowBundle: { codePath: bundlePath } } : {}),
 });
 console.log(`[worker] polling task queue "${worker.options.taskQueue}" on ${address} (namespace ${namespace})`);

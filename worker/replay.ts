@@ -8,6 +8,7 @@ import { DeterminismViolationError } from '@temporalio/workflow';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { WORKFLOWS_PATH } from './create-worker';
+import { fengqiaoDataConverter } from './data-converter';
 
 /**
  * Why a history did not replay: `npm run replay` prints it and the API answers it as its error code. Only
@@ -83,7 +84,9 @@ export async function replay(history: History, workflowBundle?: WorkflowBundleOp
   const events = history.events!.length;
   try {
     await Worker.runReplayHistory(
-      { workflowBundle: workflowBundle ?? (await currentWorkflowBundle()) },
+      // An encrypted history (fetched from the server, or exported) is decoded with this process's codec keys;
+      // plain ones (the corpus) pass through the codec unchanged.
+      { workflowBundle: workflowBundle ?? (await currentWorkflowBundle()), dataConverter: fengqiaoDataConverter() },
       history,
       `replay-${runId}`,
     );

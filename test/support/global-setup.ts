@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
+import { newKeyText } from '../../worker/codec-keys';
 import { bundleWorkflows } from '../../worker/replay';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -17,6 +18,7 @@ declare module 'vitest' {
     temporalCliPath: string;
     testServerPath: string;
     workflowBundlePath: string;
+    codecKeysDir: string;
   }
 }
 
@@ -35,5 +37,12 @@ export default async function setup(project: TestProject) {
   const file = join(mkdtempSync(join(tmpdir(), 'fengqiao-bundle-')), 'workflow-bundle.js');
   writeFileSync(file, code);
   project.provide('workflowBundlePath', file);
+
+  // The payload codec's keys for this run, made here and never kept: every client and worker of the tests, and
+  // the worker and API processes they start, encrypt with them (test/support/codec.ts), so the codec is exercised.
+  const keysDir = mkdtempSync(join(tmpdir(), 'fengqiao-codec-keys-'));
+  writeFileSync(join(keysDir, 'test-1.key'), newKeyText() + '\n', { mode: 0o600 });
+  process.env.FENGQIAO_CODEC_KEYS_DIR = keysDir;
+  project.provide('codecKeysDir', keysDir);
   console.log(`[test] workflow bundle built in ${Date.now() - started} ms`);
 }

@@ -7,6 +7,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { searchAttributeFlags } from '../../worker/search-attributes-setup';
+import { testCodecEnv } from './codec';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -127,7 +128,8 @@ export function systemProcessEnv(options: {
 export function startEntryPoint(name: string, script: string, env: Record<string, string>): Managed {
   const child = spawn(process.execPath, ['--import', 'tsx', script], {
     cwd: ROOT,
-    env: { ...process.env, ...env },
+    // The run's codec keys unless the test names others: the processes must read what the test's client wrote.
+    env: { ...process.env, ...testCodecEnv(), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return new Managed(name, child);

@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, inject } from 'vitest';
+import { testDataConverter } from './codec';
 import { startTimeSkippingServer } from './environments';
 import type { GraphQLAnswer } from './graphql';
 import { type RoleTokens, tokensPerRole } from './tokens';
@@ -46,7 +47,13 @@ export async function startSystem(env: TestWorkflowEnvironment, profileId = DEFA
   seedUnits(db);
   const workflowBundle = { codePath: inject('workflowBundlePath') };
   const startWorker = async (options: { maxCachedWorkflows?: number } = {}) => {
-    const worker = await createPetitionWorker({ connection: env.nativeConnection, db, workflowBundle, ...options });
+    const worker = await createPetitionWorker({
+      connection: env.nativeConnection,
+      db,
+      workflowBundle,
+      dataConverter: testDataConverter(),
+      ...options,
+    });
     return { worker, running: worker.run() };
   };
   let current = await startWorker();

@@ -28,6 +28,7 @@ import {
 } from '../support/processes';
 import { readModelCaughtUp, readModelTables } from '../support/read-model-tables';
 import { errorCode, type GraphQLAnswer, mutationsSelecting, okData } from '../support/graphql';
+import { testDataConverter } from '../support/codec';
 import { eventually } from '../support/system';
 import { type RoleTokens, tokensPerRole } from '../support/tokens';
 
@@ -111,7 +112,10 @@ beforeAll(async () => {
   seedUnits(db);
   tokens = tokensPerRole(db, 'crash');
   await Promise.all([startWorker(), startApi()]);
-  client = new Client({ connection: await Connection.connect({ address: `127.0.0.1:${temporalPort}` }) });
+  client = new Client({
+    connection: await Connection.connect({ address: `127.0.0.1:${temporalPort}` }),
+    dataConverter: testDataConverter(),
+  });
 
   const { registrar, handler, supervisor, reviewOrgan } = tokens;
   stages.registered = await register('登记后待受理');
@@ -132,7 +136,7 @@ beforeAll(async () => {
   await ok(registrar, `requestReview(id: "${stages.review}", reason: "不服处理意见")`);
   await ok(reviewOrgan, `startHearing(id: "${stages.review}", note: "复查听证")`);
   stages.declined = await register('不予受理');
-  await ok(registrar, `declinePetition(id: "${stages.declined}", reason: LITIGATION_RELATED, note: "已起诉")`);
+  await ok(registrar, `declinePetition(id: "${stages.declined}", reason: NOT_A_PETITION, note: "不属于信访事项")`);
   await projected(Object.values(stages));
 }, 180_000);
 

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Client } from '@temporalio/client';
-import { defaultPayloadConverter } from '@temporalio/common';
+import { decodeOptionalSinglePayload } from '@temporalio/common/lib/internal-non-workflow/codec-helpers';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shanghaiYear } from '../../db/holiday-calendars';
@@ -67,11 +67,17 @@ async function register(api: GraphQLApi, tokens: RoleTokens): Promise<string> {
 /** The holiday years a petition's workflow has been signalled, from its history. */
 async function yearsSignalled(client: Client, petitionId: string): Promise<CalendarYear[]> {
   const history = await client.workflow.getHandle(petitionWorkflowId(petitionId)).fetchHistory();
-  return (history.events ?? []).flatMap((event) => {
+  const signalled = (history.events ?? []).flatMap((event) => {
     const signal = event.workflowExecutionSignaledEventAttributes;
-    if (signal?.signalName !== 'holidayCalendarPublished') return [];
-    return [defaultPayloadConverter.fromPayload<CalendarYear>(signal.input!.payloads![0]!)];
+    return signal?.signalName === 'holidayCalendarPublished' ? [signal.input!.payloads![0]!] : [];
   });
+  // The signal's argument is encrypted in the history: read it through the client's codec.
+  return Promise.all(
+    signalled.map(
+      async (payload) =>
+        (await decodeOptionalSinglePayload<CalendarYear>(client.options.loadedDataConverter, payload)) as CalendarYear,
+    ),
+  );
 }
 
 /** A published year as a petition receives it. */

@@ -23,6 +23,7 @@ import {
   systemProcessEnv,
 } from '../support/processes';
 import { readModelCaughtUp } from '../support/read-model-tables';
+import { testDataConverter } from '../support/codec';
 import { eventually } from '../support/system';
 import { type RoleTokens, tokensPerRole } from '../support/tokens';
 
@@ -59,7 +60,10 @@ beforeAll(async () => {
   worker = startEntryPoint('worker', 'worker/main.ts', env);
   api = startEntryPoint('api', 'api/main.ts', env);
   await Promise.all([worker.waitForOutput(/\[worker\] polling/), api.waitForOutput(/\[api\] GraphQL/)]);
-  client = new Client({ connection: await Connection.connect({ address: `127.0.0.1:${temporalPort}` }) });
+  client = new Client({
+    connection: await Connection.connect({ address: `127.0.0.1:${temporalPort}` }),
+    dataConverter: testDataConverter(),
+  });
 }, 120_000);
 
 afterAll(async () => {
