@@ -10,7 +10,8 @@
 #   ./temporal-dev.sh cli-path   print the path of the Temporal CLI (building it if needed)
 #
 # Ports: TEMPORAL_PORT (7233), TEMPORAL_UI_PORT (8233), PORT for the API (4000).
-# Data: FENGQIAO_DATA_DIR (.data): temporal.db (Temporal, SQLite) and fengqiao.db (read model), kept across restarts.
+# Data: FENGQIAO_DATA_DIR (.data, mode 0700): temporal.db (Temporal, SQLite), fengqiao.db (read model) and
+# codec-keys/ (the payload encryption keys), kept across restarts. The UI decodes through http://localhost:$PORT/codec.
 # A child of `up` that dies is started again, FENGQIAO_MAX_RESTARTS (3) times a minute at most; then all stop.
 
 # This file holds the settings and the subcommands; the machinery behind them is in scripts/dev/, a file per
@@ -24,6 +25,13 @@ DATA=${FENGQIAO_DATA_DIR:-$ROOT/.data}
 TEMPORAL_PORT=${TEMPORAL_PORT:-7233}
 TEMPORAL_UI_PORT=${TEMPORAL_UI_PORT:-8233}
 PORT=${PORT:-4000}
+
+# .data/ holds petitioners' personal data (the Temporal and read-model databases, the codec keys, the tokens):
+# only this user may read it, whatever the caller's umask. Files made before this rule are tightened too.
+umask 077
+mkdir -p "$DATA"
+chmod 700 "$DATA"
+find "$DATA" -maxdepth 1 -type f -perm /077 -exec chmod 600 {} + 2>/dev/null || true
 
 say() { printf '[temporal-dev] %s\n' "$*" >&2 || true; }
 
@@ -43,6 +51,8 @@ up() {
   if [[ -n $server_pid ]]; then server_ours=1; fi
   export TEMPORAL_ADDRESS="127.0.0.1:$TEMPORAL_PORT" PORT FENGQIAO_DEV_TOKENS="$DATA/dev-tokens.json"
   export FENGQIAO_DB=${FENGQIAO_DB:-$DATA/fengqiao.db}
+  # The Web UI decodes payloads through the API's codec endpoint, which answers the UI's origin only.
+  export FENGQIAO_CODEC_CORS_ORIGINS=${FENGQIAO_CODEC_CORS_ORIGINS:-http://localhost:$TEMPORAL_UI_PORT,http://127.0.0.1:$TEMPORAL_UI_PORT}
   start_child worker
   start_child api
   sleep 1
@@ -58,5 +68,5 @@ case "${1:-up}" in
   stop) stop_server ;;
   status)
     if server_up; then say "Temporal dev server is up on localhost:$TEMPORAL_PORT"; else say "Temporal dev server is not running"; exit 3; fi ;;
-  *) sed -n '2,14p' "$0" >&2; exit 2 ;;
+  *) sed -n '2,15p' "$0" >&2; exit 2 ;;
 esac

@@ -7,7 +7,9 @@ import { createServer } from 'node:http';
 import { openReadModel } from '../db/connection';
 import { seedUnits } from '../db/seed-units';
 import { DEFAULT_PROFILE_ID, getProfile } from '../domain/statute';
+import { fengqiaoDataConverter } from '../worker/data-converter';
 import { TASK_QUEUE } from '../workflows/definitions';
+import { codecNodeHandler, codecOriginsFromEnv } from './codec-endpoint';
 import { createFengqiaoYoga } from './create-yoga';
 import { ensureDevTokens } from './dev-tokens';
 import { connectApiToTemporal } from './temporal-connection';
@@ -22,15 +24,26 @@ const updateTimeoutMs = updateTimeoutFromEnv(process.env.FENGQIAO_UPDATE_TIMEOUT
 const db = openReadModel();
 seedUnits(db);
 const connection = connectApiToTemporal(address);
-const temporal = new Client({ connection, namespace });
+// The worker's codec and keys: what the API sends (registrations, commands) is encrypted before it leaves.
+const temporal = new Client({ connection, namespace, dataConverter: fengqiaoDataConverter() });
 const yoga = createFengqiaoYoga({ db, temporal, taskQueue: TASK_QUEUE, profileId, updateTimeoutMs });
 
-const server = createServer(yoga);
+// The Temporal UI's codec endpoint (/codec/decode, /codec/encode) is answered before yoga, with its own CORS.
+const codecOrigins = codecOriginsFromEnv();
+const codec = codecNodeHandler({
+  db,
+  codecs: temporal.options.loadedDataConverter.payloadCodecs,
+  origins: codecOrigins,
+});
+const server = createServer((req, res) => {
+  if (!codec(req, res)) void yoga(req, res);
+});
 server.listen(port, () => {
   console.log(`[api] GraphQL (GraphiQL in a browser): http://localhost:${port}/graphql`);
   console.log(
     `[api] health: http://localhost:${port}/health   profile: ${profileId}   update timeout: ${updateTimeoutMs} ms`,
   );
+  console.log(`[api] codec endpoint (TESTER/ADMIN): http://localhost:${port}/codec   for ${codecOrigins.join(', ')}`);
   if (process.env.FENGQIAO_DEV_TOKENS) {
     const tokens = ensureDevTokens(db, process.env.FENGQIAO_DEV_TOKENS);
     console.log('[api] dev tokens (Authorization: Bearer <token>):');

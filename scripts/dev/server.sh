@@ -25,7 +25,8 @@ start_server() {
   say "starting the Temporal dev server (gRPC localhost:$TEMPORAL_PORT, UI http://localhost:$TEMPORAL_UI_PORT, data $DATA/temporal.db)"
   # Its own session: a Ctrl-C meant for `up` must not kill it mid-write; `stop` ends it gracefully.
   setsid nohup "$cli" server start-dev --ip 127.0.0.1 --port "$TEMPORAL_PORT" --ui-port "$TEMPORAL_UI_PORT" \
-    --db-filename "$DATA/temporal.db" --log-level warn "${flags[@]}" >>"$DATA/temporal.log" 2>&1 &
+    --db-filename "$DATA/temporal.db" --log-level warn --ui-codec-endpoint "http://localhost:$PORT/codec" \
+    "${flags[@]}" >>"$DATA/temporal.log" 2>&1 &
   pid=$!
   echo "$pid" >"$PID_FILE"
   for _ in $(seq 1 120); do
