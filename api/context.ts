@@ -3,6 +3,7 @@ import type { Client } from '@temporalio/client';
 import type { WorkflowBundleOption } from '@temporalio/worker';
 import type { ReadModel } from '../db/connection';
 import type { Principal } from './auth';
+import type { EdgeSettings } from './edges';
 import type { QueryBudget } from './workflow-queries';
 
 export interface ApiDeps {
@@ -18,6 +19,8 @@ export interface ApiDeps {
   updateTimeoutMs?: number;
   /** The workflow code `replayHistory` checks against; bundled from source on first use when absent. */
   workflowBundle?: WorkflowBundleOption;
+  /** Allowed origins and the body limit; absent, from the environment (api/edges.ts). */
+  edges?: EdgeSettings;
 }
 
 export interface ApiContext extends ApiDeps {

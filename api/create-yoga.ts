@@ -16,6 +16,8 @@ import { withInputField } from './input-paths';
 import { resolvers } from './resolvers';
 import { cachedStuckScan } from './stuck-workflows';
 import { QueryBudget } from './workflow-queries';
+import { corsFor, edgeSettingsFromEnv, useBodyLimit } from './edges';
+import { useSecurityHeaders } from './security-headers';
 import { isErrorCode } from '../domain/error-codes';
 
 const GRAPHIQL_EXAMPLE = `# Add a REGISTRAR token (printed by ./temporal-dev.sh) in the Headers tab below:
@@ -190,9 +192,13 @@ function useContractErrorCodes(): Plugin {
 }
 
 export function createFengqiaoYoga(deps: ApiDeps) {
+  const edges = deps.edges ?? edgeSettingsFromEnv();
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- `{}` is no server context, yoga's own default
   return createYoga<{}, ApiContext>({
     schema: createSchema<ApiContext>({ typeDefs: TYPE_DEFS, resolvers }),
+    // Origins and body size are decided before anything is parsed or authenticated (./edges.ts).
+    cors: corsFor(edges),
+    maxRequestBodySize: edges.maxBodyBytes,
     context: ({ request }) => ({
       ...deps,
       principal: authenticate(deps.db, request.headers.get('authorization')),
@@ -217,6 +223,8 @@ export function createFengqiaoYoga(deps: ApiDeps) {
       defaultQuery: GRAPHIQL_EXAMPLE,
     },
     plugins: [
+      useSecurityHeaders(),
+      useBodyLimit(edges),
       useHealth(deps),
       useHistoryDownload(deps),
       useContractErrorCodes(),
