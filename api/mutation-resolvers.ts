@@ -1,6 +1,6 @@
 /** Mutations of the SDL (schema/): each checks the role, then hands over to the command it sends. */
-import type { CommandName } from '../domain/petition';
-import { requireRole, type Role } from './auth';
+import { COMMAND_ROLES, type CommandName } from '../domain/petition';
+import { requireRole } from './auth';
 import * as build from './command-builders';
 import type { ApiContext } from './context';
 import type { MutationResolvers } from './generated/resolvers-types';
@@ -20,13 +20,13 @@ import * as paths from './path-builders';
  * per `requestId`.
  */
 function petitionMutation<N extends CommandName, A extends { id: string; requestId?: string | null }>(
-  role: Role | Role[],
   name: N,
   builder: build.CommandBuilder<N, A>,
   options: { appeal?: boolean } = {},
 ) {
   return (_: unknown, args: A, ctx: ApiContext): Promise<PetitionParent> => {
-    const principal = requireRole(ctx.principal, ...[role].flat());
+    // The roles the workflow itself accepts for the command: refused here first, before any read.
+    const principal = requireRole(ctx.principal, ...COMMAND_ROLES[name]);
     const id = requiredId('id', args.id, IDS.petition);
     const requestId = optionalText('requestId', args.requestId, TEXT.requestId);
     const finish = builder(args, { deps: ctx, actor: commands.actorOf(principal) });
@@ -42,35 +42,30 @@ export const mutationResolvers: MutationResolvers = {
     return fromWorkflowState(await commands.registerPetition(ctx, principal, args.input));
   },
   acceptPetition: petitionMutation(
-    ['REGISTRAR', 'UNIT_HANDLER'],
     'accept',
     direct.decidedByBureauOrDirectUnit(paths.notToForwardingOrgan(build.buildAccept)),
   ),
-  routePetition: petitionMutation('REGISTRAR', 'route', paths.withForwarding(routing.withDueDays(build.buildRoute))),
-  declinePetition: petitionMutation(
-    ['REGISTRAR', 'UNIT_HANDLER'],
-    'decline',
-    direct.decidedByBureauOrDirectUnit(build.buildDecline),
-  ),
-  confirmRepeat: petitionMutation('REGISTRAR', 'confirmRepeat', build.buildConfirmRepeat),
-  dismissRepeat: petitionMutation('REGISTRAR', 'dismissRepeat', build.buildDismissRepeat),
-  requestExtension: petitionMutation('UNIT_HANDLER', 'requestExtension', build.buildExtension),
-  decideExtension: petitionMutation('UNIT_HEAD', 'decideExtension', build.buildExtensionDecision),
-  startHearing: petitionMutation('UNIT_HANDLER', 'startHearing', build.buildHearing),
-  endHearing: petitionMutation('UNIT_HANDLER', 'endHearing', build.buildHearing),
-  replyPetition: petitionMutation('UNIT_HANDLER', 'reply', build.buildReply),
-  recordSatisfaction: petitionMutation('REGISTRAR', 'recordSatisfaction', build.buildSatisfaction),
-  requestReview: petitionMutation('REGISTRAR', 'requestReview', build.buildAppeal, { appeal: true }),
-  urge: petitionMutation('SUPERVISOR', 'urge', build.buildUrge),
-  answerUrge: petitionMutation('UNIT_HANDLER', 'answerUrge', build.buildAnswerUrge),
-  escalate: petitionMutation('SUPERVISOR', 'escalate', build.buildEscalate),
-  instruct: petitionMutation('LEADER', 'instruct', build.buildInstruct),
-  signForReceipt: petitionMutation('UNIT_HANDLER', 'signForReceipt', routing.buildReceipt),
-  raiseObjection: petitionMutation('UNIT_HANDLER', 'raiseObjection', routing.buildObjection),
-  decideObjection: petitionMutation('REGISTRAR', 'decideObjection', routing.buildObjectionDecision),
-  submitAssignmentReport: petitionMutation('UNIT_HANDLER', 'submitAssignmentReport', routing.buildAssignmentReport),
-  chooseRoute: petitionMutation('UNIT_HANDLER', 'chooseRoute', paths.buildChooseRoute),
-  recordAgreement: petitionMutation('UNIT_HANDLER', 'recordAgreement', paths.buildAgreement),
+  routePetition: petitionMutation('route', paths.withForwarding(routing.withDueDays(build.buildRoute))),
+  declinePetition: petitionMutation('decline', direct.decidedByBureauOrDirectUnit(build.buildDecline)),
+  confirmRepeat: petitionMutation('confirmRepeat', build.buildConfirmRepeat),
+  dismissRepeat: petitionMutation('dismissRepeat', build.buildDismissRepeat),
+  requestExtension: petitionMutation('requestExtension', build.buildExtension),
+  decideExtension: petitionMutation('decideExtension', build.buildExtensionDecision),
+  startHearing: petitionMutation('startHearing', build.buildHearing),
+  endHearing: petitionMutation('endHearing', build.buildHearing),
+  replyPetition: petitionMutation('reply', build.buildReply),
+  recordSatisfaction: petitionMutation('recordSatisfaction', build.buildSatisfaction),
+  requestReview: petitionMutation('requestReview', build.buildAppeal, { appeal: true }),
+  urge: petitionMutation('urge', build.buildUrge),
+  answerUrge: petitionMutation('answerUrge', build.buildAnswerUrge),
+  escalate: petitionMutation('escalate', build.buildEscalate),
+  instruct: petitionMutation('instruct', build.buildInstruct),
+  signForReceipt: petitionMutation('signForReceipt', routing.buildReceipt),
+  raiseObjection: petitionMutation('raiseObjection', routing.buildObjection),
+  decideObjection: petitionMutation('decideObjection', routing.buildObjectionDecision),
+  submitAssignmentReport: petitionMutation('submitAssignmentReport', routing.buildAssignmentReport),
+  chooseRoute: petitionMutation('chooseRoute', paths.buildChooseRoute),
+  recordAgreement: petitionMutation('recordAgreement', paths.buildAgreement),
   replayHistory: (_, args, ctx) => {
     requireRole(ctx.principal, 'TESTER');
     return histories.replayHistory(ctx, args.history);

@@ -13,7 +13,14 @@ import { join } from 'node:path';
 import { openReadModel } from '../db/connection';
 import { calendarAround } from '../domain/calendar-years';
 import { SEED_NOTICES } from '../domain/seed-notices';
-import type { Actor, CommandArgs, CommandName, PetitionState, Registration } from '../domain/petition';
+import {
+  actingUnitId,
+  type Actor,
+  type CommandArgs,
+  type CommandName,
+  type PetitionState,
+  type Registration,
+} from '../domain/petition';
 import { createPetitionWorker } from '../worker/create-worker';
 import * as defs from '../workflows/definitions';
 import { petitionWorkflow } from '../workflows/petition-workflow';
@@ -93,10 +100,17 @@ function recorder(env: TestWorkflowEnvironment, out: string, written: string[], 
     write(name, await env.client.workflow.getHandle(workflowId).fetchHistory());
   }
 
-  const update = <N extends CommandName>(id: string, name: N, command: CommandArgs[N]) =>
-    env.client.workflow
-      .getHandle(defs.petitionWorkflowId(`REC-${id}`))
-      .executeUpdate(defs.petitionUpdates[name], { args: [command] });
+  /** A unit's role acts for the unit the case is with now, as the API's principal of that unit would. */
+  async function update<N extends CommandName>(id: string, name: N, command: CommandArgs[N]) {
+    const handle = env.client.workflow.getHandle(defs.petitionWorkflowId(`REC-${id}`));
+    const { actor } = command;
+    if ((actor.role === 'UNIT_HANDLER' || actor.role === 'UNIT_HEAD') && actor.unitId === undefined) {
+      const state = await handle.query(defs.petitionStateQuery);
+      const unitId = name === 'submitAssignmentReport' ? (state.routing?.unitId ?? state.unitId) : actingUnitId(state);
+      command = { ...command, actor: { ...actor, unitId } };
+    }
+    return handle.executeUpdate(defs.petitionUpdates[name], { args: [command] });
+  }
 
   async function settle(id: string, check: (s: PetitionState) => boolean) {
     for (let i = 0; i < 200; i += 1) {

@@ -86,6 +86,11 @@ export async function petitionWorkflow(input: defs.PetitionWorkflowInput): Promi
    * every petition then took: the 60 days, the 信访处理意见书, 复查/复核.
    */
   const pathsByKind = patched('paths-by-kind');
+  /**
+   * `actors-checked`: every update's actor (role, unit) is checked against this state by its validator. A run
+   * begun before replays the commands its API alone had checked.
+   */
+  const actorsChecked = patched('actors-checked');
   const given = input.carried?.calendar ?? input.calendar;
   let calendar: HolidayCalendar = dayCounted
     ? (given ?? (await loadHolidayCalendar({ at: Date.now() })))
@@ -98,6 +103,7 @@ export async function petitionWorkflow(input: defs.PetitionWorkflowInput): Promi
     repeatsProposed,
     unitReceipt,
     pathsByKind,
+    actorsChecked,
   });
   let state: PetitionState = input.carried?.state ?? petition.openPetition(input.registration, now());
   let projectedSeq = input.carried?.projectedSeq ?? 0;

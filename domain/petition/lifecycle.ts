@@ -3,6 +3,7 @@
  * start from, what stage and level each status is at, and the small steps every command is made of.
  */
 import { Refusal } from '../error-codes';
+import { assertActorMayAct } from './actors';
 import { periodEnd } from '../calendar';
 import { countedClock, effectiveDue, resume } from '../pausable-deadline';
 import { ruleOf, type LocalPractice, type StatuteRule } from '../statute';
@@ -70,7 +71,7 @@ export interface Command<C> {
 }
 
 /** A command from its rules: the status check of `ALLOWED_FROM` first, then its own checks, then its change. */
-export function defineCommand<C>(
+export function defineCommand<C extends { actor: Actor }>(
   name: CommandName,
   rules: {
     check?: (state: PetitionState, command: C, ctx: CommandContext) => void;
@@ -78,6 +79,7 @@ export function defineCommand<C>(
   },
 ): Command<C> {
   const check = (state: PetitionState, command: C, ctx: CommandContext) => {
+    if (ctx.actorsChecked) assertActorMayAct(name, state, command.actor);
     assertAllowed(state, name);
     rules.check?.(state, command, ctx);
   };

@@ -116,6 +116,8 @@ export interface Petitioner {
 export interface Actor {
   id: string;
   role: string;
+  /** A unit role's unit; absent on commands recorded before actors carried it. */
+  unitId?: string | null;
 }
 
 /** An earlier petition this one repeats (重复信访), as the registrar confirmed it, with its status then. */
@@ -306,4 +308,9 @@ export interface CommandContext {
    * 60-day handling clock, the 信访处理意见书 and 复查/复核.
    */
   pathsByKind: boolean;
+  /**
+   * Every command's actor is checked against the state (./actors.ts); false on runs begun before, whose commands
+   * carried no unit and were checked by the API alone.
+   */
+  actorsChecked?: boolean;
 }

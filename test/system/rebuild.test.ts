@@ -77,7 +77,7 @@ it('a lost read model is rebuilt from Temporal, equal to the live one row for ro
     system.db.$client.prepare("SELECT 1 FROM panels WHERE id = ? AND status = 'CLOSED'").get(panelId),
   );
   const declined = await register('法院判决执行');
-  await ok(registrar, `declinePetition(id: "${declined.id}", reason: LITIGATION_RELATED)`);
+  await ok(registrar, `declinePetition(id: "${declined.id}", reason: NOT_A_PETITION)`);
 
   // One that continues as new in mid-case.
   const longId = `XF-REBUILD-${Date.now()}`;

@@ -1,0 +1,112 @@
+/**
+ * Who may give a command, judged on the petition's own state (domain/petition/actors.ts): the role, the unit the
+ * case is with now, the leader who owns it; and runs begun before actors were checked, which are not.
+ */
+import { describe, expect, it } from 'vitest';
+import { COMMANDS, Refusal, openPetition, type Actor, type PetitionState } from '../../domain/petition';
+import { getProfile } from '../../domain/statute';
+import { ctxAt } from '../support/calendar';
+
+const profile = getProfile();
+const day = 86_400_000;
+const t0 = Date.parse('2026-11-02T09:00:00+08:00');
+const checked = (step: number) => ({ ...ctxAt(t0 + step * day, profile), actorsChecked: true });
+const registrar: Actor = { id: 'r-1', role: 'REGISTRAR' };
+const handlerOf = (unitId: string): Actor => ({ id: `h-${unitId}`, role: 'UNIT_HANDLER', unitId });
+
+function handled(): PetitionState {
+  const registered = openPetition(
+    {
+      petitionId: 'XF-A',
+      petitioner: { name: '钱七', idNumber: null, phone: null, address: null },
+      channel: 'LETTER',
+      category: 'CLAIM',
+      summary: 's',
+      content: 'c',
+      receivedAt: t0,
+      respondentUnitId: null,
+      registeredBy: registrar,
+    },
+    checked(0),
+  );
+  return COMMANDS.accept.apply(registered, { unitId: 'U-1', note: null, actor: registrar }, checked(1));
+}
+
+const reply = (actor: Actor) => ({ outcome: 'EXPLAIN' as const, text: '答复', basis: null, deliveredAt: null, actor });
+const refusal = (run: () => void) => {
+  try {
+    run();
+    return null;
+  } catch (err) {
+    if (err instanceof Refusal) return err.code;
+    throw err;
+  }
+};
+
+describe('the actor of a command, against the state', () => {
+  it('the unit handling the case replies; another unit, another role or a made-up one is FORBIDDEN', () => {
+    const state = handled();
+    expect(refusal(() => COMMANDS.reply.check(state, reply(handlerOf('U-1')), checked(2)))).toBeNull();
+    expect(refusal(() => COMMANDS.reply.check(state, reply(handlerOf('U-2')), checked(2)))).toBe('FORBIDDEN');
+    expect(refusal(() => COMMANDS.reply.check(state, reply({ id: 'h', role: 'UNIT_HANDLER' }), checked(2)))).toBe(
+      'FORBIDDEN',
+    );
+    expect(refusal(() => COMMANDS.reply.check(state, reply({ id: 's', role: 'SUPERVISOR' }), checked(2)))).toBe(
+      'FORBIDDEN',
+    );
+    expect(refusal(() => COMMANDS.reply.check(state, reply({ id: 'nobody', role: 'nobody' }), checked(2)))).toBe(
+      'FORBIDDEN',
+    );
+    expect(refusal(() => COMMANDS.reply.check(state, reply({ id: 'a', role: 'ADMIN' }), checked(2)))).toBeNull();
+  });
+
+  it('once 复查 is asked, the organ one level up answers it, not the unit that handled the case', () => {
+    let state = COMMANDS.reply.apply(handled(), reply(handlerOf('U-1')), checked(2));
+    state = COMMANDS.requestReview.apply(state, { reason: null, reviewUnitId: 'O-1', actor: registrar }, checked(3));
+    expect(refusal(() => COMMANDS.reply.check(state, reply(handlerOf('U-1')), checked(4)))).toBe('FORBIDDEN');
+    expect(refusal(() => COMMANDS.reply.check(state, reply(handlerOf('O-1')), checked(4)))).toBeNull();
+  });
+
+  it('a 批示 comes from the leader the case is escalated to', () => {
+    const supervisor: Actor = { id: 'sup', role: 'SUPERVISOR' };
+    const state = COMMANDS.escalate.apply(
+      handled(),
+      { leaderId: 'leader-1', reason: '久拖', actor: supervisor },
+      checked(2),
+    );
+    const instruct = (id: string) => ({ text: '抓紧', actor: { id, role: 'LEADER' } });
+    expect(refusal(() => COMMANDS.instruct.check(state, instruct('leader-1'), checked(3)))).toBeNull();
+    expect(refusal(() => COMMANDS.instruct.check(state, instruct('leader-2'), checked(3)))).toBe('FORBIDDEN');
+  });
+
+  it('a unit accepts only what was brought to it directly', () => {
+    const direct = openPetition(
+      {
+        petitionId: 'XF-D',
+        petitioner: { name: '孙八', idNumber: null, phone: null, address: null },
+        channel: 'VISIT',
+        category: 'CLAIM',
+        summary: 's',
+        content: 'c',
+        receivedAt: t0,
+        respondentUnitId: null,
+        registeredBy: handlerOf('U-1'),
+        directUnitId: 'U-1',
+      },
+      checked(0),
+    );
+    const accept = (actor: Actor) => ({ unitId: null, note: null, actor });
+    expect(refusal(() => COMMANDS.accept.check(direct, accept(handlerOf('U-1')), checked(1)))).toBeNull();
+    const routed = COMMANDS.route.apply(
+      { ...direct, direct: false, unitId: null },
+      { unitId: 'U-1', mode: 'TRANSFER', note: null, actor: registrar },
+      checked(1),
+    );
+    expect(refusal(() => COMMANDS.accept.check(routed, accept(handlerOf('U-1')), checked(2)))).toBe('FORBIDDEN');
+  });
+
+  it('a run begun before actors were checked keeps its commands as its API checked them', () => {
+    const old = { ...ctxAt(t0 + 2 * day, profile), actorsChecked: false };
+    expect(refusal(() => COMMANDS.reply.check(handled(), reply({ id: 'h', role: 'UNIT_HANDLER' }), old))).toBeNull();
+  });
+});
