@@ -2,6 +2,7 @@
  * The calendar tests count on: what the API gives a petition registered today — the 2025 and 2026 notices the
  * read model is seeded with, and the statutory holidays of the years around them.
  */
+import { sampleRegistration } from './registrations';
 import { openPetition, type CommandContext } from '../../domain/petition';
 import { calendarAround } from '../../domain/calendar-years';
 import { SEED_NOTICES } from '../../domain/seed-notices';
@@ -17,17 +18,9 @@ export function ctxAt(now: number, profile: JurisdictionProfile = getProfile()):
 /** A letter registered as received at `receivedAt`, opened on the test calendar (clocks counted by the day). */
 export function openedPetition(petitionId: string, receivedAt: number, ctx: CommandContext = ctxAt(receivedAt)) {
   return openPetition(
-    {
-      petitionId,
-      petitioner: { name: '王五', idNumber: null, phone: null, address: null },
-      channel: 'LETTER',
-      category: 'CLAIM',
-      summary: 's',
-      content: 'c',
-      receivedAt,
-      respondentUnitId: null,
-      registeredBy: { id: 'registrar-1', role: 'REGISTRAR' },
-    },
+    sampleRegistration(receivedAt, { id: 'registrar-1', role: 'REGISTRAR' }, { petitionId, petitioner: WANG }),
     ctx,
   );
 }
+
+const WANG = { name: '王五', idNumber: null, phone: null, address: null };

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { COMMANDS, Refusal, openPetition, type Actor, type PetitionState } from '../../domain/petition';
 import { getProfile } from '../../domain/statute';
 import { ctxAt } from '../support/calendar';
+import { sampleRegistration } from '../support/registrations';
 
 const profile = getProfile();
 const day = 86_400_000;
@@ -15,20 +16,7 @@ const registrar: Actor = { id: 'r-1', role: 'REGISTRAR' };
 const handlerOf = (unitId: string): Actor => ({ id: `h-${unitId}`, role: 'UNIT_HANDLER', unitId });
 
 function handled(): PetitionState {
-  const registered = openPetition(
-    {
-      petitionId: 'XF-A',
-      petitioner: { name: '钱七', idNumber: null, phone: null, address: null },
-      channel: 'LETTER',
-      category: 'CLAIM',
-      summary: 's',
-      content: 'c',
-      receivedAt: t0,
-      respondentUnitId: null,
-      registeredBy: registrar,
-    },
-    checked(0),
-  );
+  const registered = openPetition(sampleRegistration(t0, registrar, { petitionId: 'XF-A' }), checked(0));
   return COMMANDS.accept.apply(registered, { unitId: 'U-1', note: null, actor: registrar }, checked(1));
 }
 
@@ -81,18 +69,7 @@ describe('the actor of a command, against the state', () => {
 
   it('a unit accepts only what was brought to it directly', () => {
     const direct = openPetition(
-      {
-        petitionId: 'XF-D',
-        petitioner: { name: '孙八', idNumber: null, phone: null, address: null },
-        channel: 'VISIT',
-        category: 'CLAIM',
-        summary: 's',
-        content: 'c',
-        receivedAt: t0,
-        respondentUnitId: null,
-        registeredBy: handlerOf('U-1'),
-        directUnitId: 'U-1',
-      },
+      sampleRegistration(t0, handlerOf('U-1'), { petitionId: 'XF-D', channel: 'VISIT', directUnitId: 'U-1' }),
       checked(0),
     );
     const accept = (actor: Actor) => ({ unitId: null, note: null, actor });

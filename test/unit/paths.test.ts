@@ -17,6 +17,7 @@ import {
 } from '../../domain/petition';
 import { getProfile } from '../../domain/statute';
 import { ctxAt } from '../support/calendar';
+import { sampleRegistration } from '../support/registrations';
 
 const profile = getProfile();
 const day = 86_400_000;
@@ -26,17 +27,7 @@ const ctx = (step: number) => ctxAt(t0 + step * day, profile);
 
 function handling(category: Category, route: HandlingRoute | null): PetitionState {
   const registered = openPetition(
-    {
-      petitionId: 'XF-P',
-      petitioner: { name: '王五', idNumber: null, phone: null, address: null },
-      channel: 'ONLINE',
-      category,
-      summary: 's',
-      content: 'c',
-      receivedAt: t0,
-      respondentUnitId: null,
-      registeredBy: actor,
-    },
+    sampleRegistration(t0, actor, { petitionId: 'XF-P', channel: 'ONLINE', category }),
     ctx(0),
   );
   const accepted = COMMANDS.accept.apply(registered, { unitId: 'U-1', note: null, actor }, ctx(1));
@@ -187,17 +178,7 @@ describe('what each path leaves behind', () => {
   it('a run begun before paths by kind keeps every category on (六): the 60 days and 复查', () => {
     const old = (step: number) => ({ ...ctx(step), pathsByKind: false });
     const registered = openPetition(
-      {
-        petitionId: 'XF-O',
-        petitioner: { name: '赵六', idNumber: null, phone: null, address: null },
-        channel: 'LETTER',
-        category: 'SUGGESTION',
-        summary: 's',
-        content: 'c',
-        receivedAt: t0,
-        respondentUnitId: null,
-        registeredBy: actor,
-      },
+      sampleRegistration(t0, actor, { petitionId: 'XF-O', category: 'SUGGESTION' }),
       old(0),
     );
     expect(registered.handlingRoute).toBeUndefined();
