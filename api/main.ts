@@ -8,6 +8,7 @@ import { openReadModel } from '../db/connection';
 import { seedUnits } from '../db/seed-units';
 import { DEFAULT_PROFILE_ID, getProfile } from '../domain/statute';
 import { fengqiaoDataConverter } from '../worker/data-converter';
+import { describeTarget, temporalTarget } from '../worker/temporal-config';
 import { TASK_QUEUE } from '../workflows/definitions';
 import { codecNodeHandler, codecOriginsFromEnv } from './codec-endpoint';
 import { createFengqiaoYoga } from './create-yoga';
@@ -16,14 +17,15 @@ import { connectApiToTemporal } from './temporal-connection';
 import { updateTimeoutFromEnv } from './update-bound';
 
 const port = Number(process.env.PORT ?? 4000);
-const address = process.env.TEMPORAL_ADDRESS ?? 'localhost:7233';
-const namespace = process.env.TEMPORAL_NAMESPACE ?? 'default';
+// Temporal's environment configuration (address, namespace, TLS, API key), as the worker reads it.
+const target = temporalTarget();
+const { namespace } = target;
 const profileId = getProfile(process.env.FENGQIAO_PROFILE ?? DEFAULT_PROFILE_ID).id;
 const updateTimeoutMs = updateTimeoutFromEnv(process.env.FENGQIAO_UPDATE_TIMEOUT_MS);
 
 const db = openReadModel();
 seedUnits(db);
-const connection = connectApiToTemporal(address);
+const connection = connectApiToTemporal(target.connection);
 // The worker's codec and keys: what the API sends (registrations, commands) is encrypted before it leaves.
 const temporal = new Client({ connection, namespace, dataConverter: fengqiaoDataConverter() });
 const yoga = createFengqiaoYoga({ db, temporal, taskQueue: TASK_QUEUE, profileId, updateTimeoutMs });
@@ -43,6 +45,7 @@ server.listen(port, () => {
   console.log(
     `[api] health: http://localhost:${port}/health   profile: ${profileId}   update timeout: ${updateTimeoutMs} ms`,
   );
+  console.log(`[api] Temporal: ${describeTarget(target)}`);
   console.log(`[api] codec endpoint (TESTER/ADMIN): http://localhost:${port}/codec   for ${codecOrigins.join(', ')}`);
   if (process.env.FENGQIAO_DEV_TOKENS) {
     const tokens = ensureDevTokens(db, process.env.FENGQIAO_DEV_TOKENS);

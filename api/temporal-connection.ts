@@ -3,10 +3,19 @@
  * and with a short retry budget, because a person is waiting: a few attempts within about three seconds, then
  * UNAVAILABLE ("nothing was changed, safe to retry") rather than the SDK's default minute of retries.
  */
-import { Connection, defaultGrpcRetryOptions, makeGrpcRetryInterceptor } from '@temporalio/client';
+import {
+  Connection,
+  type ConnectionOptions,
+  defaultGrpcRetryOptions,
+  makeGrpcRetryInterceptor,
+} from '@temporalio/client';
 
-/** `maxAttempts` is for tests: a server known to be down need not be retried. */
-export function connectApiToTemporal(address: string, maxAttempts = 4): Connection {
+/**
+ * `target` is an address or the connection options of worker/temporal-config.ts (TLS, API key); `maxAttempts` is
+ * for tests: a server known to be down need not be retried.
+ */
+export function connectApiToTemporal(target: string | ConnectionOptions, maxAttempts = 4): Connection {
   const retry = defaultGrpcRetryOptions({ maxAttempts, initialIntervalMs: () => 200, maxIntervalMs: () => 1_000 });
-  return Connection.lazy({ address, interceptors: [makeGrpcRetryInterceptor(retry)] });
+  const options = typeof target === 'string' ? { address: target } : target;
+  return Connection.lazy({ ...options, interceptors: [makeGrpcRetryInterceptor(retry)] });
 }

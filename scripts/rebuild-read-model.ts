@@ -11,6 +11,7 @@ import { DEFAULT_DB_FILE, openReadModel } from '../db/connection';
 import { rebuildReadModel } from '../db/rebuild';
 import { seedUnits } from '../db/seed-units';
 import { fengqiaoDataConverter } from '../worker/data-converter';
+import { temporalTarget } from '../worker/temporal-config';
 
 const { values } = parseArgs({ options: { out: { type: 'string' }, replace: { type: 'boolean', default: false } } });
 const live = process.env.FENGQIAO_DB ?? DEFAULT_DB_FILE;
@@ -30,11 +31,13 @@ if (existsSync(live)) {
   db.$client.exec('DETACH DATABASE live');
 }
 
-const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS ?? 'localhost:7233' });
+// Temporal's environment configuration, as the worker and the API read it (worker/temporal-config.ts).
+const target = temporalTarget();
+const connection = await Connection.connect(target.connection);
 // Queries answer the petition's state through the codec: the same keys as the worker's decrypt it.
 const client = new Client({
   connection,
-  namespace: process.env.TEMPORAL_NAMESPACE ?? 'default',
+  namespace: target.namespace,
   dataConverter: fengqiaoDataConverter(),
 });
 const started = Date.now();

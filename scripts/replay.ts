@@ -1,7 +1,8 @@
 /**
  * `npm run replay -- <file|dir …> | --petition ID | --all`: replays workflow histories against the current code
  * (worker/replay.ts), printing each result and a summary; exits 1 if any fails to replay, 2 on bad usage.
- * --petition and --all fetch histories from the Temporal server at TEMPORAL_ADDRESS (default localhost:7233).
+ * --petition and --all fetch histories from the Temporal server of Temporal's environment configuration
+ * (TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE, TLS, API key or a TOML profile; default localhost:7233).
  */
 import { Client, Connection } from '@temporalio/client';
 import { readFileSync, statSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { PANEL_WORKFLOWS, PETITION_WORKFLOWS } from '../db/rebuild';
 import { fengqiaoDataConverter } from '../worker/data-converter';
+import { temporalTarget } from '../worker/temporal-config';
 import { listHistoryFiles, parseHistory, replay } from '../worker/replay';
 import { petitionWorkflowId } from '../workflows/definitions';
 import type { History } from '@temporalio/common/lib/proto-utils';
@@ -30,10 +32,12 @@ async function* sources(): AsyncGenerator<{ name: string; load: () => Promise<Hi
     for (const file of files) yield { name: file, load: async () => parseHistory(readFileSync(file, 'utf8')) };
   }
   if (!values.petition?.length && !values.all) return;
-  const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS ?? 'localhost:7233' });
+  // Temporal's environment configuration, as the worker and the API read it (worker/temporal-config.ts).
+  const target = temporalTarget();
+  const connection = await Connection.connect(target.connection);
   const client = new Client({
     connection,
-    namespace: process.env.TEMPORAL_NAMESPACE ?? 'default',
+    namespace: target.namespace,
     dataConverter: fengqiaoDataConverter(),
   });
   try {

@@ -1,5 +1,7 @@
 /**
- * Runs the petition worker against the Temporal server at TEMPORAL_ADDRESS (default localhost:7233). With
+ * Runs the petition worker against the Temporal server of Temporal's environment configuration
+ * (worker/temporal-config.ts: TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE, TLS, API key, a TOML profile; by default
+ * localhost:7233). With
  * FENGQIAO_WORKFLOW_BUNDLE (a file written by `bundleWorkflows`) it starts in a second instead of bundling the
  * workflow code again: the crash tests restart workers many times.
  */
@@ -9,16 +11,17 @@ import { openReadModel } from '../db/connection';
 import { createPetitionWorker } from './create-worker';
 import { fengqiaoDataConverter } from './data-converter';
 import { ensureSearchAttributes } from './search-attributes-setup';
+import { describeTarget, temporalTarget } from './temporal-config';
 
-const address = process.env.TEMPORAL_ADDRESS ?? 'localhost:7233';
-const namespace = process.env.TEMPORAL_NAMESPACE ?? 'default';
+const target = temporalTarget();
+const { namespace } = target;
 
 const db = openReadModel();
-const client = await Connection.connect({ address });
+const client = await Connection.connect(target.connection);
 await ensureSearchAttributes(client, namespace);
 await client.close();
 
-const connection = await NativeConnection.connect({ address });
+const connection = await NativeConnection.connect(target.connection);
 const bundlePath = process.env.FENGQIAO_WORKFLOW_BUNDLE;
 const worker = await createPetitionWorker({
   connection,
@@ -27,7 +30,7 @@ const worker = await createPetitionWorker({
   dataConverter: fengqiaoDataConverter(),
   ...(bundlePath ? { workflowBundle: { codePath: bundlePath } } : {}),
 });
-console.log(`[worker] polling task queue "${worker.options.taskQueue}" on ${address} (namespace ${namespace})`);
+console.log(`[worker] polling task queue "${worker.options.taskQueue}" on ${describeTarget(target)}`);
 try {
   // Worker.run() shuts down gracefully on SIGINT/SIGTERM by default.
   await worker.run();
