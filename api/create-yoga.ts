@@ -14,6 +14,7 @@ import { petitionHistory } from './histories';
 import type { ApiContext, ApiDeps } from './context';
 import { withInputField } from './input-paths';
 import { resolvers } from './resolvers';
+import { flushPersonalData, notePersonalData, usePersonalDataLog } from './personal-data-log';
 import { cachedStuckScan } from './stuck-workflows';
 import { QueryBudget } from './workflow-queries';
 import { corsFor, edgeSettingsFromEnv, useBodyLimit } from './edges';
@@ -112,9 +113,12 @@ function useHistoryDownload(deps: ApiDeps): Plugin {
       const fail = (status: number, extensions: Record<string, unknown>, message: string) =>
         endResponse(fetchAPI.Response.json({ errors: [{ message, extensions }] }, { status }));
       try {
-        requireRole(authenticate(deps.db, request.headers.get('authorization')), 'TESTER');
+        const principal = requireRole(authenticate(deps.db, request.headers.get('authorization')), 'TESTER');
         const id = decodePathSegment('id', match[1]!);
         const history = await petitionHistory(deps, id);
+        const reader = { db: deps.db, principal };
+        notePersonalData(reader, { petitionId: id, outcome: 'READ', fields: ['history'] });
+        flushPersonalData(reader);
         endResponse(
           new fetchAPI.Response(JSON.stringify(history, null, 2), {
             headers: {
@@ -228,6 +232,7 @@ export function createFengqiaoYoga(deps: ApiDeps) {
       useHealth(deps),
       useHistoryDownload(deps),
       useContractErrorCodes(),
+      usePersonalDataLog(),
       // Hostile queries are refused before they run: depth, aliases, tokens, directives and cost are bounded,
       // and a misspelt field gets no suggestion of the real ones.
       EnvelopArmorPlugin({

@@ -5,6 +5,7 @@ import { canRead } from './access';
 import type { Principal } from './auth';
 import type { ApiContext } from './context';
 import { apiError } from './errors';
+import { notePersonalData } from './personal-data-log';
 import * as commands from './petition-commands';
 import { fromWorkflowState, loadPetition, onPanelOf, type PetitionParent } from './petition-reads';
 
@@ -24,6 +25,8 @@ export async function readablePetition(ctx: ApiContext, principal: Principal, id
   }
   // A petition the principal may not read answers exactly as one that does not exist: no leak that it does.
   if (!parent || !canRead(principal, parent.state, (memberId) => onPanelOf(ctx.db, id, memberId))) {
+    // A refusal of a petition that exists is an attempt on its petitioner's data: logged, and answered as none.
+    if (parent) notePersonalData(ctx, { petitionId: id, outcome: 'DENIED', fields: [] });
     throw apiError('NOT_FOUND', `no petition ${id} that you may see`);
   }
   return parent;

@@ -31,8 +31,12 @@ import { startOnce, startOnceOptions } from './start-once';
 import { callUpdate } from './update-bound';
 import { callQuery } from './workflow-queries';
 
+/** The actor every command carries: a unit's roles with their unit, which the workflow checks (domain/petition/actors.ts). */
 export function actorOf(principal: Principal): Actor {
-  return { id: principal.id, role: principal.role };
+  const unitRole = principal.role === 'UNIT_HANDLER' || principal.role === 'UNIT_HEAD';
+  return unitRole
+    ? { id: principal.id, role: principal.role, unitId: principal.unitId }
+    : { id: principal.id, role: principal.role };
 }
 
 function handleOf(deps: ApiDeps, petitionId: string): WorkflowHandle<typeof petitionWorkflow> {

@@ -17,17 +17,13 @@ import {
   type RatingTarget,
 } from '../domain/petition';
 import { getProfile, ruleOf } from '../domain/statute';
-import { canRead, seesPetitioner } from './access';
+import { canRead } from './access';
+import { liveView, petitionerView } from './petitioner-view';
 import type { ApiContext } from './context';
 import type { EvaluationPanelResolvers, PanelCaseResolvers, PetitionResolvers } from './generated/resolvers-types';
 import { errorCode, readablePetition } from './petition-access';
 import * as commands from './petition-commands';
 import { loadPetition, loadTimeline, onPanelOf } from './petition-reads';
-
-function mask(text: string | null, keep: number): string | null {
-  if (!text) return text;
-  return text.length <= keep ? '*'.repeat(text.length) : `${'*'.repeat(text.length - keep)}${text.slice(-keep)}`;
-}
 
 function unitById(ctx: ApiContext, id: string | null) {
   return id ? (ctx.db.select().from(units).where(eq(units.id, id)).get() ?? null) : null;
@@ -94,17 +90,7 @@ export const petitionResolvers: PetitionResolvers = {
   status: (p) => p.state.status,
   stage: (p) => p.state.stage,
   unit: (p, _, ctx) => unitById(ctx, p.state.unitId),
-  petitioner: (p, _, ctx) => {
-    const who = p.state.petitioner;
-    if (seesPetitioner(ctx.principal, p.state)) return { ...who, masked: false };
-    return {
-      name: `${who.name.slice(0, 1)}**`,
-      idNumber: mask(who.idNumber, 4),
-      phone: mask(who.phone, 4),
-      address: null,
-      masked: true,
-    };
-  },
+  petitioner: (p, _, ctx, info) => petitionerView(ctx, p.state, info),
   summary: (p) => p.state.summary,
   content: (p) => p.state.content,
   category: (p) => p.state.category,
@@ -172,7 +158,7 @@ export const petitionResolvers: PetitionResolvers = {
   timeline: (p, _, ctx) => p.timeline ?? loadTimeline(ctx.db, p.state.petitionId),
   live: async (p, _, ctx) => {
     try {
-      return await commands.queryPetition(ctx, p.state.petitionId);
+      return liveView(ctx, await commands.queryPetition(ctx, p.state.petitionId));
     } catch (err) {
       // A closed workflow may be gone from the server after its retention period; the read model still has it.
       if (errorCode(err) === 'NOT_FOUND') return null;

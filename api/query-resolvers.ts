@@ -10,6 +10,7 @@ import type { PetitionFilter as PetitionFilterInput, QueryResolvers } from './ge
 import * as histories from './histories';
 import { IDS, TEXT, knownUnit, optionalChoice, optionalText, pageSize, period, requiredId } from './input-rules';
 import * as panelsApi from './panels';
+import { notePersonalData } from './personal-data-log';
 import { readablePetition } from './petition-access';
 import { listPetitions, type PetitionFilter } from './petition-reads';
 import { computeStatistics, statisticsQuery } from './statistics';
@@ -78,9 +79,12 @@ export const queryResolvers: QueryResolvers = {
       totalCount: page.totalCount,
     };
   },
-  petitionHistory: (_, args, ctx) => {
+  petitionHistory: async (_, args, ctx) => {
     requireRole(ctx.principal, 'TESTER');
-    return histories.petitionHistory(ctx, args.id);
+    const history = await histories.petitionHistory(ctx, args.id);
+    // A history holds the registration whole: its reader is logged like any unmasked read.
+    notePersonalData(ctx, { petitionId: args.id, outcome: 'READ', fields: ['history'] });
+    return history;
   },
   panel: (_, args, ctx) => {
     const principal = requireRole(ctx.principal, 'REGISTRAR', 'SUPERVISOR', 'REVIEWER', 'TESTER');

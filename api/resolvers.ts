@@ -1,4 +1,5 @@
 /** The resolvers of the SDL (schema/), typed by the types GraphQL Code Generator makes from it. */
+import { accessLogQueryResolvers } from './access-log-resolvers';
 import { calendarMutationResolvers, calendarQueryResolvers } from './calendar-resolvers';
 import type { Resolvers } from './generated/resolvers-types';
 import { mutationResolvers } from './mutation-resolvers';
@@ -11,7 +12,7 @@ import { stuckWorkflowResolvers } from './stuck-workflow-resolvers';
 export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
   JSON: JsonScalar,
-  Query: { ...queryResolvers, ...stuckWorkflowResolvers, ...calendarQueryResolvers },
+  Query: { ...queryResolvers, ...stuckWorkflowResolvers, ...calendarQueryResolvers, ...accessLogQueryResolvers },
   Mutation: { ...mutationResolvers, ...calendarMutationResolvers, ...panelMutationResolvers },
   Petition: petitionResolvers,
   EvaluationPanel: evaluationPanelResolvers,

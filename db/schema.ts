@@ -25,6 +25,7 @@ import { ms } from './columns';
 
 export * from './calendar-schema';
 export * from './panel-schema';
+export * from './access-log-schema';
 
 const DEADLINE_KIND_NAMES = Object.keys(DEADLINE_KINDS) as [DeadlineKind, ...DeadlineKind[]];
 const APPEAL_LEVELS = ['REVIEW', 'REEXAMINATION'] as const;

@@ -624,6 +624,46 @@ export type PanelistKind =
   /** 党代表 */
   | 'PARTY_DEPUTY';
 
+export type PersonalDataAccess = {
+  __typename?: 'PersonalDataAccess';
+  at: Scalars['DateTime']['output'];
+  /** petitioner.name, petitioner.idNumber, petitioner.phone, petitioner.address, live, history */
+  fields: Array<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  outcome: PersonalDataAccessOutcome;
+  petitionId: Scalars['ID']['output'];
+  principalId: Scalars['String']['output'];
+  role: Role;
+};
+
+export type PersonalDataAccessConnection = {
+  __typename?: 'PersonalDataAccessConnection';
+  edges: Array<PersonalDataAccessEdge>;
+  pageInfo: PageInfo;
+};
+
+export type PersonalDataAccessEdge = {
+  __typename?: 'PersonalDataAccessEdge';
+  cursor: Scalars['String']['output'];
+  node: PersonalDataAccess;
+};
+
+export type PersonalDataAccessFilter = {
+  /** From (inclusive) */
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  outcome?: InputMaybe<PersonalDataAccessOutcome>;
+  petitionId?: InputMaybe<Scalars['ID']['input']>;
+  principalId?: InputMaybe<Scalars['String']['input']>;
+  /** To (exclusive) */
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+export type PersonalDataAccessOutcome =
+  /** the petition exists and was refused (answered NOT_FOUND) */
+  | 'DENIED'
+  /** unmasked data was answered */
+  | 'READ';
+
 export type Petition = {
   __typename?: 'Petition';
   acceptedAt: Maybe<Scalars['DateTime']['output']>;
@@ -829,6 +869,8 @@ export type Query = {
   jurisdictions: Array<Jurisdiction>;
   panel: Maybe<EvaluationPanel>;
   panels: Array<EvaluationPanel>;
+  /** ADMIN: who read which petitioner's unmasked data, when and which fields, and who was refused a petition that exists; newest first */
+  personalDataAccessLog: PersonalDataAccessConnection;
   petition: Maybe<Petition>;
   /** The petition's workflow history as the Temporal CLI and UI export it (TESTER, ADMIN); also GET /petitions/{id}/history.json */
   petitionHistory: Scalars['JSON']['output'];
@@ -851,6 +893,13 @@ export type QueryPanelArgs = {
 
 export type QueryPanelsArgs = {
   filter?: InputMaybe<PanelFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryPersonalDataAccessLogArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<PersonalDataAccessFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1278,6 +1327,11 @@ export type ResolversTypes = {
   Panelist: ResolverTypeWrapper<Panelist>;
   PanelistInput: PanelistInput;
   PanelistKind: PanelistKind;
+  PersonalDataAccess: ResolverTypeWrapper<PersonalDataAccess>;
+  PersonalDataAccessConnection: ResolverTypeWrapper<PersonalDataAccessConnection>;
+  PersonalDataAccessEdge: ResolverTypeWrapper<PersonalDataAccessEdge>;
+  PersonalDataAccessFilter: PersonalDataAccessFilter;
+  PersonalDataAccessOutcome: PersonalDataAccessOutcome;
   Petition: ResolverTypeWrapper<PetitionParent>;
   PetitionConnection: ResolverTypeWrapper<PetitionConnectionParent>;
   PetitionEdge: ResolverTypeWrapper<Omit<PetitionEdge, 'node'> & { node: ResolversTypes['Petition'] }>;
@@ -1349,6 +1403,10 @@ export type ResolversParentTypes = {
   PanelFilter: PanelFilter;
   Panelist: Panelist;
   PanelistInput: PanelistInput;
+  PersonalDataAccess: PersonalDataAccess;
+  PersonalDataAccessConnection: PersonalDataAccessConnection;
+  PersonalDataAccessEdge: PersonalDataAccessEdge;
+  PersonalDataAccessFilter: PersonalDataAccessFilter;
   Petition: PetitionParent;
   PetitionConnection: PetitionConnectionParent;
   PetitionEdge: Omit<PetitionEdge, 'node'> & { node: ResolversParentTypes['Petition'] };
@@ -1566,6 +1624,26 @@ export type PanelistResolvers<ContextType = ApiContext, ParentType extends Resol
   voted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
+export type PersonalDataAccessResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PersonalDataAccess'] = ResolversParentTypes['PersonalDataAccess']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  fields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['PersonalDataAccessOutcome'], ParentType, ContextType>;
+  petitionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  principalId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+};
+
+export type PersonalDataAccessConnectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PersonalDataAccessConnection'] = ResolversParentTypes['PersonalDataAccessConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['PersonalDataAccessEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type PersonalDataAccessEdgeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PersonalDataAccessEdge'] = ResolversParentTypes['PersonalDataAccessEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['PersonalDataAccess'], ParentType, ContextType>;
+};
+
 export type PetitionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Petition'] = ResolversParentTypes['Petition']> = {
   acceptedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   agreement?: Resolver<Maybe<ResolversTypes['Agreement']>, ParentType, ContextType>;
@@ -1665,6 +1743,7 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   jurisdictions?: Resolver<Array<ResolversTypes['Jurisdiction']>, ParentType, ContextType>;
   panel?: Resolver<Maybe<ResolversTypes['EvaluationPanel']>, ParentType, ContextType, RequireFields<QueryPanelArgs, 'id'>>;
   panels?: Resolver<Array<ResolversTypes['EvaluationPanel']>, ParentType, ContextType, RequireFields<QueryPanelsArgs, 'first'>>;
+  personalDataAccessLog?: Resolver<ResolversTypes['PersonalDataAccessConnection'], ParentType, ContextType, RequireFields<QueryPersonalDataAccessLogArgs, 'first'>>;
   petition?: Resolver<Maybe<ResolversTypes['Petition']>, ParentType, ContextType, RequireFields<QueryPetitionArgs, 'id'>>;
   petitionHistory?: Resolver<ResolversTypes['JSON'], ParentType, ContextType, RequireFields<QueryPetitionHistoryArgs, 'id'>>;
   petitions?: Resolver<ResolversTypes['PetitionConnection'], ParentType, ContextType, RequireFields<QueryPetitionsArgs, 'first' | 'sort'>>;
@@ -1805,6 +1884,9 @@ export type Resolvers<ContextType = ApiContext> = {
   PanelCase?: PanelCaseResolvers<ContextType>;
   PanelEvaluation?: PanelEvaluationResolvers<ContextType>;
   Panelist?: PanelistResolvers<ContextType>;
+  PersonalDataAccess?: PersonalDataAccessResolvers<ContextType>;
+  PersonalDataAccessConnection?: PersonalDataAccessConnectionResolvers<ContextType>;
+  PersonalDataAccessEdge?: PersonalDataAccessEdgeResolvers<ContextType>;
   Petition?: PetitionResolvers<ContextType>;
   PetitionConnection?: PetitionConnectionResolvers<ContextType>;
   PetitionEdge?: PetitionEdgeResolvers<ContextType>;
