@@ -8,11 +8,13 @@
  * - A closed workflow is gone from Temporal after its retention period, and REJECT_DUPLICATE with it; the read
  *   model keeps it, so an id the read model knows is never started again.
  * - The answer is the workflow's own query (a closed one's too, while a worker runs); when the query cannot be
- *   answered (no worker, Temporal out of reach) it is the read model's snapshot.
+ *   answered (no worker, Temporal out of reach) it is the read model's snapshot. A first start has none: its
+ *   query waits for the workflow's first task as long as a command waits (the update bound), then TIMEOUT.
  */
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/common';
 import { apiError, fromTemporal } from './errors';
+import { DEFAULT_UPDATE_TIMEOUT_MS } from './update-bound';
 import { callQuery, isUnanswered, type QueryDeps } from './workflow-queries';
 
 /**
@@ -48,8 +50,10 @@ export async function startOnce<T>(deps: QueryDeps, run: StartOnce<T>): Promise<
       if (!(err instanceof WorkflowExecutionAlreadyStartedError && run.requestId)) throw fromTemporal(err, run.id);
     }
   }
+  // With the read model's copy to fall back on, a query need not wait long; without one, as long as a command.
+  const timeoutMs = run.stored() ? undefined : (deps.updateTimeoutMs ?? DEFAULT_UPDATE_TIMEOUT_MS);
   try {
-    return await callQuery(deps, run.id, run.query);
+    return await callQuery(deps, run.id, run.query, timeoutMs);
   } catch (err) {
     const stored = run.stored();
     if (stored) return stored;
@@ -57,7 +61,7 @@ export async function startOnce<T>(deps: QueryDeps, run: StartOnce<T>): Promise<
     // Started (now or before) but neither its workflow nor the read model can say how it stands yet.
     throw apiError(
       'TIMEOUT',
-      `${run.id} was started but could not be read back in time; read it again shortly, or retry with the same requestId`,
+      `${run.id} was started but could not be read back (${(err as Error).message}); read it again shortly, or retry with the same requestId`,
       { id: run.id },
     );
   }

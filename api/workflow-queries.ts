@@ -49,10 +49,18 @@ function codeOf(err: unknown): unknown {
   return err instanceof GraphQLError ? err.extensions.code : undefined;
 }
 
-/** Runs one workflow query (`query` sends it), bounded, counted, and its failure typed as above. */
-export async function callQuery<T>(deps: QueryDeps, id: string, query: () => Promise<T>): Promise<T> {
+/**
+ * Runs one workflow query (`query` sends it), bounded, counted, and its failure typed as above. `timeoutMs`: a
+ * caller with nothing to fall back on (a registration's own answer, which waits for the workflow's first task)
+ * waits as long as a command would.
+ */
+export async function callQuery<T>(
+  deps: QueryDeps,
+  id: string,
+  query: () => Promise<T>,
+  timeoutMs = Math.min(deps.updateTimeoutMs ?? DEFAULT_UPDATE_TIMEOUT_MS, QUERY_TIMEOUT_MS),
+): Promise<T> {
   deps.queryBudget?.take(id);
-  const timeoutMs = Math.min(deps.updateTimeoutMs ?? DEFAULT_UPDATE_TIMEOUT_MS, QUERY_TIMEOUT_MS);
   const startedAt = Date.now();
   try {
     return await deps.temporal.withDeadline(startedAt + timeoutMs, query);
