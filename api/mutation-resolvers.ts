@@ -10,6 +10,7 @@ import { commandOn } from './petition-access';
 import * as commands from './petition-commands';
 import { fromWorkflowState, type PetitionParent } from './petition-reads';
 import { IDS, TEXT, optionalText, requiredId } from './input-rules';
+import { answeredAsFirstTime } from './retried-commands';
 import * as routing from './routing-builders';
 import * as direct from './direct-petitions';
 import * as paths from './path-builders';
@@ -32,7 +33,9 @@ function petitionMutation<N extends CommandName, A extends { id: string; request
     const finish = builder(args, { deps: ctx, actor: commands.actorOf(principal) });
     const send = (current: PetitionParent) =>
       commands.sendUpdate(ctx, principal, id, name, finish(current.state), requestId);
-    return commandOn(ctx, principal, id, send, options.appeal);
+    return commandOn(ctx, principal, id, send, options.appeal).catch((err: unknown) =>
+      answeredAsFirstTime(ctx, principal, id, name, requestId, err),
+    );
   };
 }
 

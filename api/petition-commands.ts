@@ -110,7 +110,12 @@ export async function queryPetition(deps: ApiDeps, petitionId: string): Promise<
 /** `requestId` as the resolver checked it. */
 function updateOptions(principal: Principal, command: string, requestId: string | null) {
   // Temporal applies an update id once per workflow run, which makes a retried mutation a no-op.
-  return requestId ? { updateId: `${command}:${principal.id}:${requestId}` } : {};
+  return requestId ? { updateId: updateIdOf(command, principal, requestId) } : {};
+}
+
+/** The update id of a command sent with a `requestId`: one per principal, command and request. */
+export function updateIdOf(command: string, principal: Principal, requestId: string): string {
+  return `${command}:${principal.id}:${requestId}`;
 }
 
 /**

@@ -9,7 +9,7 @@ import { lifecycleSteps } from '../support/lifecycle';
 import { useTimeSkippingSystem } from '../support/system';
 
 const ts = useTimeSkippingSystem();
-const { ok, register, live } = lifecycleSteps(ts);
+const { ok, register, live, toReexamination } = lifecycleSteps(ts);
 
 /** The update as Temporal receives it from any client, with the failure's type (the refusal code) on refusal. */
 async function straightToTemporal(petitionId: string, name: 'reply', actor: Record<string, unknown>) {
@@ -40,5 +40,26 @@ describe('the actor, checked by the workflow', () => {
     // The organ one level up may.
     const organ = { id: 'test-unit_handler-O-FT-GOV', role: 'UNIT_HANDLER', unitId: 'O-FT-GOV' };
     expect(await straightToTemporal(p.id, 'reply', organ)).toBe('APPLIED');
+  });
+
+  it('a mutation retried with its requestId answers as the first time did, though the petition moved on', async () => {
+    const p = await register();
+    await ok(ts.tokens.registrar, `acceptPetition(id: "${p.id}", unitId: "U-FT-01")`);
+    const reply = `replyPetition(id: "${p.id}", outcome: NOT_SUPPORT, text: "不予支持", requestId: "reply-1")`;
+    await ok(ts.tokens.handler, reply);
+    await ok(ts.tokens.registrar, `requestReview(id: "${p.id}", reason: "不服")`);
+    // The unit no longer acts (the 复查 organ does), yet its retry is the same reply, applied once.
+    expect(await ok(ts.tokens.handler, reply)).toMatchObject({ status: 'UNDER_REVIEW' });
+    // A new reply of the unit is still refused.
+    const fresh = await ts.system.gql(ts.tokens.handler, `mutation { ${reply.replace('reply-1', 'reply-2')} { id } }`);
+    expect(fresh.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+    // The final 复核 opinion ends the workflow; its retry answers the concluded petition.
+    const q = await register();
+    await toReexamination(q.id);
+    const last = `replyPetition(id: "${q.id}", outcome: NOT_SUPPORT, text: "维持", requestId: "final-1")`;
+    expect(await ok(ts.tokens.reexamOrgan, last)).toMatchObject({ status: 'CONCLUDED' });
+    await ts.env.client.workflow.getHandle(petitionWorkflowId(q.id)).result();
+    expect(await ok(ts.tokens.reexamOrgan, last)).toMatchObject({ status: 'CONCLUDED' });
   });
 });
