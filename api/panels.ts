@@ -19,6 +19,7 @@ import { apiError, badInput } from './errors';
 import { futureMoment, IDS, optionalText, requiredId, requiredText, TEXT } from './input-rules';
 import { idForRequest } from './request-ids';
 import { startOnce, startOnceOptions } from './start-once';
+import { panelStartMetadata } from './workflow-summaries';
 import { callUpdate, DEFAULT_UPDATE_TIMEOUT_MS } from './update-bound';
 import { calendarForNewPetition } from '../db/holiday-calendars';
 import { evaluationPanelWorkflow } from '../workflows/panel-workflow';
@@ -80,6 +81,15 @@ export async function convenePanel(deps: ApiDeps, principal: Principal, input: C
         taskQueue: deps.taskQueue,
         args: [workflowInput],
         ...startOnceOptions(requestId),
+        // What the Temporal UI shows without decoding: no title, no member's name (./workflow-summaries.ts).
+        ...panelStartMetadata({
+          panelId,
+          petitionCount: ids.length,
+          memberCount: members.length,
+          quorum,
+          deadlineAt,
+          deadlineDays: workflowInput.deadlineDays,
+        }),
       }),
     query: () => deps.temporal.workflow.getHandle(panelWorkflowId(panelId)).query(panelStateQuery),
     stored: () => loadPanel(deps.db, panelId),

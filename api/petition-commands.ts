@@ -30,6 +30,7 @@ import { loadPetition, loadTimeline } from './petition-reads';
 import { startOnce, startOnceOptions } from './start-once';
 import { callUpdate } from './update-bound';
 import { callQuery } from './workflow-queries';
+import { petitionStartMetadata } from './workflow-summaries';
 
 /** The actor every command carries: a unit's roles with their unit, which the workflow checks (domain/petition/actors.ts). */
 export function actorOf(principal: Principal): Actor {
@@ -91,6 +92,13 @@ export async function registerPetition(
         taskQueue: deps.taskQueue,
         args: [{ registration, profileId: deps.profileId, calendar }],
         ...startOnceOptions(requestId),
+        // What the Temporal UI shows without decoding: no personal data (./workflow-summaries.ts).
+        ...petitionStartMetadata({
+          petitionId,
+          category: input.category,
+          channel: input.channel,
+          profileId: deps.profileId,
+        }),
       });
       await sendNoticesStoredSince(deps, workflowId, calendar);
     },
