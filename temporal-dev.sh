@@ -9,7 +9,8 @@
 #   ./temporal-dev.sh stop       stop the dev server started by `server`
 #   ./temporal-dev.sh cli-path   print the path of the Temporal CLI (building it if needed)
 #
-# Ports: TEMPORAL_PORT (7233), TEMPORAL_UI_PORT (8233), PORT for the API (4000).
+# Ports: TEMPORAL_PORT (7233), TEMPORAL_UI_PORT (8233), PORT for the API (4000). The UI is read-only (write
+# actions off, behind scripts/dev/ui-proxy.ts; the UI itself on TEMPORAL_UI_INTERNAL_PORT) unless TEMPORAL_UI_WRITE=1.
 # Data: FENGQIAO_DATA_DIR (.data, mode 0700): temporal.db (Temporal, SQLite), fengqiao.db (read model) and
 # codec-keys/ (the payload encryption keys), kept across restarts. The UI decodes through http://localhost:$PORT/codec.
 # A child of `up` that dies is started again, FENGQIAO_MAX_RESTARTS (3) times a minute at most; then all stop.
@@ -25,6 +26,11 @@ DATA=${FENGQIAO_DATA_DIR:-$ROOT/.data}
 TEMPORAL_PORT=${TEMPORAL_PORT:-7233}
 TEMPORAL_UI_PORT=${TEMPORAL_UI_PORT:-8233}
 PORT=${PORT:-4000}
+# The Temporal UI is read-only unless TEMPORAL_UI_WRITE=1: the dev server's UI listens on an internal port and
+# scripts/dev/ui-proxy.ts on TEMPORAL_UI_PORT turns its write actions off and refuses writes (405).
+TEMPORAL_UI_WRITE=${TEMPORAL_UI_WRITE:-0}
+if ((TEMPORAL_UI_PORT > 55535)); then ui_internal_default=$((TEMPORAL_UI_PORT - 10000)); else ui_internal_default=$((TEMPORAL_UI_PORT + 10000)); fi
+TEMPORAL_UI_INTERNAL_PORT=${TEMPORAL_UI_INTERNAL_PORT:-$ui_internal_default}
 
 # .data/ holds petitioners' personal data (the Temporal and read-model databases, the codec keys, the tokens):
 # only this user may read it, whatever the caller's umask. Files made before this rule are tightened too.
@@ -55,8 +61,11 @@ up() {
   export FENGQIAO_CODEC_CORS_ORIGINS=${FENGQIAO_CODEC_CORS_ORIGINS:-http://localhost:$TEMPORAL_UI_PORT,http://127.0.0.1:$TEMPORAL_UI_PORT}
   start_child worker
   start_child api
+  start_ui_proxy
   sleep 1
-  say "Temporal UI: http://localhost:$TEMPORAL_UI_PORT   GraphiQL: http://localhost:$PORT/graphql   (Ctrl-C stops)"
+  local ui_mode="read-only"
+  if [[ $TEMPORAL_UI_WRITE == 1 ]]; then ui_mode="write actions on"; fi
+  say "Temporal UI ($ui_mode): http://localhost:$TEMPORAL_UI_PORT   GraphiQL: http://localhost:$PORT/graphql   (Ctrl-C stops)"
   supervise
 }
 

@@ -4,6 +4,10 @@
 
 PID_FILE="$DATA/temporal.pid"
 
+# Where the dev server's own UI listens: TEMPORAL_UI_PORT when its write actions are wanted, else the internal
+# port behind the read-only proxy (ui-proxy.ts, started by `up`).
+ui_server_port() { if [[ $TEMPORAL_UI_WRITE == 1 ]]; then echo "$TEMPORAL_UI_PORT"; else echo "$TEMPORAL_UI_INTERNAL_PORT"; fi; }
+
 server_up() { (exec 3<>"/dev/tcp/127.0.0.1/$TEMPORAL_PORT") 2>/dev/null; }
 
 # Set when this run started the dev server: `up` owns it then, and the supervisor waits on it.
@@ -22,9 +26,9 @@ start_server() {
   local cli flags pid
   cli=$(existing_cli) || { say "no Temporal CLI found"; exit 1; }
   read -r -a flags <<<"$("$ROOT/node_modules/.bin/tsx" "$ROOT/scripts/print-search-attribute-flags.ts")"
-  say "starting the Temporal dev server (gRPC localhost:$TEMPORAL_PORT, UI http://localhost:$TEMPORAL_UI_PORT, data $DATA/temporal.db)"
+  say "starting the Temporal dev server (gRPC localhost:$TEMPORAL_PORT, its UI on port $(ui_server_port), data $DATA/temporal.db)"
   # Its own session: a Ctrl-C meant for `up` must not kill it mid-write; `stop` ends it gracefully.
-  setsid nohup "$cli" server start-dev --ip 127.0.0.1 --port "$TEMPORAL_PORT" --ui-port "$TEMPORAL_UI_PORT" \
+  setsid nohup "$cli" server start-dev --ip 127.0.0.1 --port "$TEMPORAL_PORT" --ui-port "$(ui_server_port)" \
     --db-filename "$DATA/temporal.db" --log-level warn --ui-codec-endpoint "http://localhost:$PORT/codec" \
     "${flags[@]}" >>"$DATA/temporal.log" 2>&1 &
   pid=$!

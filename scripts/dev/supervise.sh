@@ -14,9 +14,22 @@ server_ours=0
 
 # Node with tsx's loader rather than the tsx command: one process per child, so its pid is the worker or the API
 # itself, and a signal to it is not relayed (or lost) by a wrapper.
-start_child() { # worker | api
-  (cd "$ROOT" && exec setsid node --import tsx "$ROOT/$1/main.ts") &
+start_child() { # worker | api | ui-proxy
+  local main="$ROOT/$1/main.ts"
+  if [[ $1 == ui-proxy ]]; then main="$ROOT/scripts/dev/ui-proxy.ts"; fi
+  (cd "$ROOT" && export TEMPORAL_UI_PORT TEMPORAL_UI_INTERNAL_PORT && exec setsid node --import tsx "$main") &
   child_pid[$1]=$!
+}
+
+# The read-only UI in front of the dev server's (./ui-proxy.ts), unless TEMPORAL_UI_WRITE=1 or something answers
+# on TEMPORAL_UI_PORT already (a dev server started with its UI there, whose write actions stay on).
+start_ui_proxy() {
+  if [[ $TEMPORAL_UI_WRITE == 1 ]]; then say "Temporal UI with write actions on (TEMPORAL_UI_WRITE=1)"; return 0; fi
+  if (exec 3<>"/dev/tcp/127.0.0.1/$TEMPORAL_UI_PORT") 2>/dev/null; then
+    say "something answers on localhost:$TEMPORAL_UI_PORT already: no read-only proxy started (its UI keeps its write actions)"
+    return 0
+  fi
+  start_child ui-proxy
 }
 
 stop_children() {
@@ -84,7 +97,7 @@ supervise() {
     if [[ $died == "$server_pid" ]]; then name=server; fi
     for n in "${!child_pid[@]}"; do if [[ ${child_pid[$n]} == "$died" ]]; then name=$n; fi; done
     [[ -n $name ]] || continue
-    case $name in server) label="the Temporal dev server" ;; api) label="the API" ;; *) label="the $name" ;; esac
+    case $name in server) label="the Temporal dev server" ;; api) label="the API" ;; ui-proxy) label="the UI's read-only proxy" ;; *) label="the $name" ;; esac
     if [[ $name == server ]]; then
       server_pid=""
       rm -f "$PID_FILE"
