@@ -10,6 +10,7 @@ import type { WorkflowBundleOption } from '@temporalio/worker';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { decodeHistoryJson } from '../api/payload-json';
 import { openReadModel } from '../db/connection';
 import { calendarAround } from '../domain/calendar-years';
 import { SEED_NOTICES } from '../domain/seed-notices';
@@ -88,16 +89,22 @@ function recorder(env: TestWorkflowEnvironment, out: string, written: string[], 
     });
   }
 
-  const write = (name: string, history: History) => {
+  /**
+   * The corpus is kept plain: a client that encrypts (the tests' do) has its payloads decoded here, so the histories
+   * replay with any key or none.
+   */
+  const write = async (name: string, history: History) => {
     const file = join(out, `${name}.json`);
-    writeFileSync(file, `${historyToJSON(history)}\n`, { flag: 'wx' });
+    const codecs = env.client.options.loadedDataConverter.payloadCodecs;
+    const plain: unknown = await decodeHistoryJson(JSON.parse(historyToJSON(history)), codecs);
+    writeFileSync(file, `${JSON.stringify(plain, null, 2)}\n`, { flag: 'wx' });
     written.push(file);
     log(`recorded ${name} (${history.events?.length} events)`);
   };
 
   /** Writes the current run's history of a workflow as `<name>.json`. */
   async function save(name: string, workflowId: string) {
-    write(name, await env.client.workflow.getHandle(workflowId).fetchHistory());
+    await write(name, await env.client.workflow.getHandle(workflowId).fetchHistory());
   }
 
   /** A unit's role acts for the unit the case is with now, as the API's principal of that unit would. */
@@ -139,6 +146,8 @@ export async function recordHistories(
   const db = openReadModel(join(dir, 'record.db'));
   const worker = await createPetitionWorker({
     connection: env.nativeConnection,
+    // The worker decodes what the client encodes (the tests' client encrypts; `npm run histories:record`'s is plain).
+    dataConverter: env.client.options.dataConverter,
     db,
     workflowBundle: options.workflowBundle,
   });

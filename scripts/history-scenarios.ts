@@ -189,7 +189,7 @@ export async function recordScenarios(r: Recorder): Promise<void> {
   const first = await env.client.workflow
     .getHandle(defs.petitionWorkflowId('REC-continue-as-new'), long.firstExecutionRunId)
     .fetchHistory();
-  write('continue-as-new.first-run', first);
+  await write('continue-as-new.first-run', first);
   await save('continue-as-new.second-run', defs.petitionWorkflowId('REC-continue-as-new'));
 
   // 7. A holiday notice reaches a delivered case (an invented one: the days around its 复查 window's last day
