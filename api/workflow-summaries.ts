@@ -7,21 +7,8 @@
  */
 import { formatShanghai } from '../domain/calendar';
 import type { Category, Channel } from '../domain/petition';
+import { CATEGORY_WORDS, CHANNEL_WORDS } from '../domain/petition/ui-words';
 import { getProfile, ruleOf } from '../domain/statute';
-
-const CATEGORY_WORDS: Readonly<Record<Category, string>> = {
-  SUGGESTION: '建议意见',
-  ACCUSATION: '检举控告',
-  CLAIM: '申诉求决',
-};
-
-const CHANNEL_WORDS: Readonly<Record<Channel, string>> = {
-  ONLINE: '信息网络',
-  LETTER: '书信',
-  PHONE: '电话',
-  FAX: '传真',
-  VISIT: '走访',
-};
 
 export interface StartMetadata {
   staticSummary: string;

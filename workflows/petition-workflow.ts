@@ -10,6 +10,7 @@ import {
   continueAsNew,
   patched,
   proxyActivities,
+  setCurrentDetails,
   setHandler,
   upsertSearchAttributes,
   workflowInfo,
@@ -19,6 +20,7 @@ import type { NotificationActivities } from '../activities/notification-activiti
 import type { ProjectionActivities } from '../activities/projection-activities';
 import type { UpdateDefinition } from '@temporalio/common';
 import * as petition from '../domain/petition';
+import { currentDetailsOf } from '../domain/petition/ui-words';
 import {
   COMMAND_NAMES,
   COMMANDS,
@@ -91,6 +93,11 @@ export async function petitionWorkflow(input: defs.PetitionWorkflowInput): Promi
    * begun before replays the commands its API alone had checked.
    */
   const actorsChecked = patched('actors-checked');
+  /**
+   * `ui-details`: the Temporal UI shows what the petition waits for (its current details, no personal data:
+   * domain/petition/ui-words.ts). Setting them writes nothing to the history; the marker only dates the change.
+   */
+  const uiDetails = patched('ui-details');
   const given = input.carried?.calendar ?? input.calendar;
   let calendar: HolidayCalendar = dayCounted
     ? (given ?? (await loadHolidayCalendar({ at: Date.now() })))
@@ -138,6 +145,7 @@ export async function petitionWorkflow(input: defs.PetitionWorkflowInput): Promi
       { key: PETITION_DUE_AT, value: dueAt === null ? null : new Date(dueAt) },
       { key: PETITION_LEADER, value: state.escalation?.leaderId ?? null },
     ]);
+    if (uiDetails) setCurrentDetails(currentDetailsOf(state, dueAt, petition.isOverdue(state)));
     // The update answers once the read model has the change, so a client reads its own write.
     return project().then(() => state);
   }

@@ -1,6 +1,7 @@
 /**
  * What the Temporal UI shows of a petition before decoding (issue 15, item 8): the static summary and details
- * the API sets at 登记 say what the workflow is and waits for, and hold no petitioner's name or ID number.
+ * the API sets at 登记, and the current details the workflow keeps, say what it is and waits for, and hold no
+ * petitioner's name or ID number.
  */
 import { describe, expect, it } from 'vitest';
 import { okField } from '../support/graphql';
@@ -36,13 +37,19 @@ describe('the Temporal UI without personal data', () => {
         },
       ),
     );
-    const description = await ts.env.client.workflow.getHandle(petitionWorkflowId(registered.id)).describe();
+    const handle = ts.env.client.workflow.getHandle(petitionWorkflowId(registered.id));
+    const description = await handle.describe();
     const summary = await description.staticSummary();
     const details = await description.staticDetails();
     expect(summary).toBe(`信访事项 ${registered.id} · 检举控告 · 登记 (15 日内转送/受理)`);
     expect(details).toContain('渠道: 书信');
     expect(details).toContain('《信访工作条例》第二十二条');
-    for (const text of [summary, details]) {
+    // What it waits for now, set by the workflow as its state changes (patched('ui-details')).
+    const metadata = await handle.query<{ currentDetails?: string }>('__temporal_workflow_metadata');
+    expect(metadata.currentDetails).toMatch(
+      new RegExp(`^信访事项 ${registered.id} · 检举控告 · 登记，等待转送、交办或不予受理 · 期限 \\d{4}-`),
+    );
+    for (const text of [summary, details, metadata.currentDetails]) {
       for (const personal of [NAME, ID_NUMBER, PHONE, '朝阳区', '维修基金']) expect(text).not.toContain(personal);
     }
   });
