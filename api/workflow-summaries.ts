@@ -1,6 +1,6 @@
 /**
  * What the Temporal UI shows of a workflow before anyone decodes its payloads: the SDK's static summary and
- * details, set when the API starts it (issue 15, item 8). Words for what the workflow is and what it waits for,
+ * details, set when the API starts it. Words for what the workflow is and what it waits for,
  * built only from the petition's or panel's id, category, channel and the statute's step — never a petitioner's
  * name, ID number, phone, address or what they wrote, nor a panel's free-text title or its members' names.
  * (The codec encrypts these payloads too; the UI decodes them through the codec endpoint.)

@@ -1,5 +1,5 @@
 /**
- * Words the Temporal UI shows of a petition without decoding its payloads (issue 15, item 8): its category, its
+ * Words the Temporal UI shows of a petition without decoding its payloads: its category, its
  * channel and what it waits for, from its status and clock. Nothing here may carry a petitioner's name, ID number,
  * phone, address or what they wrote: only enums, the petition id and dates.
  */

@@ -1,5 +1,5 @@
 /**
- * The Temporal Web UI, read-only (issue 15, item 7): temporal-dev.sh starts the dev server's UI on an internal
+ * The Temporal Web UI, read-only: temporal-dev.sh starts the dev server's UI on an internal
  * port and this proxy on TEMPORAL_UI_PORT in front of it, unless TEMPORAL_UI_WRITE=1. The CLI's dev server has
  * no flag for the UI's write actions, so the proxy
  * - rewrites the UI's settings (`GET /api/v1/settings`) to turn every write action off (terminate, cancel,

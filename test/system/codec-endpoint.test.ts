@@ -58,7 +58,7 @@ function post(path: 'decode' | 'encode', token: string | null, body: unknown, or
 
 const text = (payload: JSONPayload) => Buffer.from(payload.data ?? '', 'base64').toString();
 
-describe('the codec endpoint (issue 15, item 2)', () => {
+describe('the codec endpoint', () => {
   it('decodes what the worker encrypted, for a TESTER and an ADMIN', async () => {
     expect(text(encrypted)).not.toContain(ID_NUMBER);
     for (const token of [ts.tokens.tester, ts.tokens.admin]) {

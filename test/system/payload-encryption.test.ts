@@ -71,7 +71,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-describe('payload encryption (issue 15, item 1)', () => {
+describe('payload encryption', () => {
   it('the history as the server sends it and as `temporal workflow show` exports it: 0 times', async () => {
     const history = await env.client.workflow.getHandle(petitionWorkflowId(petitionId)).fetchHistory();
     expect(history.events!.length).toBeGreaterThan(3);

@@ -83,7 +83,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-describe('Temporal over mTLS through the environment configuration (issue 15, item 6)', () => {
+describe('Temporal over mTLS through the environment configuration', () => {
   it('refuses a client without a certificate: the terminator is really mutual', async () => {
     const target = temporalTarget({
       TEMPORAL_ADDRESS: `localhost:${tlsPort}`,

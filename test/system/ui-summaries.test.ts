@@ -1,5 +1,5 @@
 /**
- * What the Temporal UI shows of a petition before decoding (issue 15, item 8): the static summary and details
+ * What the Temporal UI shows of a petition before decoding: the static summary and details
  * the API sets at 登记, and the current details the workflow keeps, say what it is and waits for, and hold no
  * petitioner's name or ID number.
  */

@@ -1,5 +1,5 @@
 /**
- * The statistics of issue 14 on a real SQLite read model, through GraphQL: 办结率 on items received (昌宁's
+ * The statistics (docs/domain.md §5) on a real SQLite read model, through GraphQL: 办结率 on items received (昌宁's
  * 227/238), never-accepted items, 按期办结率 without a handling clock, 及时受理率 with direct items, 参评率's
  * exclusions as data, and a panel attendance as a member present.
  *
