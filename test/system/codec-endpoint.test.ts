@@ -1,5 +1,5 @@
 /**
- * Issue 15, item 2: the Temporal Web UI's codec endpoint, over real HTTP as a browser or the CLI calls it. It
+ * The Temporal Web UI's codec endpoint, over real HTTP as a browser or the CLI calls it. It
  * decodes what the worker encrypted for a TESTER or ADMIN token only, and answers CORS for the UI's origin only.
  */
 import { createServer, type Server } from 'node:http';

@@ -1,5 +1,5 @@
 /**
- * Issue 15, item 1: what the petitioner wrote never reaches Temporal in plain text. A petition registered through
+ * What the petitioner wrote never reaches Temporal in plain text. A petition registered through
  * GraphQL on the dev server (on a SQLite file) leaves its resident ID number nowhere in that file, nor in its
  * history as the server sends it or as `temporal workflow show` exports it; a tester's `petitionHistory` still reads
  * it decoded, and the encrypted history replays.

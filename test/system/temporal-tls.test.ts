@@ -1,5 +1,5 @@
 /**
- * Issue 15, item 6: the worker and the API reach Temporal through Temporal's environment configuration, here
+ * The worker and the API reach Temporal through Temporal's environment configuration, here
  * with mutual TLS. The CLI v1.5.1 dev server has no TLS options of its own, so an mTLS terminator (node:tls,
  * ALPN h2, client certificates required) stands in front of it, as a load balancer does before a self-hosted
  * cluster. Certificates are made here with openssl. The worker takes its settings from TEMPORAL_* variables, the
