@@ -4,14 +4,12 @@
  * the API first. Units, API tokens and the published holiday notices are not in Temporal: they are copied from the
  * live file when it exists.
  */
-import { Client, Connection } from '@temporalio/client';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DEFAULT_DB_FILE, openReadModel } from '../db/connection';
 import { rebuildReadModel } from '../db/rebuild';
 import { seedUnits } from '../db/seed-units';
-import { fengqiaoDataConverter } from '../worker/data-converter';
-import { temporalTarget } from '../worker/temporal-config';
+import { connectToolClient } from '../worker/temporal-config';
 
 const { values } = parseArgs({ options: { out: { type: 'string' }, replace: { type: 'boolean', default: false } } });
 const live = process.env.FENGQIAO_DB ?? DEFAULT_DB_FILE;
@@ -31,15 +29,8 @@ if (existsSync(live)) {
   db.$client.exec('DETACH DATABASE live');
 }
 
-// Temporal's environment configuration, as the worker and the API read it (worker/temporal-config.ts).
-const target = temporalTarget();
-const connection = await Connection.connect(target.connection);
-// Queries answer the petition's state through the codec: the same keys as the worker's decrypt it.
-const client = new Client({
-  connection,
-  namespace: target.namespace,
-  dataConverter: fengqiaoDataConverter(),
-});
+// Temporal's environment configuration and the codec's keys, as the worker and the API read them.
+const client = await connectToolClient();
 const started = Date.now();
 const width = 30;
 const written = await rebuildReadModel(client, db, ({ done, total }) => {
@@ -52,7 +43,7 @@ const written = await rebuildReadModel(client, db, ({ done, total }) => {
 process.stderr.write('\n');
 db.$client.pragma('wal_checkpoint(TRUNCATE)');
 db.$client.close();
-await connection.close();
+await client.connection.close();
 console.log(`rebuilt ${written} petitions into ${out} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 if (values.replace) {
   for (const suffix of ['-wal', '-shm']) rmSync(live + suffix, { force: true });

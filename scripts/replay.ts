@@ -4,13 +4,11 @@
  * --petition and --all fetch histories from the Temporal server of Temporal's environment configuration
  * (TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE, TLS, API key or a TOML profile; default localhost:7233).
  */
-import { Client, Connection } from '@temporalio/client';
 import { readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { PANEL_WORKFLOWS, PETITION_WORKFLOWS } from '../db/rebuild';
-import { fengqiaoDataConverter } from '../worker/data-converter';
-import { temporalTarget } from '../worker/temporal-config';
+import { connectToolClient } from '../worker/temporal-config';
 import { listHistoryFiles, parseHistory, replay } from '../worker/replay';
 import { petitionWorkflowId } from '../workflows/definitions';
 import type { History } from '@temporalio/common/lib/proto-utils';
@@ -32,14 +30,8 @@ async function* sources(): AsyncGenerator<{ name: string; load: () => Promise<Hi
     for (const file of files) yield { name: file, load: async () => parseHistory(readFileSync(file, 'utf8')) };
   }
   if (!values.petition?.length && !values.all) return;
-  // Temporal's environment configuration, as the worker and the API read it (worker/temporal-config.ts).
-  const target = temporalTarget();
-  const connection = await Connection.connect(target.connection);
-  const client = new Client({
-    connection,
-    namespace: target.namespace,
-    dataConverter: fengqiaoDataConverter(),
-  });
+  // Temporal's environment configuration and the codec's keys, as the worker and the API read them.
+  const client = await connectToolClient();
   try {
     for (const id of values.petition ?? []) {
       yield { name: `petition ${id}`, load: () => client.workflow.getHandle(petitionWorkflowId(id)).fetchHistory() };
@@ -55,7 +47,7 @@ async function* sources(): AsyncGenerator<{ name: string; load: () => Promise<Hi
       }
     }
   } finally {
-    await connection.close();
+    await client.connection.close();
   }
 }
 

@@ -10,7 +10,8 @@
  *
  * With none of them: localhost:7233, namespace `default`, plain gRPC, as before.
  */
-import type { ConnectionOptions } from '@temporalio/client';
+import { Client, Connection, type ConnectionOptions } from '@temporalio/client';
+import { fengqiaoDataConverter } from './data-converter';
 import { loadClientConnectConfig } from '@temporalio/envconfig';
 
 export const DEFAULT_ADDRESS = 'localhost:7233';
@@ -42,4 +43,10 @@ export function describeTarget(target: TemporalTarget): string {
   const { tls, apiKey } = target.connection;
   const secured = tls && typeof tls === 'object' && tls.clientCertPair ? 'mTLS' : tls ? 'TLS' : 'plaintext';
   return `${target.connection.address} (namespace ${target.namespace}, ${secured}${apiKey ? ', API key' : ''})`;
+}
+
+/** A client of the configured Temporal, with the codec's keys: what the command-line tools read petitions with. */
+export async function connectToolClient(target: TemporalTarget = temporalTarget()): Promise<Client> {
+  const connection = await Connection.connect(target.connection);
+  return new Client({ connection, namespace: target.namespace, dataConverter: fengqiaoDataConverter() });
 }

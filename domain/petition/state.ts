@@ -9,12 +9,14 @@ import type { SatisfactionLevel } from '../satisfaction';
 import type { JurisdictionProfile, RuleId } from '../statute';
 import type { Appeal, Opinion } from './appeal-records';
 import type { AgreementKind, ForwardingOrgan, HandlingRoute } from './paths';
+import type { PossibleRepeat, RepeatOf } from './repeat-records';
 import type { Escalation, Urge } from './supervision-records';
 import type { UnitRouting } from './unit-routing';
 
 export { REQUESTED_VIA, type Appeal, type Opinion, type RequestedVia } from './appeal-records';
 export type { AssignmentReport, Objection, UnitRouting } from './unit-routing';
 export { URGE_KINDS, type Escalation, type Urge } from './supervision-records';
+export { REPEAT_REASONS, type PossibleRepeat, type RepeatOf, type RepeatReason } from './repeat-records';
 
 export type { SatisfactionLevel } from '../satisfaction';
 
@@ -118,28 +120,6 @@ export interface Actor {
   role: string;
   /** A unit role's unit; absent on commands recorded before actors carried it. */
   unitId?: string | null;
-}
-
-/** An earlier petition this one repeats (重复信访), as the registrar confirmed it, with its status then. */
-export interface RepeatOf {
-  petitionId: string;
-  status: PetitionStatus;
-}
-
-/** Why automatic matching proposed an earlier petition: each a fact the two share, for the registrar to weigh. */
-export const REPEAT_REASONS = [
-  'SAME_ID_NUMBER',
-  'SAME_NAME_AND_PHONE',
-  'SAME_NAME',
-  'SAME_RESPONDENT_UNIT',
-  'SAME_CATEGORY',
-  'SIMILAR_SUMMARY',
-] as const;
-export type RepeatReason = (typeof REPEAT_REASONS)[number];
-
-/** 疑似重复信访: an earlier petition matching proposes; it declines nothing until the registrar confirms it. */
-export interface PossibleRepeat extends RepeatOf {
-  reasons: RepeatReason[];
 }
 
 /** What the registrar records (登记, Arts. 21–23). Times are epoch milliseconds. */
