@@ -4,15 +4,16 @@
 #   ./temporal-dev.sh            install what is missing, start the Temporal dev server, the worker and the
 #                                GraphQL API, restart whichever of them dies; Ctrl-C stops what it started
 #   ./temporal-dev.sh install    npm packages and the Temporal CLI only (side by side; log in .data/install.log)
-#   ./temporal-dev.sh server     the Temporal dev server only, in the background (idempotent)
+#   ./temporal-dev.sh server     the Temporal dev server and its UI's proxy only, in the background (idempotent)
 #   ./temporal-dev.sh status     is the dev server up?
 #   ./temporal-dev.sh stop       stop the dev server started by `server`
 #   ./temporal-dev.sh cli-path   print the path of the Temporal CLI (building it if needed)
 #
-# Ports: TEMPORAL_PORT (7233), TEMPORAL_UI_PORT (8233), PORT for the API (4000). The UI is read-only (write
-# actions off, behind scripts/dev/ui-proxy.ts; the UI itself on TEMPORAL_UI_INTERNAL_PORT) unless TEMPORAL_UI_WRITE=1.
+# Ports: TEMPORAL_PORT (7233), TEMPORAL_UI_PORT (8233), PORT for the API (4000). The UI is behind
+# scripts/dev/ui-proxy.ts (the UI itself on TEMPORAL_UI_INTERNAL_PORT): read-only unless TEMPORAL_UI_WRITE=1, and
+# payloads decoded for a tester signed in at http://localhost:$TEMPORAL_UI_PORT/codec/login.
 # Data: FENGQIAO_DATA_DIR (.data, mode 0700): temporal.db (Temporal, SQLite), fengqiao.db (read model) and
-# codec-keys/ (the payload encryption keys), kept across restarts. The UI decodes through http://localhost:$PORT/codec.
+# codec-keys/ (the payload encryption keys), kept across restarts.
 # A child of `up` that dies is started again, FENGQIAO_MAX_RESTARTS (3) times a minute at most; then all stop.
 
 # This file holds the settings and the subcommands; the machinery behind them is in scripts/dev/, a file per
@@ -29,6 +30,8 @@ PORT=${PORT:-4000}
 # The Temporal UI is read-only unless TEMPORAL_UI_WRITE=1: the dev server's UI listens on an internal port and
 # scripts/dev/ui-proxy.ts on TEMPORAL_UI_PORT turns its write actions off and refuses writes (405).
 TEMPORAL_UI_WRITE=${TEMPORAL_UI_WRITE:-0}
+# Where the UI's proxy sends a signed-in tester's codec requests.
+FENGQIAO_API_URL=${FENGQIAO_API_URL:-http://127.0.0.1:$PORT}
 if ((TEMPORAL_UI_PORT > 55535)); then ui_internal_default=$((TEMPORAL_UI_PORT - 10000)); else ui_internal_default=$((TEMPORAL_UI_PORT + 10000)); fi
 TEMPORAL_UI_INTERNAL_PORT=${TEMPORAL_UI_INTERNAL_PORT:-$ui_internal_default}
 
@@ -65,7 +68,7 @@ up() {
   sleep 1
   local ui_mode="read-only"
   if [[ $TEMPORAL_UI_WRITE == 1 ]]; then ui_mode="write actions on"; fi
-  say "Temporal UI ($ui_mode): http://localhost:$TEMPORAL_UI_PORT   GraphiQL: http://localhost:$PORT/graphql   (Ctrl-C stops)"
+  say "Temporal UI ($ui_mode; testers sign in at /codec/login): http://localhost:$TEMPORAL_UI_PORT   GraphiQL: http://localhost:$PORT/graphql   (Ctrl-C stops)"
   supervise
 }
 
@@ -73,7 +76,7 @@ case "${1:-up}" in
   up) up ;;
   install) stop_installs_on_exit; install all ;;
   cli-path) stop_installs_on_exit; find_cli ;;
-  server) stop_installs_on_exit; install all; start_server ;;
+  server) stop_installs_on_exit; install all; start_server; start_background_ui_proxy ;;
   stop) stop_server ;;
   status)
     if server_up; then say "Temporal dev server is up on localhost:$TEMPORAL_PORT"; else say "Temporal dev server is not running"; exit 3; fi ;;

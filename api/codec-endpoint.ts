@@ -12,7 +12,9 @@ import type { JSONPayload } from '@temporalio/common/lib/proto-utils';
 import { GraphQLError } from 'graphql';
 import type { ReadModel } from '../db/connection';
 import { authenticate, requireRole } from './auth';
+import { decodedWorkflowOf } from './codec-reads';
 import { isReadModelFailure } from './errors';
+import { flushPersonalData, notePersonalData } from './personal-data-log';
 import { type CodecDirection, transformJsonPayloads } from './payload-json';
 
 export const CODEC_PATH = '/codec';
@@ -90,8 +92,9 @@ export async function answerCodecRequest(
     headers.set('allow', 'POST, OPTIONS');
     return refuse(405, 'BAD_USER_INPUT', 'the codec endpoint takes POST');
   }
+  let principal;
   try {
-    requireRole(authenticate(options.db, request.headers.get('authorization')), 'TESTER');
+    principal = requireRole(authenticate(options.db, request.headers.get('authorization')), 'TESTER');
   } catch (err) {
     if (err instanceof GraphQLError) {
       const code = String(err.extensions.code);
@@ -111,7 +114,18 @@ export async function answerCodecRequest(
   }
   if (!isPayloadList(body)) return refuse(400, 'BAD_USER_INPUT', 'the body must be { "payloads": [ … ] }');
   try {
-    const payloads = await transformJsonPayloads(options.codecs, DIRECTIONS[request.pathname]!, body.payloads);
+    const direction = DIRECTIONS[request.pathname]!;
+    const payloads = await transformJsonPayloads(options.codecs, direction, body.payloads);
+    if (direction === 'decode' && payloads.length > 0) {
+      // Decoded payloads are the petitioner's data in plain text: read like any unmasked answer, so written down.
+      const log = { db: options.db, principal };
+      notePersonalData(log, {
+        petitionId: decodedWorkflowOf(request.headers.get('referer')),
+        outcome: 'READ',
+        fields: ['codec.decode'],
+      });
+      flushPersonalData(log);
+    }
     return answer(200, { payloads });
   } catch (err) {
     // An unknown key id, a tampered payload, bytes that are not base64: the payload's fault, not the server's.

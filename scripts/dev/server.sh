@@ -3,10 +3,26 @@
 # so that `server` and `stop` work across separate runs of the script.
 
 PID_FILE="$DATA/temporal.pid"
+UI_PROXY_PID_FILE="$DATA/ui-proxy.pid"
 
-# Where the dev server's own UI listens: TEMPORAL_UI_PORT when its write actions are wanted, else the internal
-# port behind the read-only proxy (ui-proxy.ts, started by `up`).
-ui_server_port() { if [[ $TEMPORAL_UI_WRITE == 1 ]]; then echo "$TEMPORAL_UI_PORT"; else echo "$TEMPORAL_UI_INTERNAL_PORT"; fi; }
+# The dev server's own UI listens on the internal port, always behind the proxy (ui-proxy.ts) on TEMPORAL_UI_PORT.
+ui_server_port() { echo "$TEMPORAL_UI_INTERNAL_PORT"; }
+
+# For `server` alone: the UI's proxy in the background too, so the UI is where it always is and read-only.
+start_background_ui_proxy() {
+  if (exec 3<>"/dev/tcp/127.0.0.1/$TEMPORAL_UI_PORT") 2>/dev/null; then return 0; fi
+  (cd "$ROOT" && export TEMPORAL_UI_PORT TEMPORAL_UI_INTERNAL_PORT TEMPORAL_UI_WRITE FENGQIAO_API_URL &&
+    exec setsid nohup node --import tsx "$ROOT/scripts/dev/ui-proxy.ts" >>"$DATA/ui-proxy.log" 2>&1) &
+  echo "$!" >"$UI_PROXY_PID_FILE"
+  say "Temporal UI on http://localhost:$TEMPORAL_UI_PORT (testers sign in for decoded payloads at /codec/login)"
+}
+
+stop_background_ui_proxy() {
+  if [[ -f "$UI_PROXY_PID_FILE" ]]; then
+    kill "$(cat "$UI_PROXY_PID_FILE")" 2>/dev/null || true
+    rm -f "$UI_PROXY_PID_FILE"
+  fi
+}
 
 server_up() { (exec 3<>"/dev/tcp/127.0.0.1/$TEMPORAL_PORT") 2>/dev/null; }
 
@@ -53,6 +69,7 @@ start_server() {
 }
 
 stop_server() {
+  stop_background_ui_proxy
   if [[ -f "$PID_FILE" ]] && kill -0 "$(cat "$PID_FILE")" 2>/dev/null; then
     local pid _
     pid=$(cat "$PID_FILE")

@@ -17,16 +17,16 @@ server_ours=0
 start_child() { # worker | api | ui-proxy
   local main="$ROOT/$1/main.ts"
   if [[ $1 == ui-proxy ]]; then main="$ROOT/scripts/dev/ui-proxy.ts"; fi
-  (cd "$ROOT" && export TEMPORAL_UI_PORT TEMPORAL_UI_INTERNAL_PORT && exec setsid node --import tsx "$main") &
+  (cd "$ROOT" && export TEMPORAL_UI_PORT TEMPORAL_UI_INTERNAL_PORT TEMPORAL_UI_WRITE FENGQIAO_API_URL &&
+    exec setsid node --import tsx "$main") &
   child_pid[$1]=$!
 }
 
-# The read-only UI in front of the dev server's (./ui-proxy.ts), unless TEMPORAL_UI_WRITE=1 or something answers
-# on TEMPORAL_UI_PORT already (a dev server started with its UI there, whose write actions stay on).
+# The UI's proxy in front of the dev server's UI (./ui-proxy.ts: read-only unless TEMPORAL_UI_WRITE=1, the codec
+# for signed-in testers), unless something answers on TEMPORAL_UI_PORT already (the proxy `server` started).
 start_ui_proxy() {
-  if [[ $TEMPORAL_UI_WRITE == 1 ]]; then say "Temporal UI with write actions on (TEMPORAL_UI_WRITE=1)"; return 0; fi
   if (exec 3<>"/dev/tcp/127.0.0.1/$TEMPORAL_UI_PORT") 2>/dev/null; then
-    say "something answers on localhost:$TEMPORAL_UI_PORT already: no read-only proxy started (its UI keeps its write actions)"
+    say "something answers on localhost:$TEMPORAL_UI_PORT already: no UI proxy started"
     return 0
   fi
   start_child ui-proxy

@@ -1,12 +1,18 @@
 /**
  * The Temporal Web UI's codec endpoint, over real HTTP as a browser or the CLI calls it. It
- * decodes what the worker encrypted for a TESTER or ADMIN token only, and answers CORS for the UI's origin only.
+ * decodes what the worker encrypted for a TESTER or ADMIN token only, answers CORS for the UI's origin only, and
+ * writes every decode in the personal-data access log. Then the same through the UI's proxy, as a tester's
+ * browser reaches it: signed in once with a token, a session cookie after that.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { payloadToJSON, type JSONPayload } from '@temporalio/common/lib/proto-utils';
+import { desc } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codecNodeHandler } from '../../api/codec-endpoint';
+import { UNKNOWN_WORKFLOW } from '../../api/codec-reads';
+import { personalDataAccessLog } from '../../db/schema';
+import { uiProxy } from '../../scripts/dev/ui-proxy';
 import { petitionWorkflowId } from '../../workflows/definitions';
 import { okField } from '../support/graphql';
 import { useTimeSkippingSystem } from '../support/system';
@@ -18,6 +24,7 @@ const ts = useTimeSkippingSystem();
 let server: Server;
 let base: string;
 let encrypted: JSONPayload;
+let petitionId: string;
 
 beforeAll(async () => {
   const codec = codecNodeHandler({
@@ -37,13 +44,14 @@ beforeAll(async () => {
       category: CLAIM, summary: "解码测试", content: "解码测试", respondentUnitId: "U-FT-01" }) { id } }`,
   );
   const { id } = okField(registered) as { id: string };
+  petitionId = id;
   const history = await ts.env.client.workflow.getHandle(petitionWorkflowId(id)).fetchHistory();
   encrypted = payloadToJSON(history.events![0]!.workflowExecutionStartedEventAttributes!.input!.payloads![0]!);
 });
 
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-function post(path: 'decode' | 'encode', token: string | null, body: unknown, origin?: string) {
+function post(path: 'decode' | 'encode', token: string | null, body: unknown, origin?: string, referer?: string) {
   return fetch(`${base}/${path}`, {
     method: 'POST',
     headers: {
@@ -51,10 +59,17 @@ function post(path: 'decode' | 'encode', token: string | null, body: unknown, or
       'x-namespace': 'default',
       ...(token ? { authorization: `Bearer ${token}` } : {}),
       ...(origin ? { origin } : {}),
+      ...(referer ? { referer } : {}),
     },
     body: JSON.stringify(body),
   });
 }
+
+const lastLogged = () =>
+  ts.system.db.select().from(personalDataAccessLog).orderBy(desc(personalDataAccessLog.id)).limit(1).get();
+/** The Temporal UI's page of a workflow's history, as its Referer names it. */
+const pageOf = (origin: string, id: string) =>
+  `${origin}/namespaces/default/workflows/${encodeURIComponent(petitionWorkflowId(id))}/0195-run/history`;
 
 const text = (payload: JSONPayload) => Buffer.from(payload.data ?? '', 'base64').toString();
 
@@ -128,11 +143,92 @@ describe('the codec endpoint', () => {
     ).toBeNull();
   });
 
+  it("writes each decode in the access log, naming the petition of the UI's page, or none from the CLI", async () => {
+    await post('decode', ts.tokens.tester, { payloads: [encrypted] }, UI, pageOf(UI, petitionId));
+    expect(lastLogged()).toMatchObject({
+      principalId: 'test-tester-bureau',
+      role: 'TESTER',
+      petitionId,
+      outcome: 'READ',
+      fields: 'codec.decode',
+    });
+    await post('decode', ts.tokens.admin, { payloads: [encrypted] });
+    expect(lastLogged()).toMatchObject({ role: 'ADMIN', petitionId: UNKNOWN_WORKFLOW, fields: 'codec.decode' });
+    const before = lastLogged()!.id;
+    await post('encode', ts.tokens.tester, { payloads: [] });
+    await post('decode', ts.tokens.registrar, { payloads: [encrypted] });
+    expect(lastLogged()!.id).toBe(before);
+  });
+
   it('405 for another method, 400 for a body that is not a list of payloads', async () => {
     expect((await fetch(`${base}/decode`, { headers: { authorization: `Bearer ${ts.tokens.tester}` } })).status).toBe(
       405,
     );
     expect((await post('decode', ts.tokens.tester, { nope: 1 })).status).toBe(400);
     expect((await post('decode', ts.tokens.tester, { payloads: [1] })).status).toBe(400);
+  });
+});
+
+describe("the codec on the UI's origin, through its proxy", () => {
+  let proxy: ReturnType<typeof uiProxy>;
+  let ui: string;
+
+  beforeAll(async () => {
+    // Only /codec/* is asked here: the UI behind it (port 9) is never reached.
+    proxy = uiProxy(9, { apiUrl: base.replace(/\/codec$/, '') });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    ui = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => proxy.close(() => resolve())));
+
+  const signIn = (token: string, origin?: string) =>
+    fetch(`${ui}/codec/login`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...(origin ? { origin } : {}) },
+      body: new URLSearchParams({ token }).toString(),
+    });
+  const decode = (cookie: string | null, origin?: string) =>
+    fetch(`${ui}/codec/decode`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        referer: pageOf(ui, petitionId),
+        ...(cookie ? { cookie } : {}),
+        ...(origin ? { origin } : {}),
+      },
+      body: JSON.stringify({ payloads: [encrypted] }),
+    });
+
+  it('decodes for a signed-in tester only, logs the petition, and forgets the session on sign-out', async () => {
+    expect((await decode(null)).status).toBe(401);
+    expect((await fetch(`${ui}/codec/login`)).status).toBe(200);
+    const refused = await signIn(ts.tokens.registrar);
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get('set-cookie')).toBeNull();
+
+    const signedIn = await signIn(ts.tokens.tester);
+    expect(signedIn.status).toBe(303);
+    const setCookie = signedIn.headers.get('set-cookie')!;
+    expect(setCookie).toMatch(/^fq_codec=[\w-]{43}; HttpOnly; SameSite=Strict; Path=\/codec;/);
+    // The token itself never reaches the browser.
+    expect(setCookie).not.toContain(ts.tokens.tester);
+    const cookie = setCookie.split(';')[0]!;
+
+    const answer = await decode(cookie);
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('access-control-allow-origin')).toBeNull();
+    const { payloads } = (await answer.json()) as { payloads: JSONPayload[] };
+    expect(text(payloads[0]!)).toContain(ID_NUMBER);
+    expect(lastLogged()).toMatchObject({ principalId: 'test-tester-bureau', petitionId, fields: 'codec.decode' });
+
+    // Another site's page posting with the tester's cookie is refused; so is a sign-in posted from it.
+    expect((await decode(cookie, 'http://evil.example')).status).toBe(403);
+    expect((await signIn(ts.tokens.tester, 'http://evil.example')).status).toBe(403);
+    expect((await decode('fq_codec=made-up')).status).toBe(401);
+
+    const signedOut = await fetch(`${ui}/codec/logout`, { method: 'POST', redirect: 'manual', headers: { cookie } });
+    expect(signedOut.headers.get('set-cookie')).toContain('Max-Age=0');
+    expect((await decode(cookie)).status).toBe(401);
   });
 });

@@ -14,6 +14,7 @@ const CODEC = 'http://localhost:4999/codec';
 let env: TestWorkflowEnvironment;
 let proxy: ReturnType<typeof uiProxy>;
 let base: string;
+let uiPortOfEnv: number;
 
 beforeAll(async () => {
   const uiPort = await freePort();
@@ -25,6 +26,7 @@ beforeAll(async () => {
       extraArgs: ['--ui-codec-endpoint', CODEC],
     },
   });
+  uiPortOfEnv = uiPort;
   proxy = uiProxy(uiPort);
   await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
@@ -47,6 +49,19 @@ describe('the Temporal UI behind ui-proxy.ts', () => {
     const settings = await (await fetch(`${base}/api/v1/settings`, { headers: { 'accept-encoding': 'gzip' } })).json();
     expect(settings).toMatchObject(WRITE_ACTIONS_OFF);
     expect(settings.Codec.Endpoint).toBe(CODEC);
+  });
+
+  it("with the API's address, points the UI's codec at the proxy's own origin, where the tester's session is", async () => {
+    const withCodec = uiProxy(uiPortOfEnv, { apiUrl: 'http://127.0.0.1:9' });
+    await new Promise<void>((resolve) => withCodec.listen(0, '127.0.0.1', resolve));
+    const origin = `http://127.0.0.1:${(withCodec.address() as AddressInfo).port}`;
+    try {
+      const settings = await (await fetch(`${origin}/api/v1/settings`)).json();
+      expect(settings).toMatchObject(WRITE_ACTIONS_OFF);
+      expect(settings.Codec).toMatchObject({ Endpoint: `${origin}/codec`, PassAccessToken: false });
+    } finally {
+      await new Promise((resolve) => withCodec.close(resolve));
+    }
   });
 
   it('refuses a terminate with 405, and the workflow runs on; a query passes', async () => {
