@@ -13,6 +13,7 @@ import * as panelsApi from './panels';
 import { notePersonalData } from './personal-data-log';
 import { readablePetition } from './petition-access';
 import { listPetitions, type PetitionFilter } from './petition-reads';
+import { highlightView } from './petitioner-view';
 import { computeStatistics, statisticsQuery } from './statistics';
 
 export function jurisdictionView(profile: JurisdictionProfile) {
@@ -65,16 +66,14 @@ export const queryResolvers: QueryResolvers = {
   petitions: (_, args, ctx) => {
     const principal = requireSignedIn(ctx.principal);
     const first = pageSize('first', args.first);
-    const page = listPetitions(
-      ctx.db,
-      readScope(principal),
-      toFilter(ctx, args.filter),
-      args.sort ?? 'RECEIVED_DESC',
-      first,
-      args.after,
-    );
+    const filter = toFilter(ctx, args.filter);
+    const page = listPetitions(ctx.db, readScope(principal), filter, args.sort ?? 'RECEIVED_DESC', first, args.after);
     return {
-      edges: page.nodes.map(({ parent, cursor, highlight }) => ({ node: parent, cursor, highlight })),
+      edges: page.nodes.map(({ parent, cursor, highlight }) => ({
+        node: parent,
+        cursor,
+        highlight: highlightView(ctx, parent.state, highlight, filter.text),
+      })),
       pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.nodes.at(-1)?.cursor ?? null },
       totalCount: page.totalCount,
     };

@@ -5,6 +5,7 @@ import type { Resolvers } from './generated/resolvers-types';
 import { mutationResolvers } from './mutation-resolvers';
 import { panelMutationResolvers } from './panel-resolvers';
 import { evaluationPanelResolvers, panelCaseResolvers, petitionResolvers } from './petition-resolvers';
+import { maskingQuotes } from './quoted-resolvers';
 import { queryResolvers } from './query-resolvers';
 import { DateTimeScalar, JsonScalar } from './scalars';
 import { stuckWorkflowResolvers } from './stuck-workflow-resolvers';
@@ -14,7 +15,7 @@ export const resolvers: Resolvers = {
   JSON: JsonScalar,
   Query: { ...queryResolvers, ...stuckWorkflowResolvers, ...calendarQueryResolvers, ...accessLogQueryResolvers },
   Mutation: { ...mutationResolvers, ...calendarMutationResolvers, ...panelMutationResolvers },
-  Petition: petitionResolvers,
+  Petition: maskingQuotes(petitionResolvers),
   EvaluationPanel: evaluationPanelResolvers,
   PanelCase: panelCaseResolvers,
 };
