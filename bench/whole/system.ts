@@ -1,4 +1,6 @@
 /** The system the bench drives: a worker and the GraphQL API on a server, and the petitions it registers. */
+import { Client } from '@temporalio/client';
+import type { DataConverter } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -19,19 +21,27 @@ interface GraphQLAnswer {
   errors?: unknown[];
 }
 
-/** One system: a worker on its own read model file, and the API over it, both on the given server. */
-export async function startSystem(env: TestWorkflowEnvironment, code: string) {
+/**
+ * One system: a worker on its own read model file, and the API over it, both on the given server. Payloads are
+ * plain unless a data converter is given (bench/codec.ts compares the two; production always encrypts).
+ */
+export async function startSystem(env: TestWorkflowEnvironment, code: string, dataConverter?: DataConverter) {
   const dir = mkdtempSync(join(os.tmpdir(), 'fengqiao-bench-'));
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
   const db = openReadModel(join(dir, 'fengqiao.db'));
   cleanups.push(() => db.$client.close());
   seedUnits(db);
-  const worker = await createPetitionWorker({ connection: env.nativeConnection, db, workflowBundle: { code } });
+  const worker = await createPetitionWorker({
+    connection: env.nativeConnection,
+    db,
+    workflowBundle: { code },
+    ...(dataConverter ? { dataConverter } : {}),
+  });
   // Not awaited: the worker runs for the whole bench; runWorker stops the bench if it fails, and cleanUp awaits it.
   void runWorker(worker);
   const yoga = createFengqiaoYoga({
     db,
-    temporal: env.client,
+    temporal: dataConverter ? new Client({ connection: env.connection, dataConverter }) : env.client,
     taskQueue: TASK_QUEUE,
     profileId: DEFAULT_PROFILE_ID,
     workflowBundle: { code },
