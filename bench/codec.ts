@@ -18,28 +18,14 @@ import { newKeyText } from '../worker/codec-keys';
 import { fengqiaoDataConverter, payloadCodec } from '../worker/data-converter';
 import { bundleWorkflows } from '../worker/replay';
 import { benchEcho, benchUpdateWorkflow } from './noop-workflow';
+import { oneAtATime } from './whole/anchors';
 import { cleanUp } from './whole/cleanup';
 import { startDevServer } from './whole/dev-server';
 import { N, WARMUP } from './whole/options';
 import { ACCEPT, REGISTER, registration, runWorker, startSystem, URGE } from './whole/system';
-import { elapsedMs, log, pause, summarize, type Timing } from './whole/timing';
+import { elapsedMs, log, pause, type Timing } from './whole/timing';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-
-/** `count` calls of `op`, one at a time, after `WARMUP` untimed ones. */
-async function oneAtATime(label: string, count: number, op: (i: number) => Promise<unknown>): Promise<Timing> {
-  for (let i = 0; i < WARMUP; i += 1) await op(-1 - i);
-  const samples: number[] = [];
-  const started = process.hrtime.bigint();
-  for (let i = 0; i < count; i += 1) {
-    const t = process.hrtime.bigint();
-    await op(i);
-    samples.push(elapsedMs(t));
-  }
-  const timing = summarize(samples, elapsedMs(started));
-  log(`${label}: p50 ${timing.p50Ms.toFixed(1)} ms, p99 ${timing.p99Ms.toFixed(1)} ms`);
-  return timing;
-}
 
 process.once('SIGINT', () => void cleanUp().finally(() => process.exit(130)));
 

@@ -1,4 +1,4 @@
-import { condition, defineUpdate, setHandler } from '@temporalio/workflow';
+import { condition, defineUpdate, proxyActivities, proxyLocalActivities, setHandler } from '@temporalio/workflow';
 
 /**
  * The baseline of bench/whole.ts: a workflow that does nothing, so that starting it and having a worker run it
@@ -11,8 +11,20 @@ export async function benchNoopWorkflow(): Promise<void> {}
  * `executeUpdate` on it costs only Temporal's round trip (and the data converter's work on its payloads).
  */
 export const benchEcho = defineUpdate<unknown, [unknown]>('benchEcho');
+/** The same, its handler awaiting an activity that does nothing: a local one, then a regular one. */
+export const benchViaLocalActivity = defineUpdate<unknown, [unknown]>('benchViaLocalActivity');
+export const benchViaActivity = defineUpdate<unknown, [unknown]>('benchViaActivity');
+
+/** The bench worker's activity: nothing, so its cost is Temporal's scheduling of it. */
+export interface BenchActivities {
+  benchNothing(value: unknown): Promise<unknown>;
+}
+const local = proxyLocalActivities<BenchActivities>({ startToCloseTimeout: '10s' });
+const regular = proxyActivities<BenchActivities>({ startToCloseTimeout: '10s' });
 
 export async function benchUpdateWorkflow(): Promise<void> {
   setHandler(benchEcho, (value) => value);
+  setHandler(benchViaLocalActivity, (value) => local.benchNothing(value));
+  setHandler(benchViaActivity, (value) => regular.benchNothing(value));
   await condition(() => false);
 }

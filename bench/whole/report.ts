@@ -47,14 +47,27 @@ export function table(m: ReturnType<typeof machine>, dev: DevResults, life: Life
     `  ${name.padEnd(40)} ${String(t.ops).padStart(5)} ${(t.totalMs / 1000).toFixed(2).padStart(8)} ${t.opsPerSecond.toFixed(1).padStart(8)} ${ms(t.p50Ms)} ${ms(t.p99Ms)}`;
   const head = `  ${''.padEnd(40)} ${'ops'.padStart(5)} ${'total s'.padStart(8)} ${'ops/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)}`;
   const r = dev.registration;
+  const a = dev.anchors;
   const mem = dev.memory;
+  /** A ratio beside its target: `at most` for times, `at least` for rates. */
+  const against = (label: string, ratio: number, target: number, atMost: boolean) =>
+    `  ${label.padEnd(58)} ${times(ratio).padStart(7)}  target ${atMost ? '≤' : '≥'} ${target}  ${(atMost ? ratio <= target : ratio >= target) ? 'met' : 'NOT MET'}`;
   const lines = [
     `Fengqiao whole-system bench — ${m.cpus} × ${m.cpuModel}, Node ${m.node}, ${m.date}`,
     `load average (1 min) ${m.loadAverage1mAtStart.toFixed(2)} at the start, ${m.loadAverage1mAtEnd.toFixed(2)} at the end; N=${N}, K=${K}`,
     '',
+    "Temporal's floor on the dev server (the anchors)",
+    head,
+    row('bare no-op update', a.noopUpdate),
+    row('bare update + local activity', a.localActivityUpdate),
+    row('bare update + activity', a.activityUpdate),
+    row(`bare start + update, ${CONCURRENCY} at a time`, a.startUpdate),
+    row('bare start + update, 25 at a time', a.startUpdate25),
+    '',
     `Registration on the dev server, ${CONCURRENCY} at a time`,
     head,
     row('GraphQL registerPetition', r.graphql),
+    row('GraphQL registerPetition, 25 at a time', r.graphql25),
     row('bare start + run of a no-op workflow', r.bareRun),
     row('bare start only (queue without a worker)', r.bareStart),
     `  GraphQL / bare start+run: p50 ${times(r.ratioP50VsBareRun)}, total ${times(r.ratioTotalVsBareRun)};  GraphQL / bare start only: p50 ${times(r.ratioP50VsBareStart)}`,
@@ -66,6 +79,24 @@ export function table(m: ReturnType<typeof machine>, dev: DevResults, life: Life
       row(`bare executeUpdate(${u.update})`, u.bare),
       `  GraphQL / bare: p50 ${times(u.ratioP50)}, p99 ${times(u.ratioP99)}`,
     ]),
+    '',
+    'Against the floor (p50 unless a rate)',
+    ...dev.updates.map((u) =>
+      against(`GraphQL ${u.update} / bare no-op update`, u.graphql.p50Ms / a.noopUpdate.p50Ms, 1.3, true),
+    ),
+    against('GraphQL registerPetition / bare start + update', r.graphql.p50Ms / a.startUpdate.p50Ms, 1.3, true),
+    against(
+      `registrations/s / bare start + update/s, ${CONCURRENCY} at a time`,
+      r.graphql.opsPerSecond / a.startUpdate.opsPerSecond,
+      0.8,
+      false,
+    ),
+    against(
+      'registrations/s / bare start + update/s, 25 at a time',
+      r.graphql25.opsPerSecond / a.startUpdate25.opsPerSecond,
+      0.8,
+      false,
+    ),
     '',
     `Worker memory per cached open petition (HANDLING), ${mem.added} added to ${mem.cachedBefore} cached (cache max ${mem.maxCachedWorkflows})`,
     `  RSS                       ${mib(mem.before.rss).padStart(10)} → ${mib(mem.after.rss).padStart(10)}   ${kib(mem.perPetitionBytes.rss).padStart(11)} per petition`,
