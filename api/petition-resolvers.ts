@@ -18,12 +18,12 @@ import {
 } from '../domain/petition';
 import { getProfile, ruleOf } from '../domain/statute';
 import { canRead } from './access';
-import { liveView, petitionerView } from './petitioner-view';
+import { liveView, petitionerView, quotedAcross, quotedView } from './petitioner-view';
 import type { ApiContext } from './context';
 import type { EvaluationPanelResolvers, PanelCaseResolvers, PetitionResolvers } from './generated/resolvers-types';
 import { errorCode, readablePetition } from './petition-access';
 import * as commands from './petition-commands';
-import { loadPetition, loadTimeline, onPanelOf } from './petition-reads';
+import { loadPetition, loadTimeline, onPanelOf, type PetitionParent } from './petition-reads';
 
 function unitById(ctx: ApiContext, id: string | null) {
   return id ? (ctx.db.select().from(units).where(eq(units.id, id)).get() ?? null) : null;
@@ -71,14 +71,36 @@ function deadlineView(d: Deadline) {
   };
 }
 
+/** The petitions a panel evaluates, as the read model holds them (a case not projected yet is left out). */
+function casesOf(ctx: ApiContext, petitionIds: readonly string[]) {
+  const cases = new Map<string, PetitionParent['state']>();
+  for (const id of petitionIds) {
+    const state = loadPetition(ctx.db, id)?.state;
+    if (state) cases.set(id, state);
+  }
+  return cases;
+}
+
+/**
+ * A panel's free texts can quote its cases' petitioners (a title naming the case, a member's comment on one): they
+ * pass the same decision as the cases' own fields, the title against every case, a comment against its own.
+ */
 export const evaluationPanelResolvers: EvaluationPanelResolvers = {
   id: (p) => p.panelId,
+  title: (p, _, ctx) => quotedAcross(ctx, [...casesOf(ctx, p.petitionIds).values()], p.title),
   members: (p) => p.members.map((m) => ({ ...m, attended: isPresent(p, m.memberId), voted: hasVoted(p, m.memberId) })),
   cases: (p) =>
     p.petitionIds.map(
       (petitionId) => p.results.find((r) => r.petitionId === petitionId) ?? { petitionId, verdict: null, votes: 0 },
     ),
-  evaluations: (p) => p.votes,
+  evaluations: (p, _, ctx) => {
+    const cases = casesOf(ctx, p.petitionIds);
+    return p.votes.map((v) => {
+      const state = cases.get(v.petitionId);
+      // Without its case there is no knowing whom a comment may quote: nothing of it is shown.
+      return { ...v, comment: state ? quotedView(ctx, state, v.comment) : null };
+    });
+  },
 };
 
 export const panelCaseResolvers: PanelCaseResolvers = {

@@ -1,14 +1,16 @@
 /**
  * The petitioner as each principal may see them, decided once (api/access.ts `seesPetitioner`) for every field
  * that carries them: `Petition.petitioner`, `Petition.live` (the workflow's own state), and every free text that
- * can quote them — the content, notes, opinions, timeline entries, search highlights — where the petitioner's
- * own name, ID number, phone and address are masked as `petitioner` masks them. What is answered unmasked is
- * noted in the personal-data access log (./personal-data-log.ts).
+ * can quote them — the content, notes, opinions, timeline entries, search highlights, a panel's title and its
+ * members' comments — where the petitioner's own name, ID number, phone and address are masked as `petitioner`
+ * masks them. Histories, which cannot be masked, are whole for TESTER and ADMIN and refused to everyone else
+ * (`historyReader`). What is answered unmasked is noted in the personal-data access log (./personal-data-log.ts).
  */
 import type { GraphQLResolveInfo } from 'graphql';
 import { highlight } from '../db/search-tokens';
 import type { PetitionState } from '../domain/petition';
 import { seesPetitioner } from './access';
+import { requireRole, type Principal } from './auth';
 import type { ApiContext } from './context';
 import { notePersonalData, selectedFields } from './personal-data-log';
 
@@ -30,9 +32,27 @@ function masked(who: PetitionState['petitioner']) {
 }
 
 type Petitioner = PetitionState['petitioner'];
+/** A petition as the decision reads it (its timeline is not needed). */
+type Concerned = Omit<PetitionState, 'timeline'>;
+
+/**
+ * A digit string as free text may write it: in groups (139 1234 5678, 139-1234-5678), in full-width digits, an
+ * ID number's check letter in either case. Typed by hand into a note, the petitioner's phone rarely looks as the
+ * registration stored it; each written form must be masked all the same.
+ */
+function loosely(plain: string): RegExp {
+  const escape = (ch: string) => ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  if (!/^\d+[Xx]?$/.test(plain)) return new RegExp(escape(plain), 'g');
+  const chars = [...plain].map((ch) =>
+    /\d/.test(ch) ? `[${ch}${String.fromCharCode(0xff10 + Number(ch))}]` : '[XxＸｘ]',
+  );
+  return new RegExp(chars.join('[\\s\\-－]?'), 'g');
+}
+
+type Form = [RegExp, string];
 
 /** The petitioner's identifiers, longest first (an address may hold the name), each with its masked form. */
-function quotedForms(who: Petitioner): [string, string][] {
+function quotedForms(who: Petitioner): { plain: string; form: Form }[] {
   const hidden = masked(who);
   const forms: [string | null, string | null][] = [
     [who.idNumber, hidden.idNumber],
@@ -42,12 +62,13 @@ function quotedForms(who: Petitioner): [string, string][] {
   ];
   return forms
     .filter((f): f is [string, string] => !!f[0] && f[0].length >= 2 && f[1] !== null)
-    .sort((a, b) => b[0].length - a[0].length);
+    .map(([plain, masking]) => ({ plain, form: [loosely(plain), masking] as Form }));
 }
 
 /** Every string in `value` (arrays and plain objects walked, dates and the like kept) with the forms replaced. */
-function maskDeep(value: unknown, forms: [string, string][]): unknown {
-  if (typeof value === 'string') return forms.reduce((text, [plain, hidden]) => text.split(plain).join(hidden), value);
+function maskDeep(value: unknown, forms: Form[]): unknown {
+  if (typeof value === 'string')
+    return forms.reduce((text, [plain, hidden]) => text.replace(plain, () => hidden), value);
   if (Array.isArray(value)) return value.map((v) => maskDeep(v, forms));
   if (value && Object.getPrototypeOf(value) === Object.prototype) {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskDeep(v, forms)]));
@@ -55,10 +76,23 @@ function maskDeep(value: unknown, forms: [string, string][]): unknown {
   return value;
 }
 
+/**
+ * A text that can quote the petitioners of several petitions (a panel's title, over all its cases): each
+ * petitioner the principal does not see is masked, longest identifier first across them all.
+ */
+export function quotedAcross<T>(ctx: ApiContext, states: readonly Concerned[], value: T): T {
+  if (value === null || value === undefined) return value;
+  const forms = states
+    .filter((state) => !seesPetitioner(ctx.principal, state))
+    .flatMap((state) => quotedForms(state.petitioner))
+    .sort((a, b) => b.plain.length - a.plain.length)
+    .map((f) => f.form);
+  return forms.length ? (maskDeep(value, forms) as T) : value;
+}
+
 /** A field's answer as this principal may see it: free text quoting the petitioner masked unless they see them. */
-export function quotedView<T>(ctx: ApiContext, state: Omit<PetitionState, 'timeline'>, value: T): T {
-  if (value === null || value === undefined || seesPetitioner(ctx.principal, state)) return value;
-  return maskDeep(value, quotedForms(state.petitioner)) as T;
+export function quotedView<T>(ctx: ApiContext, state: Concerned, value: T): T {
+  return quotedAcross(ctx, [state], value);
 }
 
 /**
@@ -67,7 +101,7 @@ export function quotedView<T>(ctx: ApiContext, state: Omit<PetitionState, 'timel
  */
 export function highlightView(
   ctx: ApiContext,
-  state: Omit<PetitionState, 'timeline'>,
+  state: Concerned,
   highlighted: string | null,
   query: string | null | undefined,
 ): string | null {
@@ -75,7 +109,7 @@ export function highlightView(
   return highlight(quotedView(ctx, state, `${state.summary}｜${state.content}`), query.trim());
 }
 
-export function petitionerView(ctx: ApiContext, state: Omit<PetitionState, 'timeline'>, info: GraphQLResolveInfo) {
+export function petitionerView(ctx: ApiContext, state: Concerned, info: GraphQLResolveInfo) {
   if (!seesPetitioner(ctx.principal, state)) return { ...masked(state.petitioner), masked: true };
   const fields = selectedFields(info, PETITIONER_FIELDS).filter(
     (f) => state.petitioner[f as (typeof PETITIONER_FIELDS)[number]] !== null,
@@ -91,10 +125,19 @@ export function petitionerView(ctx: ApiContext, state: Omit<PetitionState, 'time
 
 /** The workflow's state with its petitioner as `petitioner` would answer them: whole only for those who see them. */
 export function liveView(ctx: ApiContext, state: PetitionState): PetitionState {
-  if (!seesPetitioner(ctx.principal, state)) {
-    const { petitioner, ...rest } = state;
-    return { ...quotedView(ctx, state, rest), petitioner: { ...masked(petitioner) } };
-  }
+  // The petitioner replaced where it stands, so the state keeps its shape (and its keys their order).
+  if (!seesPetitioner(ctx.principal, state))
+    return { ...quotedView(ctx, state, state), petitioner: masked(state.petitioner) };
   notePersonalData(ctx, { petitionId: state.petitionId, outcome: 'READ', fields: ['live'] });
   return state;
+}
+
+/**
+ * Who may read a petition's history (`petitionHistory`, the history download, the codec endpoint that decodes its
+ * payloads): TESTER and ADMIN, refused FORBIDDEN to everyone else. A history cannot be masked as the fields above
+ * are — replaying it needs every payload as the workflow saw it — so it is whole or nothing, and each caller
+ * logs the whole read.
+ */
+export function historyReader(principal: Principal | null): Principal {
+  return requireRole(principal, 'TESTER');
 }
