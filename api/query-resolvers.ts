@@ -13,7 +13,7 @@ import * as panelsApi from './panels';
 import { notePersonalData } from './personal-data-log';
 import { readablePetition } from './petition-access';
 import { listPetitions, type PetitionFilter } from './petition-reads';
-import { highlightView } from './petitioner-view';
+import { highlightView, historyReader } from './petitioner-view';
 import { computeStatistics, statisticsQuery } from './statistics';
 
 export function jurisdictionView(profile: JurisdictionProfile) {
@@ -79,7 +79,7 @@ export const queryResolvers: QueryResolvers = {
     };
   },
   petitionHistory: async (_, args, ctx) => {
-    requireRole(ctx.principal, 'TESTER');
+    historyReader(ctx.principal);
     const history = await histories.petitionHistory(ctx, args.id);
     // A history holds the registration whole: its reader is logged like any unmasked read.
     notePersonalData(ctx, { petitionId: args.id, outcome: 'READ', fields: ['history'] });
