@@ -4,6 +4,7 @@
  */
 import type { Role } from '../../api/auth';
 import { MADE_UP, OPERATIONS, type Target } from './role-operations';
+import type { System } from './system';
 
 /**
  * Who asks: one column each. Unit A (U-FT-01) handles every fixture petition but `accusation`, which unit B
@@ -143,3 +144,17 @@ function parseMatrix(table: string): Row[] {
 export const ROWS = parseMatrix(MATRIX);
 export const outcomeOf = (operation: string, target: Target | null, who: Who) =>
   ROWS.find((r) => r.operation === operation && r.target === target)!.cells.find((c) => c.who === who)!.outcome;
+
+/** A token for each principal of the matrix (`anon` has none), issued into the system's read model. */
+export function principalTokens(system: Pick<System, 'token'>): Record<Who, string | null> {
+  const tokens = {} as Record<Who, string | null>;
+  for (const [who, principal] of Object.entries(PRINCIPALS) as [Who, (typeof PRINCIPALS)[Who]][]) {
+    if (!principal) {
+      tokens[who] = null;
+      continue;
+    }
+    const { role, ...options } = principal;
+    tokens[who] = system.token(role, options);
+  }
+  return tokens;
+}

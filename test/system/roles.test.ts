@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { errorCode, type GraphQLAnswer, okField } from '../support/graphql';
 import { PANEL_OF_FIVE as MEMBERS } from '../support/panel-members';
-import { CODE, outcomeOf, PRINCIPALS, type Row, ROWS, type Who } from '../support/role-matrix';
+import { CODE, outcomeOf, PRINCIPALS, principalTokens, type Row, ROWS, type Who } from '../support/role-matrix';
 import {
   byId,
   CONVENE,
@@ -49,14 +49,7 @@ async function acceptedPetition(summary: string): Promise<string> {
 }
 
 const ts = useTimeSkippingSystem(async (env, system) => {
-  for (const [who, principal] of Object.entries(PRINCIPALS) as [Who, (typeof PRINCIPALS)[Who]][]) {
-    if (!principal) {
-      tokens[who] = null;
-      continue;
-    }
-    const { role, ...options } = principal;
-    tokens[who] = system.token(role, options);
-  }
+  Object.assign(tokens, principalTokens(system));
 
   const closed = await acceptedPetition('违建拆除');
   await ok(
