@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --petitions N --concurrency C --cached K]`: the whole back end on real servers, against
+ * `npm run bench [-- --petitions N --concurrency C --cached K | --lifecycle-only]`: the whole back end on real servers, against
  * bare Temporal. A benchmark, not a test: progress on stderr, a table on stdout, bench/results/whole.json.
  *
  * On the Temporal CLI's dev server, with the real worker (a temp SQLite read model) and the real GraphQL API
@@ -23,8 +23,8 @@ import { bundleWorkflows } from '../worker/replay';
 import { cleanUp } from './whole/cleanup';
 import { onDevServer } from './whole/dev-server';
 import { onTimeSkippingServer } from './whole/lifecycle';
-import { CONCURRENCY, K, N, WARMUP } from './whole/options';
-import { machine, table } from './whole/report';
+import { CONCURRENCY, K, N, ONLY_LIFECYCLE, WARMUP } from './whole/options';
+import { lifecycleTable, machine, table } from './whole/report';
 import { elapsedMs, log } from './whole/timing';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -54,13 +54,13 @@ try {
     bundleWorkflows(fileURLToPath(new URL('./noop-workflow.ts', import.meta.url))),
   ]);
 
-  const dev = await onDevServer(cliPath, code, noopCode);
+  const dev = ONLY_LIFECYCLE ? null : await onDevServer(cliPath, code, noopCode);
   await cleanUp();
   const life = await onTimeSkippingServer(testServerPath, code);
   await cleanUp();
 
   const m = machine(loadAtStart, ROOT);
-  console.log(table(m, dev, life));
+  console.log(dev ? table(m, dev, life) : lifecycleTable(life));
   const results = {
     machine: m,
     options: { petitions: N, concurrency: CONCURRENCY, cached: K, warmup: WARMUP },
@@ -68,7 +68,8 @@ try {
     ...dev,
     lifecycle: life,
   };
-  const out = fileURLToPath(new URL('./results/whole.json', import.meta.url));
+  // The lifecycle alone is kept apart, so that it never overwrites a whole run's figures.
+  const out = fileURLToPath(new URL(`./results/${dev ? 'whole' : 'lifecycle'}.json`, import.meta.url));
   mkdirSync(fileURLToPath(new URL('./results/', import.meta.url)), { recursive: true });
   writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
   log(`written ${out} (whole run ${results.wallSeconds.toFixed(0)} s)`);

@@ -1,4 +1,5 @@
 /** 2. On the Java time-skipping test server: one petition's whole life (~160 simulated days) through GraphQL. */
+import protos from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { PetitionState } from '../../domain/petition';
 import { ensureSearchAttributes } from '../../worker/search-attributes-setup';
@@ -28,23 +29,39 @@ export async function onTimeSkippingServer(testServerPath: string, code: string)
 
   started = process.hrtime.bigint();
   const clockStart = await env.currentTimeMs();
-  const steps: { day: number; mutation: string; status: string; ms: number }[] = [];
+  const steps: { day: number; mutation: string; status: string; ms: number; events: number; bytes: number }[] = [];
   let id = '';
+  /** The current run's history: its events, and its size as the protobuf the server sends (0 before it exists). */
+  const historySize = async () => {
+    if (!id) return { events: 0, bytes: 0 };
+    const history = await env.client.workflow.getHandle(petitionWorkflowId(id)).fetchHistory();
+    return {
+      events: history.events?.length ?? 0,
+      bytes: protos.temporal.api.history.v1.History.encode(history).finish().length,
+    };
+  };
   /** Moves the server's clock to `day` days after the registration, then sends the mutation (written once `id` is known). */
   const at = async (day: number, token: string, mutationText: () => string, expected: string) => {
     const wait = clockStart + day * DAY - (await env.currentTimeMs());
     if (wait > 0) await env.sleep(wait);
     const mutation = mutationText();
+    // Timers that fired on the way are the clock's events, not the mutation's: measured after the sleep.
+    const before = await historySize();
     const stepStarted = process.hrtime.bigint();
     const answer = await system.call(token, `mutation { ${mutation} { id status } }`);
     if (answer.status !== expected)
       throw new Error(`${mutation} on day ${day}: ${answer.status}, expected ${expected}`);
+    const ms = elapsedMs(stepStarted);
     id ||= answer.id;
+    const after = await historySize();
     steps.push({
       day,
       mutation: mutation.slice(0, mutation.indexOf('(')),
       status: answer.status,
-      ms: elapsedMs(stepStarted),
+      ms,
+      // A continue-as-new on the way restarts the count: the step then counts from the new run's start.
+      events: after.events >= before.events ? after.events - before.events : after.events,
+      bytes: after.bytes >= before.bytes ? after.bytes - before.bytes : after.bytes,
     });
     log(`lifecycle day ${String(day).padStart(3)}: ${steps.at(-1)!.mutation} → ${answer.status}`);
     return answer;
@@ -88,12 +105,14 @@ export async function onTimeSkippingServer(testServerPath: string, code: string)
   // Every run's history, should the petition have continued as new on the way.
   let runId: string | undefined;
   let events = 0;
+  let bytes = 0;
   let timersStarted = 0;
   let timersFired = 0;
   let runs = 0;
   do {
     const history = await env.client.workflow.getHandle(petitionWorkflowId(id), runId).fetchHistory();
     events += history.events?.length ?? 0;
+    bytes += protos.temporal.api.history.v1.History.encode(history).finish().length;
     timersStarted += history.events?.filter((e) => e.timerStartedEventAttributes).length ?? 0;
     timersFired += history.events?.filter((e) => e.timerFiredEventAttributes).length ?? 0;
     runs += 1;
@@ -108,6 +127,9 @@ export async function onTimeSkippingServer(testServerPath: string, code: string)
     finalStatus: final.status,
     mutations: steps.length,
     historyEvents: events,
+    historyBytes: bytes,
+    eventsPerMutation: steps.reduce((sum, step) => sum + step.events, 0) / steps.length,
+    bytesPerMutation: steps.reduce((sum, step) => sum + step.bytes, 0) / steps.length,
     timersStarted,
     timersFired,
     runs,

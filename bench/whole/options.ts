@@ -1,4 +1,4 @@
-/** The bench's command line: `npm run bench [-- --petitions N --concurrency C --cached K --warmup W]`. */
+/** The bench's command line: `npm run bench [-- --petitions N --concurrency C --cached K --warmup W --lifecycle-only]`. */
 import { parseArgs } from 'node:util';
 
 const { values } = parseArgs({
@@ -7,6 +7,7 @@ const { values } = parseArgs({
     concurrency: { type: 'string', default: '8' },
     cached: { type: 'string' },
     warmup: { type: 'string', default: '8' },
+    'lifecycle-only': { type: 'boolean', default: false },
   },
 });
 function positive(name: string, text: string): number {
@@ -23,3 +24,5 @@ export const CONCURRENCY = positive('concurrency', values.concurrency);
 // difference drowns their noise (a few MB).
 export const K = positive('cached', values.cached ?? String(Math.max(2 * N, 400)));
 export const WARMUP = positive('warmup', values.warmup);
+/** Only the 160-day life on the time-skipping server (its history's size before and after a workflow change). */
+export const ONLY_LIFECYCLE = values['lifecycle-only'];

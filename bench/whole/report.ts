@@ -102,12 +102,28 @@ export function table(m: ReturnType<typeof machine>, dev: DevResults, life: Life
     `  RSS                       ${mib(mem.before.rss).padStart(10)} → ${mib(mem.after.rss).padStart(10)}   ${kib(mem.perPetitionBytes.rss).padStart(11)} per petition`,
     `  heapUsed (main thread)    ${mib(mem.before.heapUsed).padStart(10)} → ${mib(mem.after.heapUsed).padStart(10)}   ${kib(mem.perPetitionBytes.heapUsedMainThread).padStart(11)} per petition`,
     '',
-    'One whole life on the time-skipping server, through GraphQL',
-    `  ${life.mutations} mutations (register → accept → extension → reply → 复查 → reply → 复核 with a hearing → ${life.finalStatus})`,
-    `  wall ${(life.wallMs / 1000).toFixed(2)} s for ${life.simulatedDays.toFixed(1)} simulated days; ${life.historyEvents} history events in ${life.runs} run(s)`,
-    `  ${life.timersStarted} timers started (each change re-plans the next wake-up), ${life.timersFired} fired${life.timersFired === 0 ? ' (every step came before the next warning)' : ''}`,
+    ...lifecycleLines(life),
     '',
     `Start-up: dev server ${(dev.serverStartupMs / 1000).toFixed(1)} s; time-skipping server + worker + API ${(life.startupMs / 1000).toFixed(1)} s`,
   ];
   return lines.join('\n');
+}
+
+function lifecycleLines(life: LifeResults): string[] {
+  const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+  return [
+    'One whole life on the time-skipping server, through GraphQL',
+    `  ${life.mutations} mutations (register → accept → extension → reply → 复查 → reply → 复核 with a hearing → ${life.finalStatus})`,
+    `  wall ${(life.wallMs / 1000).toFixed(2)} s for ${life.simulatedDays.toFixed(1)} simulated days; ${life.historyEvents} history events in ${life.runs} run(s), ${kib(life.historyBytes)}`,
+    `  per mutation: ${life.eventsPerMutation.toFixed(1)} events, ${kib(life.bytesPerMutation)} of history (timers that fired between the steps not counted)`,
+    `  ${life.timersStarted} timers started (each change re-plans the next wake-up), ${life.timersFired} fired${life.timersFired === 0 ? ' (every step came before the next warning)' : ''}`,
+  ];
+}
+
+/** The table of `--lifecycle-only`. */
+export function lifecycleTable(life: LifeResults): string {
+  return [
+    ...lifecycleLines(life),
+    `Start-up: time-skipping server + worker + API ${(life.startupMs / 1000).toFixed(1)} s`,
+  ].join('\n');
 }
