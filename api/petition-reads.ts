@@ -3,26 +3,22 @@
  * WHERE clause, never a filter applied afterwards. Lists page by keyset (stable while new petitions arrive);
  * text search ranks the newest matches by relevance and pages by offset within that ranking.
  */
-import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNotNull, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { ReadModel } from '../db/connection';
 import { petitionEvents, petitions } from '../db/schema';
-import { highlight, matchExpression, relevance } from '../db/search-tokens';
 import type { Category, PetitionState, PetitionStatus, TimelineEvent } from '../domain/petition';
 import type { ReadScope } from './access';
 import { badInput } from './errors';
+import { wholePetition, type PetitionParent } from './petition-rows';
 
-/** What a `Petition` field resolves from: a snapshot, and its timeline when already at hand. */
-export interface PetitionParent {
-  state: Omit<PetitionState, 'timeline'>;
-  timeline: TimelineEvent[] | null;
-}
+export type { PetitionParent } from './petition-rows';
 
 export function fromWorkflowState(state: PetitionState): PetitionParent {
-  return { state, timeline: state.timeline };
+  return wholePetition(state, state.timeline);
 }
 
 function fromStateJson(stateJson: string): PetitionParent {
-  return { state: JSON.parse(stateJson) as PetitionParent['state'], timeline: null };
+  return wholePetition(JSON.parse(stateJson) as PetitionParent['state'], null);
 }
 
 export function loadPetition(db: ReadModel, id: string): PetitionParent | null {
@@ -74,7 +70,7 @@ export interface PetitionFilter {
   text?: string | null;
 }
 
-function conditions(filter: PetitionFilter): SQL | undefined {
+export function conditions(filter: PetitionFilter): SQL | undefined {
   const where: (SQL | undefined)[] = [];
   if (filter.status?.length) where.push(inArray(petitions.status, filter.status));
   if (filter.unitId) where.push(eq(petitions.unitId, filter.unitId));
@@ -110,7 +106,7 @@ function conditions(filter: PetitionFilter): SQL | undefined {
  * A unit reads the petitions it handles and those it reviews (as the organ one level up): two arms, each of
  * which an index serves in order, instead of one OR that no index serves.
  */
-function scopeArms(scope: ReadScope): (SQL | undefined)[] {
+export function scopeArms(scope: ReadScope): (SQL | undefined)[] {
   if (scope.kind === 'leader') return [eq(petitions.escalatedLeaderId, scope.leaderId)];
   if (scope.kind === 'reviewer') {
     return [
@@ -140,19 +136,12 @@ export interface PetitionConnectionParent {
   totalCount: () => number;
 }
 
-export interface PetitionPage {
-  nodes: { parent: PetitionParent; cursor: string; highlight: string | null }[];
-  hasNextPage: boolean;
-  /** Counting a million rows costs more than a page: done only when the client asks for it. */
-  totalCount: () => number;
-}
-
 // Cursors are opaque to clients: the sort key and the row's number, or the offset in a ranked search.
 export type Cursor = { k: 'key'; v: number; n: number } | { k: 'off'; o: number };
 
 export const encodeCursor = (cursor: Cursor) => Buffer.from(JSON.stringify(cursor), 'utf8').toString('base64url');
 
-function decode(after: string | null | undefined): Cursor | null {
+export function decodeCursor(after: string | null | undefined): Cursor | null {
   if (!after) return null;
   try {
     const cursor = JSON.parse(Buffer.from(after, 'base64url').toString('utf8')) as Cursor;
@@ -162,117 +151,4 @@ function decode(after: string | null | undefined): Cursor | null {
     // fall through
   }
   throw badInput('after', 'after is not a cursor this API gave out: pass the endCursor of the page before');
-}
-
-export function listPetitions(
-  db: ReadModel,
-  scope: ReadScope,
-  filter: PetitionFilter,
-  sort: PetitionSort,
-  first: number,
-  after: string | null | undefined,
-): PetitionPage {
-  const cursor = decode(after);
-  if (scope.kind === 'none') return { nodes: [], hasNextPage: false, totalCount: () => 0 };
-  const where = conditions(filter);
-  const arms = scopeArms(scope);
-  // A cursor of a search pages by rank, one of a list by key: the other kind would restart silently.
-  const text = filter.text?.trim();
-  if (cursor && cursor.k !== (text ? 'off' : 'key'))
-    throw badInput('after', 'after is a cursor of another listing: page with the same filter');
-  if (text) return search(db, or(...arms.map((arm) => and(arm, where)).filter(Boolean)), text, first, cursor);
-
-  const byDue = sort === 'DUE_ASC';
-  const key = byDue ? petitions.dueAt : petitions.receivedAt;
-  const base = byDue ? and(where, isNotNull(petitions.dueAt)) : where;
-  // Keyset: a row value comparison, which SQLite turns into a range on the (key, num) index.
-  const page =
-    cursor?.k === 'key'
-      ? sql`(${key}, ${petitions.num}) ${sql.raw(byDue ? '>' : '<')} (${cursor.v}, ${cursor.n})`
-      : undefined;
-  const order = byDue ? [asc(key), asc(petitions.num)] : [desc(key), desc(petitions.num)];
-  const rows = arms
-    .flatMap((arm) =>
-      db
-        .select({ num: petitions.num, key, stateJson: petitions.stateJson })
-        .from(petitions)
-        .where(and(arm, base, page))
-        .orderBy(...order)
-        .limit(first + 1)
-        .all(),
-    )
-    .sort((a, b) => (byDue ? 1 : -1) * (a.key!.getTime() - b.key!.getTime() || a.num - b.num))
-    .slice(0, first + 1);
-  const totalCount = () =>
-    arms.reduce((sum, arm) => sum + (db.select({ n: count() }).from(petitions).where(and(arm, base)).get()?.n ?? 0), 0);
-  return {
-    nodes: rows.slice(0, first).map((r) => ({
-      parent: fromStateJson(r.stateJson),
-      cursor: encodeCursor({ k: 'key', v: r.key!.getTime(), n: r.num }),
-      highlight: null,
-    })),
-    hasNextPage: rows.length > first,
-    totalCount,
-  };
-}
-
-/** How many of the newest matches a search ranks; a broader query is narrowed by adding words. */
-export const SEARCH_CANDIDATES = 500;
-
-/**
- * Text search: FTS5 finds the matches (every word, newest first, the scope and filters applied in the same
- * query), and the newest SEARCH_CANDIDATES of them are ranked by `relevance`, then paged by offset.
- */
-function search(
-  db: ReadModel,
-  where: SQL | undefined,
-  text: string,
-  first: number,
-  cursor: Cursor | null,
-): PetitionPage {
-  const match = matchExpression(text);
-  if (!match) throw badInput('filter.text', 'the search text has no letters or characters to look for');
-  const offset = cursor?.k === 'off' ? cursor.o : 0;
-  const filter = where ?? sql`1`;
-  const candidates = db
-    .all<{ num: number; summary: string; content: string }>(
-      sql`
-      SELECT ${petitions.num}, ${petitions.summary}, ${petitions.content}
-      FROM petition_search JOIN ${petitions} ON ${petitions.num} = petition_search.rowid
-      WHERE petition_search MATCH ${match} AND ${filter}
-      ORDER BY petition_search.rowid DESC
-      LIMIT ${SEARCH_CANDIDATES}`,
-    )
-    .map((row) => ({ row, score: relevance(row.summary, row.content, text) }))
-    .sort((a, b) => b.score - a.score || b.row.num - a.row.num);
-  const page = candidates.slice(offset, offset + first);
-  // Only the page's rows need their whole snapshot.
-  const snapshots = new Map(
-    page.length
-      ? db
-          .select({ num: petitions.num, stateJson: petitions.stateJson })
-          .from(petitions)
-          .where(
-            inArray(
-              petitions.num,
-              page.map(({ row }) => row.num),
-            ),
-          )
-          .all()
-          .map((r) => [r.num, r.stateJson])
-      : [],
-  );
-  const totalCount = () =>
-    db.get<{ n: number }>(sql`
-      SELECT count(*) AS n FROM petition_search JOIN ${petitions} ON ${petitions.num} = petition_search.rowid
-      WHERE petition_search MATCH ${match} AND ${filter}`)?.n ?? 0;
-  return {
-    nodes: page.map(({ row }, i) => ({
-      parent: fromStateJson(snapshots.get(row.num)!),
-      cursor: encodeCursor({ k: 'off', o: offset + i + 1 }),
-      highlight: highlight(`${row.summary}｜${row.content}`, text),
-    })),
-    hasNextPage: offset + first < candidates.length,
-    totalCount,
-  };
 }

@@ -24,6 +24,7 @@ import type { EvaluationPanelResolvers, PanelCaseResolvers, PetitionResolvers } 
 import { errorCode, readablePetition } from './petition-access';
 import * as commands from './petition-commands';
 import { loadPetition, loadTimeline, onPanelOf, type PetitionParent } from './petition-reads';
+import { answeringFromRows } from './row-resolvers';
 
 function unitById(ctx: ApiContext, id: string | null) {
   return id ? (ctx.db.select().from(units).where(eq(units.id, id)).get() ?? null) : null;
@@ -107,12 +108,12 @@ export const panelCaseResolvers: PanelCaseResolvers = {
   petition: async (c, _, ctx) => readablePetition(ctx, ctx.principal!, c.petitionId),
 };
 
-export const petitionResolvers: PetitionResolvers = {
+export const petitionResolvers: PetitionResolvers = answeringFromRows({
   id: (p) => p.state.petitionId,
   status: (p) => p.state.status,
   stage: (p) => p.state.stage,
-  unit: (p, _, ctx) => unitById(ctx, p.state.unitId),
-  petitioner: (p, _, ctx, info) => petitionerView(ctx, p.state, info),
+  unit: (p, _, ctx) => unitById(ctx, p.facts.unitId),
+  petitioner: (p, _, ctx, info) => petitionerView(ctx, p.facts, info),
   summary: (p) => p.state.summary,
   content: (p) => p.state.content,
   category: (p) => p.state.category,
@@ -136,7 +137,7 @@ export const petitionResolvers: PetitionResolvers = {
   repeatOf: (p) => p.state.repeatOf?.petitionId ?? null,
   isRepeat: (p) => p.state.repeatOf !== null,
   possibleRepeats: (p, _, ctx) => visibleRepeats(ctx, p.state.possibleRepeats ?? []),
-  reviewUnit: (p, _, ctx) => unitById(ctx, p.state.reviewUnitId),
+  reviewUnit: (p, _, ctx) => unitById(ctx, p.facts.reviewUnitId),
   extension: (p) => ({
     daysGranted: p.state.extensions.filter((e) => e.decision?.approved).reduce((sum, e) => sum + e.days, 0),
     maxDays: ruleOf(getProfile(p.state.profileId), 'EXTENSION').days ?? 0,
@@ -175,7 +176,7 @@ export const petitionResolvers: PetitionResolvers = {
   escalationProposed: (p) => p.state.escalationProposedAt !== null && p.state.escalation === null,
   overdue: (p) => isOverdue(p.state),
   dueSoon: (p) => isDueSoon(p.state),
-  dueAt: (p) => currentDueAt(p.state, Date.now()),
+  dueAt: (p) => (p.row && !p.row.duePaused ? p.row.dueAt : currentDueAt(p.state, Date.now())),
   deadlines: (p) => p.state.deadlines.map(deadlineView),
   timeline: (p, _, ctx) => p.timeline ?? loadTimeline(ctx.db, p.state.petitionId),
   live: async (p, _, ctx) => {
@@ -187,4 +188,4 @@ export const petitionResolvers: PetitionResolvers = {
       throw err;
     }
   },
-};
+});

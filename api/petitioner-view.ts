@@ -13,6 +13,7 @@ import { seesPetitioner } from './access';
 import { requireRole, type Principal } from './auth';
 import type { ApiContext } from './context';
 import { notePersonalData, selectedFields } from './personal-data-log';
+import type { PetitionFacts } from './petition-rows';
 
 const PETITIONER_FIELDS = ['name', 'idNumber', 'phone', 'address'] as const;
 
@@ -32,8 +33,8 @@ function masked(who: PetitionState['petitioner']) {
 }
 
 type Petitioner = PetitionState['petitioner'];
-/** A petition as the decision reads it (its timeline is not needed). */
-type Concerned = Omit<PetitionState, 'timeline'>;
+/** A petition as the decision reads it: a snapshot, or a list's lean row (api/petition-rows.ts). */
+type Concerned = PetitionFacts;
 
 /**
  * A digit string as free text may write it: in groups (139 1234 5678, 139-1234-5678), in full-width digits, an
@@ -51,8 +52,17 @@ function loosely(plain: string): RegExp {
 
 type Form = [RegExp, string];
 
+/** Built once per petitioner object: every field of a listed petition passes the decision with the same forms. */
+const formsOf = new WeakMap<Petitioner, { plain: string; form: Form }[]>();
+
 /** The petitioner's identifiers, longest first (an address may hold the name), each with its masked form. */
 function quotedForms(who: Petitioner): { plain: string; form: Form }[] {
+  let forms = formsOf.get(who);
+  if (!forms) formsOf.set(who, (forms = buildForms(who)));
+  return forms;
+}
+
+function buildForms(who: Petitioner): { plain: string; form: Form }[] {
   const hidden = masked(who);
   const forms: [string | null, string | null][] = [
     [who.idNumber, hidden.idNumber],

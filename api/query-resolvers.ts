@@ -12,7 +12,8 @@ import { IDS, TEXT, knownUnit, optionalChoice, optionalText, pageSize, period, r
 import * as panelsApi from './panels';
 import { notePersonalData } from './personal-data-log';
 import { readablePetition } from './petition-access';
-import { listPetitions, type PetitionFilter } from './petition-reads';
+import { listPetitions } from './petition-pages';
+import type { PetitionFilter } from './petition-reads';
 import { highlightView, historyReader } from './petitioner-view';
 import { computeStatistics, statisticsQuery } from './statistics';
 
@@ -72,7 +73,7 @@ export const queryResolvers: QueryResolvers = {
       edges: page.nodes.map(({ parent, cursor, highlight }) => ({
         node: parent,
         cursor,
-        highlight: highlightView(ctx, parent.state, highlight, filter.text),
+        highlight: highlightView(ctx, parent.facts, highlight, filter.text),
       })),
       pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.nodes.at(-1)?.cursor ?? null },
       totalCount: page.totalCount,

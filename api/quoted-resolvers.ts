@@ -22,8 +22,8 @@ export function maskingQuotes(resolvers: PetitionResolvers): PetitionResolvers {
     const masking: Resolve = (p, args, ctx, info) => {
       const answer = resolve(p, args, ctx, info);
       return answer instanceof Promise
-        ? answer.then((value) => quotedView(ctx, p.state, value))
-        : quotedView(ctx, p.state, answer);
+        ? answer.then((value) => quotedView(ctx, p.facts, value))
+        : quotedView(ctx, p.facts, answer);
     };
     return [field, masking];
   });

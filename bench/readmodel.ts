@@ -12,11 +12,13 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { issueToken } from '../api/auth';
 import { createFengqiaoYoga } from '../api/create-yoga';
-import { encodeCursor, SEARCH_CANDIDATES } from '../api/petition-reads';
+import type { ReadScope } from '../api/access';
+import { pageStatements, rowsByNumber } from '../api/petition-pages';
+import { encodeCursor, type PetitionFilter } from '../api/petition-reads';
+import type { Statement } from '../api/statements';
 import { statisticsQueries } from '../api/statistics';
 import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
 import { openReadModel } from '../db/connection';
-import { matchExpression } from '../db/search-tokens';
 
 const { values } = parseArgs({
   options: {
@@ -89,26 +91,39 @@ const STATS = `query($unitId: String) { statistics(filter: { from: "2026-10-01T0
   registered delivered overdueNow completionRate { percent } onTimeCompletionRate { percent } unitSatisfactionRate { percent }
   bureauSatisfactionRate { percent } ratingParticipationRate { percent } firstTimeResolutionRate { percent } repeatRate { percent } timelyNoticeRate { percent } } }`;
 
-const listSql = sqlite.prepare(
-  'SELECT num, received_at, state_json FROM petitions ORDER BY received_at DESC, num DESC LIMIT 21',
-);
-// The shapes api/petition-reads.ts sends: a row-value keyset, and a unit's two index-ordered arms.
-const deepSql = sqlite.prepare(
-  'SELECT num, received_at, state_json FROM petitions WHERE (received_at, num) < (?, ?) ORDER BY received_at DESC, num DESC LIMIT 21',
-);
-const unitArms = [
-  sqlite.prepare(
-    'SELECT num, received_at, state_json FROM petitions WHERE unit_id = ? AND overdue = 1 ORDER BY received_at DESC, num DESC LIMIT 21',
-  ),
-  sqlite.prepare(
-    'SELECT num, received_at, state_json FROM petitions WHERE review_unit_id = ? AND unit_id IS NOT ? AND overdue = 1 ORDER BY received_at DESC, num DESC LIMIT 21',
-  ),
-];
-// The candidates a search ranks (api/petition-reads.ts): the newest SEARCH_CANDIDATES matches.
-const searchSql = sqlite.prepare(
-  `SELECT p.num, p.summary, p.content FROM petition_search JOIN petitions p ON p.num = petition_search.rowid
-   WHERE petition_search MATCH ? ORDER BY petition_search.rowid DESC LIMIT ${SEARCH_CANDIDATES}`,
-);
+/** A compiled statement prepared on the bare connection, and run with its own parameters. */
+const bare = ({ text, params }: Statement) => {
+  const statement = sqlite.prepare(text);
+  return () => statement.all(...params) as { num: number }[];
+};
+/**
+ * The very statements a page sends (api/petition-pages.ts): each arm of the scope for a list; for a search its
+ * candidates, then the page's lean rows by number (the ranking between them is not SQL).
+ */
+const pageSql = (scope: ReadScope, filter: PetitionFilter, after?: string) => {
+  const statements = pageStatements(scope, filter, 'RECEIVED_DESC', 20, after);
+  if (statements.kind === 'list') {
+    const arms = statements.arms.map(bare);
+    return () => arms.map((arm) => arm());
+  }
+  if (statements.kind !== 'search') throw new Error('the bench reads with a scope');
+  const candidates = bare(statements.candidates);
+  const page = sqlite.prepare(
+    rowsByNumber(
+      candidates()
+        .slice(0, 20)
+        .map((r) => r.num),
+    ).text,
+  );
+  return () =>
+    page.all(
+      ...candidates()
+        .slice(0, 20)
+        .map((r) => r.num),
+    );
+};
+const cityScope: ReadScope = { kind: 'all' };
+const unitScope: ReadScope = { kind: 'unit', unitId: busiestUnit };
 /** The very statements `statistics` runs (api/statistics.ts), compiled once and run on the bare connection. */
 const statsSql = (unitId: string | null) => {
   const dialect = new SQLiteSyncDialect();
@@ -134,20 +149,20 @@ const cases: { name: string; target: number; graphql: () => Promise<unknown>; ra
     name: 'first page',
     target: 10,
     graphql: () => graphql(city, `{ petitions(first: 20) { ${PAGE} } }`),
-    raw: () => listSql.all(),
+    raw: pageSql(cityScope, {}),
   },
   {
     name: 'deep cursor page (row 500k)',
     target: 10,
     graphql: () =>
       graphql(city, `query($after: String) { petitions(first: 20, after: $after) { ${PAGE} } }`, { after: deepCursor }),
-    raw: () => deepSql.all(deep.at, deep.num),
+    raw: pageSql(cityScope, {}, deepCursor),
   },
   {
     name: 'unit + overdue page',
     target: 10,
     graphql: () => graphql(unit, `{ petitions(first: 20, filter: { overdue: true }) { ${PAGE} } }`),
-    raw: () => [...unitArms[0]!.all(busiestUnit), ...unitArms[1]!.all(busiestUnit, busiestUnit)],
+    raw: pageSql(unitScope, { overdue: true }),
   },
   {
     name: `search "${SEARCH_NARROW}"`,
@@ -156,7 +171,7 @@ const cases: { name: string; target: number; graphql: () => Promise<unknown>; ra
       graphql(city, `query($t: String) { petitions(first: 20, filter: { text: $t }) { ${PAGE} } }`, {
         t: SEARCH_NARROW,
       }),
-    raw: () => searchSql.all(matchExpression(SEARCH_NARROW)!),
+    raw: pageSql(cityScope, { text: SEARCH_NARROW }),
   },
   {
     name: `search "${SEARCH_COMMON}"`,
@@ -165,7 +180,7 @@ const cases: { name: string; target: number; graphql: () => Promise<unknown>; ra
       graphql(city, `query($t: String) { petitions(first: 20, filter: { text: $t }) { ${PAGE} } }`, {
         t: SEARCH_COMMON,
       }),
-    raw: () => searchSql.all(matchExpression(SEARCH_COMMON)!),
+    raw: pageSql(cityScope, { text: SEARCH_COMMON }),
   },
   {
     name: 'statistics, one unit, a month',

@@ -28,6 +28,7 @@ import {
   petitions,
   petitionUrges,
 } from './schema';
+import { dueMovesWithClock } from './lean-columns';
 import { bigramTokens, unigramTokens } from './search-tokens';
 
 /**
@@ -215,6 +216,10 @@ export function projectPetitionState(
       lastSeq: state.lastSeq,
       stateJson: JSON.stringify(rest),
       updatedAt: now,
+      petitionerIdNumber: state.petitioner.idNumber,
+      petitionerPhone: state.petitioner.phone,
+      petitionerAddress: state.petitioner.address,
+      duePaused: flag(dueMovesWithClock(state)),
     })!;
 
     s.deleteDeadlines.run({ petitionId });

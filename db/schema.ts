@@ -100,6 +100,18 @@ export const petitions = sqliteTable(
     /** The workflow's state without its timeline (domain/petition.ts PetitionState). */
     stateJson: text('state_json').notNull(),
     updatedAt: ms('updated_at').notNull(),
+    /**
+     * The petitioner's identifiers beside `petitioner_name`, so that a list page passes the petitioner decision
+     * (api/petitioner-view.ts) on its columns without parsing the snapshot (the same values `state_json` holds).
+     */
+    petitionerIdNumber: text('petitioner_id_number'),
+    petitionerPhone: text('petitioner_phone'),
+    petitionerAddress: text('petitioner_address'),
+    /**
+     * Some open clock is paused (a 复核 hearing) and counted by the hour, not the day: its due moment moves
+     * with the clock, so `dueAt` is read from the snapshot, not from `due_at` as projected.
+     */
+    duePaused: integer('due_paused', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [
     // Lists: newest receipts first, or soonest due, each with the unit variants units read by.

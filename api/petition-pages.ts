@@ -1,0 +1,155 @@
+/**
+ * The pages of `petitions`: lists paged by keyset (stable while new petitions arrive) and text search ranked by
+ * relevance and paged by offset within that ranking. Each page reads lean rows (api/petition-rows.ts), never the
+ * snapshot; `pageStatements` is exactly what a page sends to SQLite, which the benchmark runs alone.
+ */
+import { and, inArray, isNotNull, or, sql, type SQL } from 'drizzle-orm';
+import type { ReadModel } from '../db/connection';
+import { petitions } from '../db/schema';
+import { highlight, matchExpression, relevance } from '../db/search-tokens';
+import type { ReadScope } from './access';
+import { badInput } from './errors';
+import {
+  conditions,
+  decodeCursor,
+  encodeCursor,
+  scopeArms,
+  type Cursor,
+  type PetitionFilter,
+  type PetitionSort,
+} from './petition-reads';
+import { listedPetition, ROW_COLUMNS, type PetitionParent, type RawRow } from './petition-rows';
+import { allOf, compile, oneOf, type Statement } from './statements';
+
+export interface PetitionPage {
+  nodes: { parent: PetitionParent; cursor: string; highlight: string | null }[];
+  hasNextPage: boolean;
+  /** Counting a million rows costs more than a page: done only when the client asks for it. */
+  totalCount: () => number;
+}
+
+/** How many of the newest matches a search ranks; a broader query is narrowed by adding words. */
+export const SEARCH_CANDIDATES = 500;
+
+const columns = sql.raw(ROW_COLUMNS);
+const whereOf = (condition: SQL | undefined) => (condition ? sql` WHERE ${condition}` : sql``);
+
+/** What a page sends: one statement per arm of the scope for a list; for a search, its candidates. */
+export type PageStatements =
+  | { kind: 'none' }
+  | { kind: 'list'; byDue: boolean; arms: Statement[]; counts: () => Statement[] }
+  | { kind: 'search'; text: string; offset: number; candidates: Statement; count: () => Statement };
+
+export function pageStatements(
+  scope: ReadScope,
+  filter: PetitionFilter,
+  sort: PetitionSort,
+  first: number,
+  after: string | null | undefined,
+): PageStatements {
+  const cursor = decodeCursor(after);
+  if (scope.kind === 'none') return { kind: 'none' };
+  const where = conditions(filter);
+  const arms = scopeArms(scope);
+  // A cursor of a search pages by rank, one of a list by key: the other kind would restart silently.
+  const text = filter.text?.trim();
+  if (cursor && cursor.k !== (text ? 'off' : 'key'))
+    throw badInput('after', 'after is a cursor of another listing: page with the same filter');
+  if (text) return searchStatements(or(...arms.map((arm) => and(arm, where)).filter(Boolean)), text, cursor);
+
+  const byDue = sort === 'DUE_ASC';
+  const key = byDue ? petitions.dueAt : petitions.receivedAt;
+  const base = byDue ? and(where, isNotNull(petitions.dueAt)) : where;
+  // Keyset: a row value comparison, which SQLite turns into a range on the (key, num) index.
+  const page =
+    cursor?.k === 'key'
+      ? sql`(${key}, ${petitions.num}) ${sql.raw(byDue ? '>' : '<')} (${cursor.v}, ${cursor.n})`
+      : undefined;
+  const direction = sql.raw(byDue ? 'ASC' : 'DESC');
+  return {
+    kind: 'list',
+    byDue,
+    arms: arms.map((arm) =>
+      compile(sql`SELECT ${columns} FROM ${petitions}${whereOf(and(arm, base, page))}
+        ORDER BY ${key} ${direction}, ${petitions.num} ${direction} LIMIT ${first + 1}`),
+    ),
+    counts: () => arms.map((arm) => compile(sql`SELECT count(*) AS n FROM ${petitions}${whereOf(and(arm, base))}`)),
+  };
+}
+
+/**
+ * Text search: FTS5 finds the matches (every word, newest first, the scope and filters applied in the same
+ * query), and the newest SEARCH_CANDIDATES of them are ranked by `relevance`, then paged by offset.
+ */
+function searchStatements(where: SQL | undefined, text: string, cursor: Cursor | null): PageStatements {
+  const match = matchExpression(text);
+  if (!match) throw badInput('filter.text', 'the search text has no letters or characters to look for');
+  const filter = where ?? sql`1`;
+  const matches = sql`FROM petition_search JOIN ${petitions} ON ${petitions.num} = petition_search.rowid
+      WHERE petition_search MATCH ${match} AND ${filter}`;
+  return {
+    kind: 'search',
+    text,
+    offset: cursor?.k === 'off' ? cursor.o : 0,
+    candidates: compile(sql`SELECT ${petitions.num}, ${petitions.summary}, ${petitions.content} ${matches}
+      ORDER BY petition_search.rowid DESC LIMIT ${SEARCH_CANDIDATES}`),
+    count: () => compile(sql`SELECT count(*) AS n ${matches}`),
+  };
+}
+
+/** The lean rows of a ranked page, by row number. */
+export function rowsByNumber(nums: readonly number[]): Statement {
+  return compile(sql`SELECT ${columns} FROM ${petitions} WHERE ${inArray(petitions.num, [...nums])}`);
+}
+
+export function listPetitions(
+  db: ReadModel,
+  scope: ReadScope,
+  filter: PetitionFilter,
+  sort: PetitionSort,
+  first: number,
+  after: string | null | undefined,
+): PetitionPage {
+  const statements = pageStatements(scope, filter, sort, first, after);
+  if (statements.kind === 'none') return { nodes: [], hasNextPage: false, totalCount: () => 0 };
+  if (statements.kind === 'search') return search(db, statements, first);
+  const { byDue } = statements;
+  const keyOf = (r: RawRow) => (byDue ? r.due_at : r.received_at) as number;
+  const rows = statements.arms
+    .flatMap((arm) => allOf<RawRow>(db, arm))
+    .sort((a, b) => (byDue ? 1 : -1) * (keyOf(a) - keyOf(b) || (a.num as number) - (b.num as number)))
+    .slice(0, first + 1);
+  return {
+    nodes: rows.slice(0, first).map((r) => ({
+      parent: listedPetition(db, r),
+      cursor: encodeCursor({ k: 'key', v: keyOf(r), n: r.num as number }),
+      highlight: null,
+    })),
+    hasNextPage: rows.length > first,
+    totalCount: () => statements.counts().reduce((sum, count) => sum + (oneOf<{ n: number }>(db, count)?.n ?? 0), 0),
+  };
+}
+
+function search(
+  db: ReadModel,
+  { text, offset, candidates, count }: Extract<PageStatements, { kind: 'search' }>,
+  first: number,
+): PetitionPage {
+  const ranked = allOf<{ num: number; summary: string; content: string }>(db, candidates)
+    .map((row) => ({ row, score: relevance(row.summary, row.content, text) }))
+    .sort((a, b) => b.score - a.score || b.row.num - a.row.num);
+  const page = ranked.slice(offset, offset + first);
+  // Only the page's rows are read whole (as lean rows).
+  const rows = new Map(
+    page.length ? allOf<RawRow>(db, rowsByNumber(page.map(({ row }) => row.num))).map((r) => [r.num, r]) : [],
+  );
+  return {
+    nodes: page.map(({ row }, i) => ({
+      parent: listedPetition(db, rows.get(row.num)!),
+      cursor: encodeCursor({ k: 'off', o: offset + i + 1 }),
+      highlight: highlight(`${row.summary}｜${row.content}`, text),
+    })),
+    hasNextPage: offset + first < ranked.length,
+    totalCount: () => oneOf<{ n: number }>(db, count())?.n ?? 0,
+  };
+}

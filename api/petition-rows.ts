@@ -1,0 +1,172 @@
+/**
+ * A petition as a list page reads it: a lean row of the columns every list field and the petitioner decision
+ * need, selected instead of the snapshot (`state_json`, about 2 KB of JSON a row). The snapshot is read and
+ * parsed only when a field asks for something the row does not hold, once per petition and request.
+ */
+import type Database from 'better-sqlite3';
+import type { ReadModel } from '../db/connection';
+import type {
+  Category,
+  Channel,
+  Petitioner,
+  PetitionState,
+  PetitionStatus,
+  Stage,
+  TimelineEvent,
+} from '../domain/petition';
+import type { PetitionUnits } from './access';
+
+/**
+ * What the petitioner decision reads of a petition (api/petitioner-view.ts): whom it concerns, who petitioned, and
+ * the texts that may quote them. A snapshot is one; a lean row makes one from its columns.
+ */
+export interface PetitionFacts extends PetitionUnits {
+  petitionId: string;
+  petitioner: Petitioner;
+  summary: string;
+  content: string;
+}
+
+/** What a `Petition` field resolves from. */
+export interface PetitionParent {
+  facts: PetitionFacts;
+  /** The columns a list read; null for a petition read whole (one petition, a mutation's answer). */
+  row: PetitionRow | null;
+  /** The snapshot without its timeline; on a listed petition, read when first asked for. */
+  readonly state: Omit<PetitionState, 'timeline'>;
+  /** Its timeline when already at hand. */
+  timeline: TimelineEvent[] | null;
+}
+
+/** The lean row: each value exactly what db/projection.ts wrote from the snapshot. */
+export interface PetitionRow {
+  num: number;
+  id: string;
+  status: PetitionStatus;
+  stage: Stage;
+  unitId: string | null;
+  reviewUnitId: string | null;
+  category: Category;
+  /** An accusation's respondent unit, null for any other petition: all the decision asks of the respondent. */
+  accusedUnitId: string | null;
+  channel: Channel;
+  summary: string;
+  content: string;
+  petitioner: Petitioner;
+  isRepeat: boolean;
+  repeatOf: string | null;
+  receivedAt: number;
+  registeredAt: number;
+  acceptedAt: number | null;
+  forwardedTo: NonNullable<PetitionState['forwardedTo']> | null;
+  direct: boolean;
+  closedAt: number | null;
+  escalatedLeaderId: string | null;
+  escalationProposed: boolean;
+  dueAt: number | null;
+  /** `dueAt` moves with a paused clock: then it is read from the snapshot. */
+  duePaused: boolean;
+  overdue: boolean;
+  dueSoon: boolean;
+}
+
+/** The select list of a lean row, on `petitions`. */
+export const ROW_COLUMNS = `num, id, status, stage, unit_id, review_unit_id, category, accused_unit_id,
+  channel, summary, content, petitioner_name, petitioner_id_number, petitioner_phone,
+  petitioner_address, is_repeat, repeat_of, received_at, registered_at, accepted_at, forwarded_to,
+  direct, closed_at, escalated_leader_id, escalation_proposed, due_at, due_paused, overdue, due_soon`;
+
+/** A row of ROW_COLUMNS as better-sqlite3 returns it. */
+export type RawRow = Record<string, string | number | null>;
+
+export function toRow(r: RawRow): PetitionRow {
+  const text = (column: string) => r[column] as string;
+  const orNull = <T>(column: string) => r[column] as T | null;
+  return {
+    num: r.num as number,
+    id: text('id'),
+    status: text('status') as PetitionStatus,
+    stage: text('stage') as Stage,
+    unitId: orNull('unit_id'),
+    reviewUnitId: orNull('review_unit_id'),
+    category: text('category') as Category,
+    accusedUnitId: orNull('accused_unit_id'),
+    channel: text('channel') as Channel,
+    summary: text('summary'),
+    content: text('content'),
+    petitioner: {
+      name: text('petitioner_name'),
+      idNumber: orNull('petitioner_id_number'),
+      phone: orNull('petitioner_phone'),
+      address: orNull('petitioner_address'),
+    },
+    isRepeat: r.is_repeat === 1,
+    repeatOf: orNull('repeat_of'),
+    receivedAt: r.received_at as number,
+    registeredAt: r.registered_at as number,
+    acceptedAt: orNull('accepted_at'),
+    forwardedTo: orNull('forwarded_to'),
+    direct: r.direct === 1,
+    closedAt: orNull('closed_at'),
+    escalatedLeaderId: orNull('escalated_leader_id'),
+    escalationProposed: r.escalation_proposed === 1,
+    dueAt: orNull('due_at'),
+    duePaused: r.due_paused === 1,
+    overdue: r.overdue === 1,
+    dueSoon: r.due_soon === 1,
+  };
+}
+
+/** The decision's facts from the row: an accusation's respondent is its accused unit, and no other's matters. */
+function factsOf(row: PetitionRow): PetitionFacts {
+  return {
+    petitionId: row.id,
+    unitId: row.unitId,
+    reviewUnitId: row.reviewUnitId,
+    category: row.category,
+    respondentUnitId: row.accusedUnitId,
+    escalation: row.escalatedLeaderId === null ? null : { leaderId: row.escalatedLeaderId },
+    petitioner: row.petitioner,
+    summary: row.summary,
+    content: row.content,
+  };
+}
+
+type Snapshot = PetitionParent['state'];
+
+class ListedPetition implements PetitionParent {
+  readonly facts: PetitionFacts;
+  readonly timeline: TimelineEvent[] | null = null;
+  #state: Snapshot | undefined;
+  constructor(
+    readonly row: PetitionRow,
+    private readonly snapshot: (num: number) => Snapshot,
+  ) {
+    this.facts = factsOf(row);
+  }
+  get state(): Snapshot {
+    return (this.#state ??= this.snapshot(this.row.num));
+  }
+}
+
+const snapshotStatements = new WeakMap<Database.Database, Database.Statement<[number], { state_json: string }>>();
+
+/** The snapshot of the row numbered `num` (a lean row's petition is never deleted). */
+function snapshotOf(db: ReadModel, num: number): Snapshot {
+  let statement = snapshotStatements.get(db.$client);
+  if (!statement) {
+    statement = db.$client.prepare('SELECT state_json FROM petitions WHERE num = ?');
+    snapshotStatements.set(db.$client, statement);
+  }
+  const found = statement.get(num);
+  if (!found) throw new Error(`petition row ${num} is gone from the read model`);
+  return JSON.parse(found.state_json) as Snapshot;
+}
+
+export function listedPetition(db: ReadModel, raw: RawRow): PetitionParent {
+  return new ListedPetition(toRow(raw), (num) => snapshotOf(db, num));
+}
+
+export function wholePetition(state: Snapshot, timeline: TimelineEvent[] | null): PetitionParent {
+  return { facts: state, row: null, state, timeline };
+}
