@@ -3,8 +3,9 @@
  * workflow id and event sequence: a retried or repeated activity leaves the same rows behind.
  */
 import type { ReadModel } from '../db/connection';
+import { writeSupervisorNotices } from '../db/outbox';
 import { projectPetitionState } from '../db/projection';
-import type { PetitionState, TimelineEvent } from '../domain/petition';
+import { notifiesSupervisor, type PetitionState, type TimelineEvent } from '../domain/petition';
 
 export interface ProjectPetitionInput {
   workflowId: string;
@@ -13,14 +14,40 @@ export interface ProjectPetitionInput {
   events: TimelineEvent[];
 }
 
+/** A petition as the projection needs it: everything but its timeline, of which only the new events travel. */
+export type PetitionSnapshot = Omit<PetitionState, 'timeline'>;
+
+/** One change of a petition: its state after the change and the events the change added. */
+export interface PetitionChange {
+  workflowId: string;
+  state: PetitionSnapshot;
+  /** Events newer than the last successful projection. */
+  events: TimelineEvent[];
+}
+
 export interface ProjectionActivities {
+  /** The projection as a regular activity, as runs begun before `local-projection` still call it. */
   projectPetition(input: ProjectPetitionInput): Promise<void>;
+  /**
+   * The projection as a local activity, with the supervisors' notices of its events (the outbox). It answers
+   * the change it wrote: a local activity's input is not in the history, its result is, and the rebuild
+   * (db/rebuild.ts) reads the petition back from these results.
+   */
+  projectPetitionChange(change: PetitionChange): Promise<PetitionChange>;
 }
 
 export function createProjectionActivities(db: ReadModel): ProjectionActivities {
   return {
     async projectPetition({ workflowId, state, events }) {
       projectPetitionState(db, workflowId, state, events);
+    },
+    async projectPetitionChange(change) {
+      const { workflowId, state, events } = change;
+      projectPetitionState(db, workflowId, { ...state, timeline: [] }, events);
+      const notices = events.filter(notifiesSupervisor);
+      if (notices.length)
+        writeSupervisorNotices(db, { petitionId: state.petitionId, summary: state.summary, events: notices });
+      return change;
     },
   };
 }

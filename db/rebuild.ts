@@ -1,21 +1,25 @@
 /**
  * Rebuilds the read model from Temporal alone, with no worker running: for every petition workflow, the state
- * it last handed to the projection activity (the input of its last `projectPetition` in the current run's
- * history), or the state a continued-as-new run was started with; the supervisors' notices follow from its
- * timeline; and every evaluation panel from the last `projectPanel` in its history. That is exactly what the
+ * it last handed to the projection (the result of its last `projectPetitionChange` local activity, with the events
+ * of every earlier one, or the input of its last `projectPetition` in runs begun before the local projection), on
+ * top of the state the current run was started with; the supervisors' notices follow from its timeline; and every evaluation panel from the last `projectPanel` in its history. That is exactly what the
  * live activities wrote, so the rebuilt tables equal the live ones.
  */
 import type { Client } from '@temporalio/client';
 import type { Payload } from '@temporalio/common';
+import type { temporal } from '@temporalio/proto';
 import { decodeOptionalSinglePayload } from '@temporalio/common/lib/internal-non-workflow/codec-helpers';
-import type { ProjectPetitionInput } from '../activities/projection-activities';
+import type { PetitionChange, ProjectPetitionInput } from '../activities/projection-activities';
 import type { PanelState } from '../domain/evaluation';
-import { notifiesSupervisor, type PetitionState } from '../domain/petition';
+import { notifiesSupervisor, type PetitionState, type TimelineEvent } from '../domain/petition';
 import type { PetitionWorkflowInput } from '../workflows/definitions';
 import type { ReadModel } from './connection';
 import { writeSupervisorNotices } from './outbox';
 import { projectPanelState } from './panel-projection';
 import { projectPetitionState } from './projection';
+
+/** The name the SDK's core gives a local activity's marker in the history. */
+const LOCAL_ACTIVITY_MARKER = 'core_local_activity';
 
 export const PETITION_WORKFLOWS = `WorkflowType = 'petitionWorkflow'`;
 export const PANEL_WORKFLOWS = `WorkflowType = 'evaluationPanelWorkflow'`;
@@ -45,8 +49,30 @@ export async function latestProjectedState(client: Client, workflowId: string): 
     if (scheduled?.activityType?.name === 'projectPetition' && scheduled.input?.payloads?.[0]) {
       state = (await fromPayload<ProjectPetitionInput>(client, scheduled.input.payloads[0])).state;
     }
+    const result = localActivityResult(event.markerRecordedEventAttributes, 'projectPetitionChange');
+    if (result) {
+      const change = await fromPayload<PetitionChange>(client, result);
+      const earlier: TimelineEvent[] = (state?.timeline ?? []).filter(
+        (e) => e.seq < (change.events[0]?.seq ?? Infinity),
+      );
+      state = { ...change.state, timeline: [...earlier, ...change.events] };
+    }
   }
   return state;
+}
+
+type Marker = temporal.api.history.v1.IMarkerRecordedEventAttributes | null | undefined;
+
+/**
+ * The result payload of a local activity of the given type, from its marker. The marker's `data` is written by
+ * the SDK's core as plain JSON (never through the payload codec); its `result` is the activity's encoded answer.
+ */
+function localActivityResult(marker: Marker, activityType: string): Payload | null {
+  if (marker?.markerName !== LOCAL_ACTIVITY_MARKER || marker.failure) return null;
+  const data = marker.details?.data?.payloads?.[0]?.data;
+  if (!data) return null;
+  const { activity_type: type } = JSON.parse(Buffer.from(data).toString('utf8')) as { activity_type?: string };
+  return type === activityType ? (marker.details?.result?.payloads?.[0] ?? null) : null;
 }
 
 /** The newest snapshot an evaluation panel workflow projected. */

@@ -10,6 +10,7 @@ import {
   continueAsNew,
   patched,
   proxyActivities,
+  proxyLocalActivities,
   setCurrentDetails,
   setHandler,
   upsertSearchAttributes,
@@ -51,6 +52,19 @@ const { projectPetition, notifySupervisors, loadHolidayCalendar } = proxyActivit
   startToCloseTimeout: '10 seconds',
   // No maximum attempts: a read model that is down for a while catches up instead of losing events.
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+});
+
+/**
+ * The projection in the workflow task that made the change: no activity task to schedule, poll and complete,
+ * and no second workflow task after it, so an update answers in one round trip (docs/crash-safety.md). A worker
+ * that dies between the projection and the task's completion leaves no marker: the next worker runs it again,
+ * and it writes the same rows. A read model that stays locked is retried as a regular activity is, first in the
+ * worker and, once the backoff passes `localRetryThreshold`, on a durable timer, without failing the task.
+ */
+const { projectPetitionChange } = proxyLocalActivities<ProjectionActivities>({
+  startToCloseTimeout: '10 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+  localRetryThreshold: '10 seconds',
 });
 
 /**
@@ -98,6 +112,11 @@ export async function petitionWorkflow(input: defs.PetitionWorkflowInput): Promi
    * domain/petition/ui-words.ts). Setting them writes nothing to the history; the marker only dates the change.
    */
   const uiDetails = patched('ui-details');
+  /**
+   * `local-projection`: the read model is written by a local activity that carries only the new events (above).
+   * A run begun before replays its regular `projectPetition` activities, each with the whole timeline.
+   */
+  const localProjection = patched('local-projection');
   const given = input.carried?.calendar ?? input.calendar;
   let calendar: HolidayCalendar = dayCounted
     ? (given ?? (await loadHolidayCalendar({ at: Date.now() })))
@@ -124,10 +143,16 @@ export async function petitionWorkflow(input: defs.PetitionWorkflowInput): Promi
       if (state.lastSeq <= projectedSeq) return;
       const snapshot = state;
       const events = snapshot.timeline.filter((e) => e.seq > projectedSeq);
-      await projectPetition({ workflowId: workflowInfo().workflowId, state: snapshot, events });
-      const notices = events.filter(petition.notifiesSupervisor);
-      if (notices.length)
-        await notifySupervisors({ petitionId: snapshot.petitionId, summary: snapshot.summary, events: notices });
+      const workflowId = workflowInfo().workflowId;
+      if (localProjection) {
+        const { timeline: _timeline, ...current } = snapshot;
+        await projectPetitionChange({ workflowId, state: current, events });
+      } else {
+        await projectPetition({ workflowId, state: snapshot, events });
+        const notices = events.filter(petition.notifiesSupervisor);
+        if (notices.length)
+          await notifySupervisors({ petitionId: snapshot.petitionId, summary: snapshot.summary, events: notices });
+      }
       projectedSeq = snapshot.lastSeq;
     });
     return projection;

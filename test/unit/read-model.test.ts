@@ -60,6 +60,27 @@ describe('projection', () => {
     expect(once.ratings).toHaveLength(1);
     expect(rm.db.$client.prepare('SELECT count(*) AS n FROM petition_search').get()).toEqual({ n: 1 });
   });
+
+  it('the local projection, given only the new events, writes what the regular one writes with the whole timeline, and answers the change', async () => {
+    const fixture = rm.petition({ received: '2026-03-02' }).accept('2026-03-03', 'U-FT-01');
+    const older = fixture.state;
+    fixture.reply('2026-03-20').rate('2026-03-21', 'SATISFIED');
+    const newer = fixture.state;
+    const workflowId = `petition-${fixture.id}`;
+    const { projectPetition, projectPetitionChange } = createProjectionActivities(rm.db);
+    await projectPetition({ workflowId, state: older, events: older.timeline });
+    await projectPetition({ workflowId, state: newer, events: newer.timeline });
+    const whole = dump(fixture.id);
+
+    rm.db.$client.exec('DELETE FROM petition_events; DELETE FROM petitions; DELETE FROM petition_search');
+    const withoutTimeline = ({ timeline: _timeline, ...state }: typeof newer) => state;
+    const first = { workflowId, state: withoutTimeline(older), events: older.timeline };
+    expect(await projectPetitionChange(first)).toEqual(first);
+    const later = { workflowId, state: withoutTimeline(newer), events: newer.timeline.slice(older.lastSeq) };
+    expect(later.events.map((e) => e.seq)).toEqual([3, 4]);
+    await projectPetitionChange(later);
+    expect(dump(fixture.id)).toEqual(whole);
+  });
 });
 
 describe('when Temporal is unreachable', () => {
