@@ -1,4 +1,5 @@
 /** Bearer tokens (docs/api.md, Identity): a token maps to a principal stored, hashed, in the SQLite database. */
+import type { Statement } from 'better-sqlite3';
 import { eq } from 'drizzle-orm';
 import { createHash, randomBytes } from 'node:crypto';
 import type { ReadModel } from '../db/connection';
@@ -57,14 +58,20 @@ export function revokeToken(db: ReadModel, token: string): boolean {
   );
 }
 
+type TokenRow = Pick<Principal, 'id' | 'role' | 'unitId' | 'memberId'>;
+const tokenLookups = new WeakMap<ReadModel['$client'], Statement<[string], TokenRow>>();
+
+/** Every request looks its token up: prepared once per connection, not built by drizzle's query builder each time. */
 export function principalForToken(db: ReadModel, token: string): Principal | null {
-  const row = db
-    .select()
-    .from(apiTokens)
-    .where(eq(apiTokens.tokenHash, hashToken(token)))
-    .get();
-  if (!row) return null;
-  return { id: row.principalId, role: row.role, unitId: row.unitId, memberId: row.memberId };
+  let lookup = tokenLookups.get(db.$client);
+  if (!lookup) {
+    lookup = db.$client.prepare(
+      'SELECT principal_id AS id, role, unit_id AS unitId, member_id AS memberId FROM api_tokens WHERE token_hash = ?',
+    );
+    tokenLookups.set(db.$client, lookup);
+  }
+  const row = lookup.get(hashToken(token));
+  return row ? { id: row.id, role: row.role, unitId: row.unitId, memberId: row.memberId } : null;
 }
 
 /** The principal behind the request's `Authorization: Bearer` header; null without one. */

@@ -52,6 +52,23 @@ function loosely(plain: string): RegExp {
 
 type Form = [RegExp, string];
 
+const DIGIT = /[0-9０-９]/g;
+const digitCount = (text: string) => text.match(DIGIT)?.length ?? 0;
+
+/**
+ * Whether `text` can hold one of the petitioner's identifiers in some form `loosely` matches — a digit string
+ * needs at least its digits in the text, anything else itself — so that a field that cannot quote them (an id, a
+ * status, most summaries) passes without the forms being built and run.
+ */
+function mayQuote(text: string, who: Petitioner): boolean {
+  return [who.idNumber, who.phone, who.address, who.name].some(
+    (plain) =>
+      !!plain &&
+      plain.length >= 2 &&
+      (/^\d+[Xx]?$/.test(plain) ? digitCount(text) >= digitCount(plain) : text.includes(plain)),
+  );
+}
+
 /** Built once per petitioner object: every field of a listed petition passes the decision with the same forms. */
 const formsOf = new WeakMap<Petitioner, { plain: string; form: Form }[]>();
 
@@ -92,8 +109,12 @@ function maskDeep(value: unknown, forms: Form[]): unknown {
  */
 export function quotedAcross<T>(ctx: ApiContext, states: readonly Concerned[], value: T): T {
   if (value === null || value === undefined) return value;
-  const forms = states
-    .filter((state) => !seesPetitioner(ctx.principal, state))
+  const hidden = states.filter((state) => !seesPetitioner(ctx.principal, state));
+  if (!hidden.length) return value;
+  // A number or a flag quotes no one; a string only if it may hold an identifier.
+  if (typeof value !== 'object' && (typeof value !== 'string' || !hidden.some((s) => mayQuote(value, s.petitioner))))
+    return value;
+  const forms = hidden
     .flatMap((state) => quotedForms(state.petitioner))
     .sort((a, b) => b.plain.length - a.plain.length)
     .map((f) => f.form);
