@@ -3,11 +3,16 @@
  * with the workflow (workflows/definitions.ts). Input is checked here; the rules are checked by the workflow's
  * update validators, before anything is written to its history.
  */
-import type { WorkflowHandle } from '@temporalio/client';
+import { WithStartWorkflowOperation, type WorkflowHandle } from '@temporalio/client';
 import { calendarForNewPetition } from '../db/holiday-calendars';
 import { sendNoticesStoredSince } from './calendar-publication';
 import type { Actor, CommandArgs, CommandName, PetitionState, Registration } from '../domain/petition';
-import { petitionStateQuery, petitionUpdates, petitionWorkflowId } from '../workflows/definitions';
+import {
+  petitionRegisteredUpdate,
+  petitionStateQuery,
+  petitionUpdates,
+  petitionWorkflowId,
+} from '../workflows/definitions';
 import { petitionWorkflow } from '../workflows/petition-workflow';
 import type { Principal } from './auth';
 import type { ApiDeps } from './context';
@@ -44,7 +49,7 @@ function handleOf(deps: ApiDeps, petitionId: string): WorkflowHandle<typeof peti
   return deps.temporal.workflow.getHandle<typeof petitionWorkflow>(petitionWorkflowId(petitionId));
 }
 
-/** 登记: starts the petition's workflow and answers with its first state. */
+/** 登记: starts the petition's workflow and answers with its first state, once it is in the read model. */
 export async function registerPetition(
   deps: ApiDeps,
   principal: Principal,
@@ -87,7 +92,7 @@ export async function registerPetition(
     requestId,
     start: async () => {
       const calendar = calendarForNewPetition(deps.db, Date.now());
-      await deps.temporal.workflow.start(petitionWorkflow, {
+      const startWorkflowOperation = new WithStartWorkflowOperation(petitionWorkflow, {
         workflowId,
         taskQueue: deps.taskQueue,
         args: [{ registration, profileId: deps.profileId, calendar }],
@@ -100,7 +105,15 @@ export async function registerPetition(
           profileId: deps.profileId,
         }),
       });
+      // The start and the registration's answer in one round trip, bounded like a command (./update-bound.ts).
+      const answer = await callUpdate(deps, petitionId, () =>
+        deps.temporal.workflow.executeUpdateWithStart(petitionRegisteredUpdate, {
+          startWorkflowOperation,
+          ...(requestId ? { updateId: updateIdOf('registerPetition', principal, requestId) } : {}),
+        }),
+      );
       await sendNoticesStoredSince(deps, workflowId, calendar);
+      return { answer };
     },
     query: () => handleOf(deps, petitionId).query(petitionStateQuery),
     stored: () => {

@@ -32,8 +32,11 @@ export interface StartOnce<T> {
   /** The petition's or panel's id, as messages name it. */
   id: string;
   requestId: string | null;
-  /** Starts the workflow with startOnceOptions(requestId) (and whatever must follow a start). */
-  start: () => Promise<unknown>;
+  /**
+   * Starts the workflow with startOnceOptions(requestId) (and whatever must follow a start). A start that
+   * answers the state itself (update-with-start) returns it as `answer`, and no query follows.
+   */
+  start: () => Promise<{ answer: T } | unknown>;
   /** The workflow's own state. */
   query: () => Promise<T>;
   /** The read model's snapshot under the id, if it has one. */
@@ -44,7 +47,8 @@ export interface StartOnce<T> {
 export async function startOnce<T>(deps: QueryDeps, run: StartOnce<T>): Promise<T> {
   if (!(run.requestId && run.stored())) {
     try {
-      await run.start();
+      const started = await run.start();
+      if (started && typeof started === 'object' && 'answer' in started) return started.answer as T;
     } catch (err) {
       // The same requestId again is a client retry: answer with what the first call started.
       if (!(err instanceof WorkflowExecutionAlreadyStartedError && run.requestId)) throw fromTemporal(err, run.id);

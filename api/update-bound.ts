@@ -10,7 +10,11 @@
  * same requestId (the same update id, applied once per run).
  */
 import type { Client } from '@temporalio/client';
-import { ServiceError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
+import {
+  ServiceError,
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
+} from '@temporalio/client';
 import { apiError, fromTemporal } from './errors';
 
 const GRPC_FAILED_PRECONDITION = 9;
@@ -54,6 +58,8 @@ export async function callUpdate<T>(
     return await deps.temporal.withDeadline(Date.now() + timeoutMs, call);
   } catch (err) {
     if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError) throw updateTimeout(id, timeoutMs);
+    // An update-with-start under an id that has run: the caller knows what the id means (./start-once.ts).
+    if (err instanceof WorkflowExecutionAlreadyStartedError) throw err;
     const cause =
       err instanceof ServiceError ? (err.cause as { code?: number; details?: string } | undefined) : undefined;
     if (cause?.code === GRPC_FAILED_PRECONDITION) {

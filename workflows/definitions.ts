@@ -52,5 +52,12 @@ export const panelVerdictSignal = defineSignal<[Omit<PanelEvaluation, 'at'>]>('p
  */
 export const holidayCalendarSignal = defineSignal<[CalendarYear]>('holidayCalendarPublished');
 
+/**
+ * 登记: answers the petition once its registration is in the read model. The API starts the workflow with it
+ * (update-with-start), so a registration's answer comes in the same round trip as the start, and a retried one
+ * (the same requestId, the workflow still running) is answered by the run it started.
+ */
+export const petitionRegisteredUpdate = defineUpdate<PetitionState>('petitionRegistered');
+
 /** The petition as the workflow holds it now. */
 export const petitionStateQuery = defineQuery<PetitionState>('petitionState');

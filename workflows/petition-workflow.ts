@@ -196,6 +196,11 @@ export async function petitionWorkflow(input: defs.PetitionWorkflowInput): Promi
   }
 
   setHandler(defs.petitionStateQuery, () => state);
+  // Registration's own update: a petition's first event is its registration, so any projection means it is in.
+  setHandler(defs.petitionRegisteredUpdate, async () => {
+    await condition(() => projectedSeq > 0);
+    return state;
+  });
   setHandler(defs.holidayCalendarSignal, (year) => {
     // A run begun before the calendar was data counts on it from the first notice it receives.
     if (!dayCounted) dayCounted = patched('calendar-as-data');

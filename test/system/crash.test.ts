@@ -112,7 +112,8 @@ async function projectionHeldUp(id: string): Promise<void> {
     if (!task) return false;
     await new Promise((r) => setTimeout(r, 1_500));
     return (await startedTask()) === task;
-  });
+    // Long enough for a task first sent to the sticky queue of a worker killed before (5 s to time out there).
+  }, 30_000);
 }
 
 /** Petitions in every stage, each with a clock running. */
