@@ -34,14 +34,7 @@ import { withYear, type HolidayCalendar } from '../domain/calendar';
 import { LEGACY_CALENDAR } from '../domain/seed-notices';
 import { getProfile, type JurisdictionProfile } from '../domain/statute';
 import * as defs from './definitions';
-import {
-  PETITION_DUE_AT,
-  PETITION_LEADER,
-  PETITION_OVERDUE,
-  PETITION_STAGE,
-  PETITION_STATUS,
-  PETITION_UNIT,
-} from './search-attributes';
+import { changedAttributes, petitionSearchAttributes } from './search-attributes';
 import { refuseAsFailure, updateFailure } from './refusal';
 
 const { projectPetition, notifySupervisors, loadHolidayCalendar } = proxyActivities<
@@ -117,6 +110,12 @@ export async function petitionWorkflow(input: defs.PetitionWorkflowInput): Promi
    * A run begun before replays its regular `projectPetition` activities, each with the whole timeline.
    */
   const localProjection = patched('local-projection');
+  /**
+   * `quiet-changes`: a change upserts only the search attributes it changed, and re-plans the timer only when it
+   * moved the next wake-up. A run begun before replays upserting all six and re-planning on every change.
+   */
+  const quietChanges = patched('quiet-changes');
+  let upserted: ReturnType<typeof petitionSearchAttributes> | null = null;
   const given = input.carried?.calendar ?? input.calendar;
   let calendar: HolidayCalendar = dayCounted
     ? (given ?? (await loadHolidayCalendar({ at: Date.now() })))
@@ -162,14 +161,10 @@ export async function petitionWorkflow(input: defs.PetitionWorkflowInput): Promi
     state = next;
     changes += 1;
     const dueAt = petition.currentDueAt(state, Date.now());
-    upsertSearchAttributes([
-      { key: PETITION_STATUS, value: state.status },
-      { key: PETITION_STAGE, value: state.stage },
-      { key: PETITION_UNIT, value: petition.actingUnitId(state) },
-      { key: PETITION_OVERDUE, value: petition.isOverdue(state) },
-      { key: PETITION_DUE_AT, value: dueAt === null ? null : new Date(dueAt) },
-      { key: PETITION_LEADER, value: state.escalation?.leaderId ?? null },
-    ]);
+    const pairs = petitionSearchAttributes(state, dueAt);
+    const changed = quietChanges ? changedAttributes(upserted, pairs) : pairs;
+    if (changed.length) upsertSearchAttributes(changed);
+    upserted = pairs;
     if (uiDetails) setCurrentDetails(currentDetailsOf(state, dueAt, petition.isOverdue(state)));
     // The update answers once the read model has the change, so a client reads its own write.
     return project().then(() => state);
@@ -219,9 +214,12 @@ export async function petitionWorkflow(input: defs.PetitionWorkflowInput): Promi
   if (!input.carried) await change(state);
   const historyLimit = input.historyLimit ?? defs.DEFAULT_HISTORY_LIMIT;
 
-  while (!petition.isTerminal(state)) {
+  const handOver = () => {
     const info = workflowInfo();
-    if (info.continueAsNewSuggested || info.historyLength >= historyLimit) {
+    return info.continueAsNewSuggested || info.historyLength >= historyLimit;
+  };
+  while (!petition.isTerminal(state)) {
+    if (handOver()) {
       await condition(allHandlersFinished);
       await projection;
       const carried = dayCounted ? { state, projectedSeq, calendar } : { state, projectedSeq };
@@ -229,12 +227,16 @@ export async function petitionWorkflow(input: defs.PetitionWorkflowInput): Promi
     }
     const wakeUp = petition.nextWakeUp(state, profile);
     const seen = changes;
+    // What ends the wait before its moment: a change that moved the wake-up, ended the case or asks for a new run.
+    const replan = quietChanges
+      ? () => petition.isTerminal(state) || petition.nextWakeUp(state, profile) !== wakeUp || handOver()
+      : () => changes !== seen;
     if (wakeUp === null) {
-      await condition(() => changes !== seen);
+      await condition(replan);
       continue;
     }
     const wait = wakeUp - Date.now();
-    if (wait > 0 && (await condition(() => changes !== seen, wait))) continue;
+    if (wait > 0 && (await condition(replan, wait))) continue;
     const advanced = petition.advanceClock(state, now());
     if (advanced !== state) await change(advanced);
   }
