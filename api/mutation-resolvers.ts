@@ -8,7 +8,7 @@ import * as histories from './histories';
 import * as panelsApi from './panels';
 import { commandOn } from './petition-access';
 import * as commands from './petition-commands';
-import { fromWorkflowState, type PetitionParent } from './petition-reads';
+import type { PetitionParent } from './petition-reads';
 import { IDS, TEXT, optionalText, requiredId } from './input-rules';
 import { answeredAsFirstTime } from './retried-commands';
 import * as routing from './routing-builders';
@@ -42,7 +42,7 @@ function petitionMutation<N extends CommandName, A extends { id: string; request
 export const mutationResolvers: MutationResolvers = {
   registerPetition: async (_, args, ctx) => {
     const principal = requireRole(ctx.principal, ...direct.REGISTERING_ROLES);
-    return fromWorkflowState(await commands.registerPetition(ctx, principal, args.input));
+    return commands.answeredPetition(ctx, await commands.registerPetition(ctx, principal, args.input));
   },
   acceptPetition: petitionMutation(
     'accept',

@@ -1,6 +1,7 @@
 /** Which petition a principal may read and act on, and how a command on one is run. */
 import { GraphQLError } from 'graphql';
-import { DEADLINE_KINDS, actingUnitId, isTerminal, type PetitionState } from '../domain/petition';
+import { DEADLINE_KINDS, actingUnitId, isTerminal } from '../domain/petition';
+import type { PetitionAnswer } from '../workflows/definitions';
 import { canRead } from './access';
 import type { Principal } from './auth';
 import type { ApiContext } from './context';
@@ -49,13 +50,14 @@ export async function commandOn(
   ctx: ApiContext,
   principal: Principal,
   id: string,
-  run: (current: PetitionParent) => Promise<PetitionState>,
+  run: (current: PetitionParent) => Promise<PetitionAnswer>,
   appeal = false,
 ): Promise<PetitionParent> {
   const current = await readablePetition(ctx, principal, id);
   assertActingUnit(principal, current);
+  let answer: PetitionAnswer;
   try {
-    return fromWorkflowState(await run(current));
+    answer = await run(current);
   } catch (err) {
     const known = loadPetition(ctx.db, id);
     if (errorCode(err) === 'NOT_FOUND' && known && isTerminal(known.state)) {
@@ -69,4 +71,5 @@ export async function commandOn(
     }
     throw err;
   }
+  return commands.answeredPetition(ctx, answer);
 }

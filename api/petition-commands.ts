@@ -8,6 +8,7 @@ import { calendarForNewPetition } from '../db/holiday-calendars';
 import { sendNoticesStoredSince } from './calendar-publication';
 import type { Actor, CommandArgs, CommandName, PetitionState, Registration } from '../domain/petition';
 import {
+  type PetitionAnswer,
   petitionRegisteredUpdate,
   petitionStateQuery,
   petitionUpdates,
@@ -31,7 +32,7 @@ import {
 import { directUnitOf } from './direct-petitions';
 import { earlierPetition, possibleRepeats } from './repeats';
 import { idForRequest } from './request-ids';
-import { loadPetition, loadTimeline } from './petition-reads';
+import { fromWorkflowState, loadPetition, loadTimeline, type PetitionParent } from './petition-reads';
 import { startOnce, startOnceOptions } from './start-once';
 import { callUpdate } from './update-bound';
 import { callQuery } from './workflow-queries';
@@ -54,7 +55,7 @@ export async function registerPetition(
   deps: ApiDeps,
   principal: Principal,
   input: RegisterPetitionInput,
-): Promise<PetitionState> {
+): Promise<PetitionAnswer> {
   const receivedAt = pastMoment('input.receivedAt', input.receivedAt);
   const requestId = optionalText('input.requestId', input.requestId, TEXT.requestId);
   const respondentUnitId = knownUnit(deps.db, 'input.respondentUnitId', input.respondentUnitId);
@@ -87,7 +88,7 @@ export async function registerPetition(
   };
   const workflowId = petitionWorkflowId(petitionId);
   // A retried requestId answers the petition it started, in whatever state (./start-once.ts).
-  return startOnce(deps, {
+  return startOnce<PetitionAnswer>(deps, {
     id: petitionId,
     requestId,
     start: async () => {
@@ -123,6 +124,18 @@ export async function registerPetition(
   });
 }
 
+/**
+ * The petition an update answered. A run's acknowledgement names the change it made, which the read model has
+ * by then (the update waited for the projection); should the read model be behind it (replaced by an older copy
+ * meanwhile), the workflow's own state answers. Older runs answer with the whole state.
+ */
+export async function answeredPetition(deps: ApiDeps, answer: PetitionAnswer): Promise<PetitionParent> {
+  if ('timeline' in answer) return fromWorkflowState(answer);
+  const stored = loadPetition(deps.db, answer.petitionId);
+  if (stored && stored.state.lastSeq >= answer.lastSeq) return stored;
+  return fromWorkflowState(await queryPetition(deps, answer.petitionId));
+}
+
 /** The workflow's own state: bounded, counted per request, UNAVAILABLE when it cannot answer (./workflow-queries.ts). */
 export async function queryPetition(deps: ApiDeps, petitionId: string): Promise<PetitionState> {
   return callQuery(deps, petitionId, () => handleOf(deps, petitionId).query(petitionStateQuery));
@@ -150,7 +163,7 @@ export function sendUpdate<N extends CommandName>(
   name: N,
   command: CommandArgs[N],
   requestId: string | null,
-): Promise<PetitionState> {
+): Promise<PetitionAnswer> {
   const update = petitionUpdates[name];
   return callUpdate(deps, petitionId, () =>
     handleOf(deps, petitionId).executeUpdate(update, { args: [command], ...updateOptions(principal, name, requestId) }),

@@ -116,7 +116,9 @@ function recorder(env: TestWorkflowEnvironment, out: string, written: string[], 
       const unitId = name === 'submitAssignmentReport' ? (state.routing?.unitId ?? state.unitId) : actingUnitId(state);
       command = { ...command, actor: { ...actor, unitId } };
     }
-    return handle.executeUpdate(defs.petitionUpdates[name], { args: [command] });
+    // An update answers which change it made (defs.PetitionAnswer); the scenarios read the state it left.
+    await handle.executeUpdate(defs.petitionUpdates[name], { args: [command] });
+    return handle.query(defs.petitionStateQuery);
   }
 
   async function settle(id: string, check: (s: PetitionState) => boolean) {

@@ -36,8 +36,20 @@ export function petitionWorkflowId(petitionId: string): string {
   return `petition-${petitionId}`;
 }
 
+/**
+ * What an update answers: which petition and which of its changes (the sequence number of its newest event).
+ * The update waits for the projection, so the read model holds that change when the answer comes, and the API
+ * answers from there; an answer with the whole state would be as long as the case, in every update's event in
+ * the history. Runs begun before `lean-answers` answer with the whole state.
+ */
+export type PetitionAnswer = PetitionState | PetitionAck;
+export interface PetitionAck {
+  petitionId: string;
+  lastSeq: number;
+}
+
 /** One update per command of the petition's rules (domain/petition/commands.ts), named as the command. */
-export type PetitionUpdate<N extends CommandName> = UpdateDefinition<PetitionState, [CommandArgs[N]], N>;
+export type PetitionUpdate<N extends CommandName> = UpdateDefinition<PetitionAnswer, [CommandArgs[N]], N>;
 
 export const petitionUpdates = Object.fromEntries(COMMAND_NAMES.map((name) => [name, defineUpdate(name)])) as {
   readonly [N in CommandName]: PetitionUpdate<N>;
@@ -57,7 +69,7 @@ export const holidayCalendarSignal = defineSignal<[CalendarYear]>('holidayCalend
  * (update-with-start), so a registration's answer comes in the same round trip as the start, and a retried one
  * (the same requestId, the workflow still running) is answered by the run it started.
  */
-export const petitionRegisteredUpdate = defineUpdate<PetitionState>('petitionRegistered');
+export const petitionRegisteredUpdate = defineUpdate<PetitionAnswer>('petitionRegistered');
 
 /** The petition as the workflow holds it now. */
 export const petitionStateQuery = defineQuery<PetitionState>('petitionState');

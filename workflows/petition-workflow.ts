@@ -116,6 +116,10 @@ export async function petitionWorkflow(input: defs.PetitionWorkflowInput): Promi
    */
   const quietChanges = patched('quiet-changes');
   let upserted: ReturnType<typeof petitionSearchAttributes> | null = null;
+  /** `lean-answers`: updates answer which change they made, not the whole state (defs.PetitionAnswer). */
+  const leanAnswers = patched('lean-answers');
+  const answer = (current: PetitionState): defs.PetitionAnswer =>
+    leanAnswers ? { petitionId: current.petitionId, lastSeq: current.lastSeq } : current;
   const given = input.carried?.calendar ?? input.calendar;
   let calendar: HolidayCalendar = dayCounted
     ? (given ?? (await loadHolidayCalendar({ at: Date.now() })))
@@ -175,7 +179,7 @@ export async function petitionWorkflow(input: defs.PetitionWorkflowInput): Promi
     // COMMANDS and petitionUpdates pair each name with one argument type; the loop needs no more than that.
     const rules = COMMANDS[name] as Command<unknown>;
     setHandler(
-      defs.petitionUpdates[name] as UpdateDefinition<PetitionState, [unknown]>,
+      defs.petitionUpdates[name] as UpdateDefinition<defs.PetitionAnswer, [unknown]>,
       (cmd) => {
         let next: PetitionState;
         try {
@@ -184,7 +188,7 @@ export async function petitionWorkflow(input: defs.PetitionWorkflowInput): Promi
         } catch (err) {
           throw updateFailure(name, err);
         }
-        return change(next);
+        return change(next).then(answer);
       },
       { validator: (cmd) => refuseAsFailure(() => rules.check(state, cmd, now())) },
     );
@@ -194,7 +198,7 @@ export async function petitionWorkflow(input: defs.PetitionWorkflowInput): Promi
   // Registration's own update: a petition's first event is its registration, so any projection means it is in.
   setHandler(defs.petitionRegisteredUpdate, async () => {
     await condition(() => projectedSeq > 0);
-    return state;
+    return answer(state);
   });
   setHandler(defs.holidayCalendarSignal, (year) => {
     // A run begun before the calendar was data counts on it from the first notice it receives.

@@ -78,9 +78,12 @@ describe('the 15-day registration clock (Art. 22)', () => {
     const { handle, petitionId } = await startPetition();
     await ts.env.sleep(3 * DAY);
     const acceptedAt = await ts.env.currentTimeMs();
-    const accepted = await handle.executeUpdate(petitionUpdates.accept, {
+    const answer = await handle.executeUpdate(petitionUpdates.accept, {
       args: [{ unitId: 'U-FT-01', note: null, actor: { id: 'registrar-1', role: 'REGISTRAR' } }],
     });
+    // The update answers which change it made; the state is the workflow's (and the read model's).
+    expect(answer).toEqual({ petitionId, lastSeq: 2 });
+    const accepted = await handle.query(petitionStateQuery);
     expect(accepted.status).toBe('HANDLING');
     expect(accepted.stage).toBe('HANDLING');
     const handling = accepted.deadlines.find((d) => d.kind === 'HANDLING')!;
