@@ -9,6 +9,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { ReadModel } from '../db/connection';
 import type { Principal } from './auth';
 import { apiError, badInput } from './errors';
+import { daysSum, wholeDays, type DaySpan } from '../db/statistics-days';
 import { exclusionCounts, firstExclusion, participationDefinition, RATING_EXCLUSIONS } from './rating-exclusions';
 
 const DAY_MS = 86_400_000;
@@ -70,17 +71,17 @@ interface Fraction {
   den: number;
 }
 
-/** The one pass over what was delivered: its own counts, and 参评率's (`num`, `den`, one `x…` per rule). */
-type Delivered = Fraction &
-  Record<'delivered' | 'on_time' | 'first_num' | 'first_den', number> &
-  Record<`x${number}`, number>;
-
 /**
- * The SQL behind every figure, one statement each (`num`/`den` columns, and more where one scan answers several
- * figures), so that the benchmark can run exactly these statements alone. Each one reads through an index that
- * starts with its period column.
+ * The SQL behind every figure, by basis: one statement or several whose counts add up (`num`/`den` columns, and
+ * more where one scan answers several figures), so that the benchmark can run exactly these statements alone.
+ *
+ * A period's whole Shanghai days are summed from statistics_days (db/statistics-days.ts) and only its partial days
+ * at either end are scanned, each scan through an index that starts with its period column. What the counters
+ * cannot hold is scanned over the whole days too: the numerators that cross two periods (received in it and 办结
+ * before its end; 一次性化解 with the asked repeat window), through narrow partial indexes. `scan` (and a unit
+ * role, whose figures leave out the accusations against it) scans the whole period: the straightforward count.
  */
-export function statisticsQueries(q: StatisticsQuery) {
+export function statisticsQueries(q: StatisticsQuery, { scan = false }: { scan?: boolean } = {}) {
   // Every figure a unit reads of petitions leaves out the accusations against it, as its lists do.
   const hidden = q.accusedHiddenFrom;
   // On petitions by row number (which the covering indexes hold), elsewhere by the petition's id.
@@ -94,60 +95,127 @@ export function statisticsQueries(q: StatisticsQuery) {
   // Both targets' latest ratings in one pass over the ratings of the period.
   const satisfied = (target: 'UNIT' | 'BUREAU') =>
     sql.raw(`count(*) FILTER (WHERE r.target = '${target}' AND r.level IN ('SATISFIED', 'BASICALLY_SATISFIED'))`);
+  // The counters key no unit as '': an empty unit filter matches no petition and is scanned.
+  const span = scan || hidden || q.unitId === '' ? null : wholeDays(q.from, q.to);
+  const scanned: [number, number][] = span
+    ? (
+        [
+          [q.from, span.fromMs],
+          [span.toMs, q.to],
+        ] as [number, number][]
+      ).filter(([lo, hi]) => lo < hi)
+    : [[q.from, q.to]];
+  const byDays = (scanPart: (lo: number, hi: number) => SQL, days: (whole: DaySpan) => SQL[]) => [
+    ...scanned.map(([lo, hi]) => scanPart(lo, hi)),
+    ...(span ? days(span) : []),
+  ];
+  const window = q.repeatWindowDays * DAY_MS;
+  // For the city, the narrow partial index; SQLite, without statistics, takes the wider one of the same range.
+  const narrow = (name: string) => (q.unitId ? sql`` : sql.raw(` INDEXED BY ${name}`));
   return {
     // 办结率 on the base bureaus publish: what came in during the period; forwarded items are another organ's.
-    received: sql`
-      SELECT count(*) FILTER (WHERE delivered_at < ${q.to}) AS num,
-        count(*) FILTER (WHERE status IN ('DECLINED', 'REGISTERED', 'TRANSFERRED', 'ASSIGNED')) AS never,
-        count(*) AS den
-      FROM petitions WHERE received_at >= ${q.from} AND received_at < ${q.to} AND forwarded_to IS NULL ${inUnit(sql`unit_id`)}`,
-    registered: sql`
-      SELECT count(*) FILTER (WHERE is_repeat) AS num, count(*) AS den
-      FROM petitions WHERE registered_at >= ${q.from} AND registered_at < ${q.to} ${inUnit(sql`unit_id`)}`,
-    overdueNow: sql`SELECT count(*) AS num, count(*) AS den FROM petitions WHERE overdue = 1 ${inUnit(sql`unit_id`)}`,
-    completion: sql`
+    received: byDays(
+      (lo, hi) => sql`
+        SELECT count(*) FILTER (WHERE delivered_at < ${q.to}) AS num,
+          count(*) FILTER (WHERE status IN ('DECLINED', 'REGISTERED', 'TRANSFERRED', 'ASSIGNED')) AS never,
+          count(*) AS den
+        FROM petitions WHERE received_at >= ${lo} AND received_at < ${hi} AND forwarded_to IS NULL ${inUnit(sql`unit_id`)}`,
+      (whole) => [
+        daysSum('received', whole, q.unitId),
+        sql`SELECT count(*) AS num FROM petitions${narrow('petitions_stats_received_open_idx')}
+          WHERE received_at >= ${whole.fromMs} AND received_at < ${whole.toMs} AND forwarded_to IS NULL
+            AND delivered_at < ${q.to} ${inUnit(sql`unit_id`)}`,
+      ],
+    ),
+    registered: byDays(
+      (lo, hi) => sql`
+        SELECT count(*) FILTER (WHERE is_repeat) AS num, count(*) AS den
+        FROM petitions WHERE registered_at >= ${lo} AND registered_at < ${hi} ${inUnit(sql`unit_id`)}`,
+      (whole) => [daysSum('registered', whole, q.unitId)],
+    ),
+    overdueNow: [sql`SELECT count(*) AS num, count(*) AS den FROM petitions WHERE overdue = 1 ${inUnit(sql`unit_id`)}`],
+    completion: [
+      sql`
       SELECT count(*) FILTER (WHERE delivered_at < ${q.to}) AS num, count(*) AS den
       FROM petitions WHERE handling_due_at > ${q.from} AND handling_due_at <= ${q.to} ${inUnit(sql`unit_id`)}`,
-    satisfaction: sql`
-      SELECT ${satisfied('UNIT')} AS unit_num, count(*) FILTER (WHERE r.target = 'UNIT') AS unit_den,
-        ${satisfied('BUREAU')} AS bureau_num, count(*) FILTER (WHERE r.target = 'BUREAU') AS bureau_den
-      FROM petition_ratings r
-      WHERE r.at >= ${q.from} AND r.at < ${q.to} AND r.latest ${inUnit(sql`r.unit_id`, sql`r.petition_id`)}`,
-    // What was delivered in the period, in one pass: 按期办结率, 一次性化解率 and 参评率 with its exclusions. Each
-    // row is tried once against the exclusions: LIMIT -1 keeps SQLite from copying the CASE into every count.
-    delivered: sql`
-      SELECT count(*) AS delivered,
-        count(*) FILTER (WHERE delivered_at <= handling_due_at OR handling_due_at IS NULL) AS on_time,
-        count(*) FILTER (WHERE is_first_time) AS first_den,
-        count(*) FILTER (WHERE is_first_time AND NOT review_requested
-          AND (repeated_at IS NULL OR repeated_at > delivered_at + ${q.repeatWindowDays * DAY_MS})) AS first_num,
-        ${exclusionCounts()}
-      FROM (SELECT delivered_at, handling_due_at, is_first_time, review_requested, repeated_at, rated,
-          ${firstExclusion()} AS excluded
-        FROM petitions WHERE delivered_at >= ${q.from} AND delivered_at < ${q.to} ${inUnit(sql`unit_id`)} LIMIT -1)`,
-    urges: sql`
+    ],
+    satisfaction: byDays(
+      (lo, hi) => sql`
+        SELECT ${satisfied('UNIT')} AS unit_num, count(*) FILTER (WHERE r.target = 'UNIT') AS unit_den,
+          ${satisfied('BUREAU')} AS bureau_num, count(*) FILTER (WHERE r.target = 'BUREAU') AS bureau_den
+        FROM petition_ratings r
+        WHERE r.at >= ${lo} AND r.at < ${hi} AND r.latest ${inUnit(sql`r.unit_id`, sql`r.petition_id`)}`,
+      (whole) => [daysSum('satisfaction', whole, q.unitId)],
+    ),
+    // What was delivered, in one pass: 按期办结率, 一次性化解率 and 参评率 with its exclusions. Each row is tried
+    // once against the exclusions: LIMIT -1 keeps SQLite from copying the CASE into every count.
+    delivered: byDays(
+      (lo, hi) => sql`
+        SELECT count(*) AS delivered,
+          count(*) FILTER (WHERE delivered_at <= handling_due_at OR handling_due_at IS NULL) AS on_time,
+          count(*) FILTER (WHERE is_first_time) AS first_den,
+          count(*) FILTER (WHERE is_first_time AND NOT review_requested
+            AND (repeated_at IS NULL OR repeated_at > delivered_at + ${window})) AS first_num,
+          ${exclusionCounts()}
+        FROM (SELECT delivered_at, handling_due_at, is_first_time, review_requested, repeated_at, rated,
+            ${firstExclusion()} AS excluded
+          FROM petitions WHERE delivered_at >= ${lo} AND delivered_at < ${hi} ${inUnit(sql`unit_id`)} LIMIT -1)`,
+      (whole) => [
+        daysSum('delivered', whole, q.unitId),
+        sql`SELECT count(*) AS first_num FROM petitions${narrow('petitions_stats_first_time_idx')}
+          WHERE delivered_at >= ${whole.fromMs} AND delivered_at < ${whole.toMs} AND is_first_time
+            AND NOT review_requested AND (repeated_at IS NULL OR repeated_at > delivered_at + ${window}) ${inUnit(sql`unit_id`)}`,
+      ],
+    ),
+    urges: [
+      sql`
       SELECT count(*) FILTER (WHERE overdue_at IS NOT NULL) AS num, count(*) AS den
       FROM petition_urges WHERE issued_at >= ${q.from} AND issued_at < ${q.to} AND kind <> 'REMINDER' ${inUnit(sql`unit_id`, sql`petition_id`)}`,
-    panels: sql`
+    ],
+    panels: [
+      sql`
       SELECT count(*) AS num, (SELECT count(*) FROM panel_members m JOIN panels p2 ON p2.id = m.panel_id
           WHERE m.present AND p2.closed_at >= ${q.from} AND p2.closed_at < ${q.to}) AS den
       FROM panels WHERE closed_at >= ${q.from} AND closed_at < ${q.to}`,
-    panelVerdicts: sql`
+    ],
+    panelVerdicts: [
+      sql`
       SELECT count(*) FILTER (WHERE c.verdict IN ('SATISFIED', 'BASICALLY_SATISFIED')) AS num, count(*) AS den
       FROM panel_cases c JOIN panels p ON p.id = c.panel_id ${q.unitId ? sql`JOIN petitions pe ON pe.id = c.petition_id AND pe.unit_id = ${q.unitId}` : sql``}
       WHERE c.verdict IS NOT NULL AND p.closed_at >= ${q.from} AND p.closed_at < ${q.to}${visible(sql`c.petition_id`)}`,
-    timelyNotice: sql`
+    ],
+    timelyNotice: [
+      sql`
       SELECT count(*) FILTER (WHERE met_at <= due_at) AS num, count(*) AS den
       FROM petition_deadlines WHERE kind IN ('NOTICE', 'DIRECT_NOTICE') AND due_at > ${q.from} AND due_at <= ${q.to} ${inUnit(sql`unit_id`, sql`petition_id`)}`,
+    ],
   };
 }
 
-export function computeStatistics(db: ReadModel, q: StatisticsQuery) {
-  const queries = statisticsQueries(q);
-  const fraction = (query: SQL): Fraction => {
-    const row = db.get<Fraction>(query);
-    return { num: row?.num ?? 0, den: row?.den ?? 0 };
+/** Each basis's counts: its statements' columns added up (a missing or NULL sum is 0). */
+export function statisticsCounts(db: ReadModel, q: StatisticsQuery, options: { scan?: boolean } = {}) {
+  const counts = (parts: SQL[]) => {
+    const total: Record<string, number> = {};
+    for (const part of parts) {
+      for (const [column, value] of Object.entries(db.get<Record<string, number | null>>(part) ?? {})) {
+        total[column] = (total[column] ?? 0) + (value ?? 0);
+      }
+    }
+    return total;
   };
+  const queries = statisticsQueries(q, options);
+  return Object.fromEntries(Object.entries(queries).map(([basis, parts]) => [basis, counts(parts)])) as Record<
+    keyof typeof queries,
+    Record<string, number>
+  >;
+}
+
+export function computeStatistics(db: ReadModel, q: StatisticsQuery, options: { scan?: boolean } = {}) {
+  const counts = statisticsCounts(db, q, options);
+  const fraction = (basis: keyof typeof counts): Fraction => ({
+    num: counts[basis].num ?? 0,
+    den: counts[basis].den ?? 0,
+  });
   const ratio = ({ num, den }: Fraction, definition: string) => ({
     numerator: num,
     denominator: den,
@@ -155,12 +223,12 @@ export function computeStatistics(db: ReadModel, q: StatisticsQuery) {
     percent: percent(num, den, q.rounding),
     definition,
   });
-  const registered = fraction(queries.registered);
-  const received = db.get<Fraction & { never: number }>(queries.received);
-  const handled = db.get<Delivered>(queries.delivered);
-  const participation = { num: handled?.num ?? 0, den: handled?.den ?? 0 };
-  const delivered = { num: handled?.on_time ?? 0, den: handled?.delivered ?? 0 };
-  const rated = db.get<Record<'unit_num' | 'unit_den' | 'bureau_num' | 'bureau_den', number>>(queries.satisfaction);
+  const registered = fraction('registered');
+  const received = counts.received;
+  const handled = counts.delivered;
+  const participation = fraction('delivered');
+  const delivered = { num: handled.on_time ?? 0, den: handled.delivered ?? 0 };
+  const rated = counts.satisfaction;
   return {
     from: q.from,
     to: q.to,
@@ -168,24 +236,24 @@ export function computeStatistics(db: ReadModel, q: StatisticsQuery) {
     rounding: q.rounding,
     registered: registered.den,
     delivered: delivered.den,
-    overdueNow: fraction(queries.overdueNow).den,
-    ...(({ num, den }) => ({ urgesIssued: den, urgesOverdue: num }))(fraction(queries.urges)),
+    overdueNow: fraction('overdueNow').den,
+    ...(({ num, den }) => ({ urgesIssued: den, urgesOverdue: num }))(fraction('urges')),
     // 第三方评议, as Shenzhen reports it: meetings, member attendances, cases evaluated, share satisfactory.
-    ...(({ num, den }) => ({ panelsHeld: num, panelAttendances: den }))(fraction(queries.panels)),
+    ...(({ num, den }) => ({ panelsHeld: num, panelAttendances: den }))(fraction('panels')),
     evaluationSatisfactionRate: ratio(
-      fraction(queries.panelVerdicts),
+      fraction('panelVerdicts'),
       'cases found satisfied or basically satisfied ÷ cases given a verdict by panels closed in the period',
     ),
     completionRate: ratio(
-      fraction(queries.completion),
+      fraction('completion'),
       'delivered by the end of the period ÷ petitions whose handling deadline (with extensions) falls in the period',
     ),
     receivedCompletionRate: ratio(
-      { num: received?.num ?? 0, den: received?.den ?? 0 },
+      { num: received.num ?? 0, den: received.den ?? 0 },
       `办结 before the end of the period (${HANDLED}) ÷ petitions received in the period, those never accepted included; ${FORWARDED}`,
     ),
     notAccepted: ratio(
-      { num: received?.never ?? 0, den: received?.den ?? 0 },
+      { num: received.never ?? 0, den: received.den ?? 0 },
       `received in the period and never accepted — declined (不予受理), or still REGISTERED, TRANSFERRED or ASSIGNED now — ÷ petitions received in the period; ${FORWARDED}`,
     ),
     onTimeCompletionRate: ratio(
@@ -193,11 +261,11 @@ export function computeStatistics(db: ReadModel, q: StatisticsQuery) {
       `delivered by the handling deadline, or with no handling clock (a suggestion, Art. 29; a claim on Art. 31 (五)) ÷ petitions delivered in the period (${HANDLED})`,
     ),
     unitSatisfactionRate: ratio(
-      { num: rated?.unit_num ?? 0, den: rated?.unit_den ?? 0 },
+      { num: rated.unit_num ?? 0, den: rated.unit_den ?? 0 },
       'satisfied or basically satisfied ÷ latest unit ratings given in the period',
     ),
     bureauSatisfactionRate: ratio(
-      { num: rated?.bureau_num ?? 0, den: rated?.bureau_den ?? 0 },
+      { num: rated.bureau_num ?? 0, den: rated.bureau_den ?? 0 },
       'satisfied or basically satisfied ÷ latest bureau ratings given in the period',
     ),
     ratingParticipationRate: ratio(participation, participationDefinition()),
@@ -205,15 +273,15 @@ export function computeStatistics(db: ReadModel, q: StatisticsQuery) {
       id,
       description,
       source,
-      excluded: handled?.[`x${i}`] ?? 0,
+      excluded: handled[`x${i}`] ?? 0,
     })),
     firstTimeResolutionRate: ratio(
-      { num: handled?.first_num ?? 0, den: handled?.first_den ?? 0 },
+      { num: handled.first_num ?? 0, den: handled.first_den ?? 0 },
       `first-time petitions delivered in the period with no 复查 and no repeat within ${q.repeatWindowDays} days ÷ first-time petitions delivered in the period`,
     ),
     repeatRate: ratio(registered, 'repeat petitions ÷ petitions registered in the period'),
     timelyNoticeRate: ratio(
-      fraction(queries.timelyNotice),
+      fraction('timelyNotice'),
       'notices (告知) given within their 15 days ÷ notices due in the period: of routed items from their 签收 by the unit (Art. 23 ¶3) and of items brought directly to their unit from receipt (Art. 23 ¶2)',
     ),
   };

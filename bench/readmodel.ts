@@ -124,7 +124,10 @@ const pageSql = (scope: ReadScope, filter: PetitionFilter, after?: string) => {
 };
 const cityScope: ReadScope = { kind: 'all' };
 const unitScope: ReadScope = { kind: 'unit', unitId: busiestUnit };
-/** The very statements `statistics` runs (api/statistics.ts), compiled once and run on the bare connection. */
+/**
+ * The very statements `statistics` runs (api/statistics.ts): for a period of whole days, the counters' sums and the
+ * scans of what they cannot hold; compiled once and run on the bare connection.
+ */
 const statsSql = (unitId: string | null) => {
   const dialect = new SQLiteSyncDialect();
   const queries = statisticsQueries({
@@ -134,10 +137,12 @@ const statsSql = (unitId: string | null) => {
     repeatWindowDays: 90,
     rounding: 'HALF_UP',
   });
-  const prepared = Object.values(queries).map((query) => {
-    const { sql: text, params } = dialect.sqlToQuery(query);
-    return [sqlite.prepare(text), params] as const;
-  });
+  const prepared = Object.values(queries)
+    .flat()
+    .map((query) => {
+      const { sql: text, params } = dialect.sqlToQuery(query);
+      return [sqlite.prepare(text), params] as const;
+    });
   return () => prepared.forEach(([statement, params]) => statement.get(...params));
 };
 

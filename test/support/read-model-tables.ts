@@ -33,6 +33,8 @@ export function readModelTables(db: ReadModel) {
     panelMembers: all('SELECT * FROM panel_members ORDER BY panel_id, member_id'),
     panelCases: all('SELECT * FROM panel_cases ORDER BY panel_id, petition_id'),
     evaluations: all('SELECT * FROM evaluations ORDER BY panel_id, member_id, petition_id'),
+    // Kept by triggers (drizzle/0016_statistics_days_triggers.sql): a rebuild must come to the same counters.
+    statisticsDays: all('SELECT * FROM statistics_days ORDER BY day, unit_id'),
     // The index is contentless: compare what it finds.
     search: ['供暖', '补偿', '法院', '积', '征地补偿'].map((word) =>
       all(
