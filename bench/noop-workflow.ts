@@ -1,4 +1,12 @@
-import { condition, defineUpdate, proxyActivities, proxyLocalActivities, setHandler } from '@temporalio/workflow';
+import {
+  condition,
+  defineUpdate,
+  proxyActivities,
+  proxyLocalActivities,
+  setHandler,
+  upsertSearchAttributes,
+} from '@temporalio/workflow';
+import { PETITION_STATUS } from '../workflows/search-attributes';
 
 /**
  * The baseline of bench/whole.ts: a workflow that does nothing, so that starting it and having a worker run it
@@ -14,6 +22,11 @@ export const benchEcho = defineUpdate<unknown, [unknown]>('benchEcho');
 /** The same, its handler awaiting an activity that does nothing: a local one, then a regular one. */
 export const benchViaLocalActivity = defineUpdate<unknown, [unknown]>('benchViaLocalActivity');
 export const benchViaActivity = defineUpdate<unknown, [unknown]>('benchViaActivity');
+/**
+ * The commands a Fengqiao mutation gives, with no rule and no read model behind them: a local activity that does
+ * nothing, one search attribute changed, and the waiting timer replaced by another.
+ */
+export const benchAsACommand = defineUpdate<unknown, [unknown]>('benchAsACommand');
 
 /** The bench worker's activity: nothing, so its cost is Temporal's scheduling of it. */
 export interface BenchActivities {
@@ -23,8 +36,19 @@ const local = proxyLocalActivities<BenchActivities>({ startToCloseTimeout: '10s'
 const regular = proxyActivities<BenchActivities>({ startToCloseTimeout: '10s' });
 
 export async function benchUpdateWorkflow(): Promise<void> {
+  let changes = 0;
   setHandler(benchEcho, (value) => value);
   setHandler(benchViaLocalActivity, (value) => local.benchNothing(value));
   setHandler(benchViaActivity, (value) => regular.benchNothing(value));
-  await condition(() => false);
+  setHandler(benchAsACommand, async (value) => {
+    const answer = await local.benchNothing(value);
+    changes += 1;
+    upsertSearchAttributes([{ key: PETITION_STATUS, value: changes % 2 ? 'HANDLING' : 'REGISTERED' }]);
+    return answer;
+  });
+  for (;;) {
+    const seen = changes;
+    // A deadline weeks away, re-planned by every command as a petition's next wake-up is.
+    await condition(() => changes !== seen, '30 days');
+  }
 }

@@ -115,6 +115,11 @@ export async function petitionWorkflow(input: defs.PetitionWorkflowInput): Promi
    * moved the next wake-up. A run begun before replays upserting all six and re-planning on every change.
    */
   const quietChanges = patched('quiet-changes');
+  /**
+   * `later-timer-kept`: a change that moves the next wake-up later keeps the timer it has (which then fires early,
+   * finds nothing due and re-plans); only an earlier wake-up replaces it. A run begun before replaced it then too.
+   */
+  const laterTimerKept = patched('later-timer-kept');
   let upserted: ReturnType<typeof petitionSearchAttributes> | null = null;
   /** `lean-answers`: updates answer which change they made, not the whole state (defs.PetitionAnswer). */
   const leanAnswers = patched('lean-answers');
@@ -232,8 +237,10 @@ export async function petitionWorkflow(input: defs.PetitionWorkflowInput): Promi
     const wakeUp = petition.nextWakeUp(state, profile);
     const seen = changes;
     // What ends the wait before its moment: a change that moved the wake-up, ended the case or asks for a new run.
+    const moved = (next: number | null) =>
+      laterTimerKept ? next !== null && (wakeUp === null || next < wakeUp) : next !== wakeUp;
     const replan = quietChanges
-      ? () => petition.isTerminal(state) || petition.nextWakeUp(state, profile) !== wakeUp || handOver()
+      ? () => petition.isTerminal(state) || moved(petition.nextWakeUp(state, profile)) || handOver()
       : () => changes !== seen;
     if (wakeUp === null) {
       await condition(replan);

@@ -1,14 +1,20 @@
 /**
  * Temporal's own floor, the anchors Fengqiao's figures are divided by, on the same dev server in the same run:
- * - a bare update whose handler returns at once; one awaiting a local activity; one awaiting a regular activity
- *   (one at a time, on one open workflow);
+ * - a bare update whose handler returns at once; one awaiting a local activity; one awaiting a regular activity;
+ *   one giving the commands a Fengqiao mutation gives (one at a time, on one open workflow);
  * - a bare start plus one no-op update, as update-with-start sends them together (C at a time, and 25).
  * Each is timed with only its own worker in the process, before the petition worker starts.
  */
 import { WithStartWorkflowOperation } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import { benchEcho, benchUpdateWorkflow, benchViaActivity, benchViaLocalActivity } from '../noop-workflow';
+import {
+  benchAsACommand,
+  benchEcho,
+  benchUpdateWorkflow,
+  benchViaActivity,
+  benchViaLocalActivity,
+} from '../noop-workflow';
 import { CONCURRENCY, N, WARMUP } from './options';
 import { runWorker } from './system';
 import { elapsedMs, log, summarize, timedPool, type Timing } from './timing';
@@ -46,6 +52,7 @@ export async function measureAnchors(env: TestWorkflowEnvironment, noopCode: str
   const noopUpdate = await oneAtATime('bare no-op update', N, update(benchEcho));
   const localActivityUpdate = await oneAtATime('bare update + local activity', N, update(benchViaLocalActivity));
   const activityUpdate = await oneAtATime('bare update + activity', N, update(benchViaActivity));
+  const commandUpdate = await oneAtATime('bare update as a command (LA, SA, timer)', N, update(benchAsACommand));
   await handle.terminate('bench done');
 
   const startWithUpdate = (key: string) =>
@@ -64,5 +71,5 @@ export async function measureAnchors(env: TestWorkflowEnvironment, noopCode: str
   const startUpdate25 = await timedPool('bare start + update, 25 at a time', N, 25, (i) => startWithUpdate(`25-${i}`));
   worker.shutdown();
   await running;
-  return { noopUpdate, localActivityUpdate, activityUpdate, startUpdate, startUpdate25 };
+  return { noopUpdate, localActivityUpdate, activityUpdate, commandUpdate, startUpdate, startUpdate25 };
 }

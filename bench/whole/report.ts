@@ -61,6 +61,7 @@ export function table(m: ReturnType<typeof machine>, dev: DevResults, life: Life
     row('bare no-op update', a.noopUpdate),
     row('bare update + local activity', a.localActivityUpdate),
     row('bare update + activity', a.activityUpdate),
+    row('bare update as a command (LA, SA, timer)', a.commandUpdate),
     row(`bare start + update, ${CONCURRENCY} at a time`, a.startUpdate),
     row('bare start + update, 25 at a time', a.startUpdate25),
     '',
@@ -83,6 +84,9 @@ export function table(m: ReturnType<typeof machine>, dev: DevResults, life: Life
     'Against the floor (p50 unless a rate)',
     ...dev.updates.map((u) =>
       against(`GraphQL ${u.update} / bare no-op update`, u.graphql.p50Ms / a.noopUpdate.p50Ms, 1.3, true),
+    ),
+    ...dev.updates.map((u) =>
+      against(`GraphQL ${u.update} / bare update as a command`, u.graphql.p50Ms / a.commandUpdate.p50Ms, 1.3, true),
     ),
     against('GraphQL registerPetition / bare start + update', r.graphql.p50Ms / a.startUpdate.p50Ms, 1.3, true),
     against(

@@ -97,6 +97,11 @@ describe('the 15-day registration clock (Art. 22)', () => {
     expect(state.timeline.map((e) => e.type)).toEqual(['REGISTERED', 'ACCEPTED']);
     expect(state.deadlines.every((d) => d.overdueAt === null)).toBe(true);
     await eventually(() => timelineTypes(petitionId).join() === 'REGISTERED,ACCEPTED');
+    // The acceptance moved the next wake-up later (the registration's warning met, the handling clock's far off):
+    // the timer set for the registration's warning was kept, fired on its day, found nothing due and changed nothing.
+    const events = (await handle.fetchHistory()).events ?? [];
+    expect(events.filter((e) => e.timerCanceledEventAttributes)).toHaveLength(0);
+    expect(events.filter((e) => e.timerFiredEventAttributes)).toHaveLength(1);
   });
 
   it('a letter received 20 days ago is overdue the moment it is registered', async () => {
