@@ -55,17 +55,32 @@ type Form = [RegExp, string];
 const DIGIT = /[0-9０-９]/g;
 const digitCount = (text: string) => text.match(DIGIT)?.length ?? 0;
 
+/** An identifier as `mayQuote` tests it: a digit string by how many digits it has, anything else by itself. */
+type Probe = { plain: string; digits: number | null };
+
+/** Built once per petitioner object, as the forms below are: a listed petition's fields all test the same probes. */
+const probesOf = new WeakMap<Petitioner, Probe[]>();
+
+function probes(who: Petitioner): Probe[] {
+  let found = probesOf.get(who);
+  if (!found) {
+    found = [who.idNumber, who.phone, who.address, who.name]
+      .filter((plain): plain is string => !!plain && plain.length >= 2)
+      .map((plain) => ({ plain, digits: /^\d+[Xx]?$/.test(plain) ? digitCount(plain) : null }));
+    probesOf.set(who, found);
+  }
+  return found;
+}
+
 /**
  * Whether `text` can hold one of the petitioner's identifiers in some form `loosely` matches — a digit string
  * needs at least its digits in the text, anything else itself — so that a field that cannot quote them (an id, a
  * status, most summaries) passes without the forms being built and run.
  */
 function mayQuote(text: string, who: Petitioner): boolean {
-  return [who.idNumber, who.phone, who.address, who.name].some(
-    (plain) =>
-      !!plain &&
-      plain.length >= 2 &&
-      (/^\d+[Xx]?$/.test(plain) ? digitCount(text) >= digitCount(plain) : text.includes(plain)),
+  let digits: number | undefined;
+  return probes(who).some(({ plain, digits: needed }) =>
+    needed === null ? text.includes(plain) : (digits ??= digitCount(text)) >= needed,
   );
 }
 
@@ -103,17 +118,28 @@ function maskDeep(value: unknown, forms: Form[]): unknown {
   return value;
 }
 
+/** The decision per petition and request: every field of a listed petition asks it, and it is the same answer. */
+const decided = new WeakMap<Concerned, { principal: Principal | null; sees: boolean }>();
+
+function sees(ctx: ApiContext, state: Concerned): boolean {
+  const known = decided.get(state);
+  if (known && known.principal === ctx.principal) return known.sees;
+  const answer = seesPetitioner(ctx.principal, state);
+  decided.set(state, { principal: ctx.principal, sees: answer });
+  return answer;
+}
+
 /**
  * A text that can quote the petitioners of several petitions (a panel's title, over all its cases): each
  * petitioner the principal does not see is masked, longest identifier first across them all.
  */
 export function quotedAcross<T>(ctx: ApiContext, states: readonly Concerned[], value: T): T {
-  if (value === null || value === undefined) return value;
-  const hidden = states.filter((state) => !seesPetitioner(ctx.principal, state));
+  // A number or a flag quotes no one, whoever reads it.
+  if (value === null || value === undefined || (typeof value !== 'object' && typeof value !== 'string')) return value;
+  const hidden = states.filter((state) => !sees(ctx, state));
   if (!hidden.length) return value;
-  // A number or a flag quotes no one; a string only if it may hold an identifier.
-  if (typeof value !== 'object' && (typeof value !== 'string' || !hidden.some((s) => mayQuote(value, s.petitioner))))
-    return value;
+  // A string only if it may hold an identifier.
+  if (typeof value === 'string' && !hidden.some((s) => mayQuote(value, s.petitioner))) return value;
   const forms = hidden
     .flatMap((state) => quotedForms(state.petitioner))
     .sort((a, b) => b.plain.length - a.plain.length)
@@ -136,12 +162,12 @@ export function highlightView(
   highlighted: string | null,
   query: string | null | undefined,
 ): string | null {
-  if (highlighted === null || !query?.trim() || seesPetitioner(ctx.principal, state)) return highlighted;
+  if (highlighted === null || !query?.trim() || sees(ctx, state)) return highlighted;
   return highlight(quotedView(ctx, state, `${state.summary}｜${state.content}`), query.trim());
 }
 
 export function petitionerView(ctx: ApiContext, state: Concerned, info: GraphQLResolveInfo) {
-  if (!seesPetitioner(ctx.principal, state)) return { ...masked(state.petitioner), masked: true };
+  if (!sees(ctx, state)) return { ...masked(state.petitioner), masked: true };
   const fields = selectedFields(info, PETITIONER_FIELDS).filter(
     (f) => state.petitioner[f as (typeof PETITIONER_FIELDS)[number]] !== null,
   );
