@@ -52,8 +52,15 @@ function loosely(plain: string): RegExp {
 
 type Form = [RegExp, string];
 
-const DIGIT = /[0-9０-９]/g;
-const digitCount = (text: string) => text.match(DIGIT)?.length ?? 0;
+/** The digits of `text`, ASCII or full-width, as `loosely` matches them (counted without a regex: every field asks). */
+function digitCount(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19)) n += 1;
+  }
+  return n;
+}
 
 /** An identifier as `mayQuote` tests it: a digit string by how many digits it has, anything else by itself. */
 type Probe = { plain: string; digits: number | null };
@@ -149,6 +156,9 @@ export function quotedAcross<T>(ctx: ApiContext, states: readonly Concerned[], v
 
 /** A field's answer as this principal may see it: free text quoting the petitioner masked unless they see them. */
 export function quotedView<T>(ctx: ApiContext, state: Concerned, value: T): T {
+  // What quotedAcross decides for one petition, without its arrays: the path of almost every field of a list.
+  if (value === null || value === undefined || (typeof value !== 'object' && typeof value !== 'string')) return value;
+  if (sees(ctx, state) || (typeof value === 'string' && !mayQuote(value, state.petitioner))) return value;
   return quotedAcross(ctx, [state], value);
 }
 
