@@ -79,38 +79,41 @@ export const ROW_COLUMNS = `num, id, status, stage, unit_id, review_unit_id, cat
 /** A row of ROW_COLUMNS as better-sqlite3 returns it. */
 export type RawRow = Record<string, string | number | null>;
 
+// Read at module level, not as closures inside toRow: tsx names every closure it makes (esbuild's keepNames), a
+// property definition each, which for two closures a row cost more than the row's own fields.
+const text = (r: RawRow, column: string) => r[column] as string;
+const orNull = <T>(r: RawRow, column: string) => r[column] as T | null;
+
 export function toRow(r: RawRow): PetitionRow {
-  const text = (column: string) => r[column] as string;
-  const orNull = <T>(column: string) => r[column] as T | null;
   return {
     num: r.num as number,
-    id: text('id'),
-    status: text('status') as PetitionStatus,
-    stage: text('stage') as Stage,
-    unitId: orNull('unit_id'),
-    reviewUnitId: orNull('review_unit_id'),
-    category: text('category') as Category,
-    accusedUnitId: orNull('accused_unit_id'),
-    channel: text('channel') as Channel,
-    summary: text('summary'),
-    content: text('content'),
+    id: text(r, 'id'),
+    status: text(r, 'status') as PetitionStatus,
+    stage: text(r, 'stage') as Stage,
+    unitId: orNull(r, 'unit_id'),
+    reviewUnitId: orNull(r, 'review_unit_id'),
+    category: text(r, 'category') as Category,
+    accusedUnitId: orNull(r, 'accused_unit_id'),
+    channel: text(r, 'channel') as Channel,
+    summary: text(r, 'summary'),
+    content: text(r, 'content'),
     petitioner: {
-      name: text('petitioner_name'),
-      idNumber: orNull('petitioner_id_number'),
-      phone: orNull('petitioner_phone'),
-      address: orNull('petitioner_address'),
+      name: text(r, 'petitioner_name'),
+      idNumber: orNull(r, 'petitioner_id_number'),
+      phone: orNull(r, 'petitioner_phone'),
+      address: orNull(r, 'petitioner_address'),
     },
     isRepeat: r.is_repeat === 1,
-    repeatOf: orNull('repeat_of'),
+    repeatOf: orNull(r, 'repeat_of'),
     receivedAt: r.received_at as number,
     registeredAt: r.registered_at as number,
-    acceptedAt: orNull('accepted_at'),
-    forwardedTo: orNull('forwarded_to'),
+    acceptedAt: orNull(r, 'accepted_at'),
+    forwardedTo: orNull(r, 'forwarded_to'),
     direct: r.direct === 1,
-    closedAt: orNull('closed_at'),
-    escalatedLeaderId: orNull('escalated_leader_id'),
+    closedAt: orNull(r, 'closed_at'),
+    escalatedLeaderId: orNull(r, 'escalated_leader_id'),
     escalationProposed: r.escalation_proposed === 1,
-    dueAt: orNull('due_at'),
+    dueAt: orNull(r, 'due_at'),
     duePaused: r.due_paused === 1,
     overdue: r.overdue === 1,
     dueSoon: r.due_soon === 1,

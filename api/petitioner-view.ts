@@ -84,9 +84,9 @@ function probes(who: Petitioner): Probe[] {
  * needs at least its digits in the text, anything else itself — so that a field that cannot quote them (an id, a
  * status, most summaries) passes without the forms being built and run.
  */
-function mayQuote(text: string, who: Petitioner): boolean {
+function mayQuote(text: string, who: Petitioner, found = probes(who)): boolean {
   let digits: number | undefined;
-  return probes(who).some(({ plain, digits: needed }) =>
+  return found.some(({ plain, digits: needed }) =>
     needed === null ? text.includes(plain) : (digits ??= digitCount(text)) >= needed,
   );
 }
@@ -126,15 +126,18 @@ function maskDeep(value: unknown, forms: Form[]): unknown {
 }
 
 /** The decision per petition and request: every field of a listed petition asks it, and it is the same answer. */
-const decided = new WeakMap<Concerned, { principal: Principal | null; sees: boolean }>();
+const decided = new WeakMap<Concerned, { principal: Principal | null; sees: boolean; probes: Probe[] | null }>();
 
-function sees(ctx: ApiContext, state: Concerned): boolean {
-  const known = decided.get(state);
-  if (known && known.principal === ctx.principal) return known.sees;
-  const answer = seesPetitioner(ctx.principal, state);
-  decided.set(state, { principal: ctx.principal, sees: answer });
-  return answer;
+function decision(ctx: ApiContext, state: Concerned) {
+  let known = decided.get(state);
+  if (!known || known.principal !== ctx.principal) {
+    known = { principal: ctx.principal, sees: seesPetitioner(ctx.principal, state), probes: null };
+    decided.set(state, known);
+  }
+  return known;
 }
+
+const sees = (ctx: ApiContext, state: Concerned) => decision(ctx, state).sees;
 
 /**
  * A text that can quote the petitioners of several petitions (a panel's title, over all its cases): each
@@ -158,7 +161,10 @@ export function quotedAcross<T>(ctx: ApiContext, states: readonly Concerned[], v
 export function quotedView<T>(ctx: ApiContext, state: Concerned, value: T): T {
   // What quotedAcross decides for one petition, without its arrays: the path of almost every field of a list.
   if (value === null || value === undefined || (typeof value !== 'object' && typeof value !== 'string')) return value;
-  if (sees(ctx, state) || (typeof value === 'string' && !mayQuote(value, state.petitioner))) return value;
+  const known = decision(ctx, state);
+  if (known.sees) return value;
+  if (typeof value === 'string' && !mayQuote(value, state.petitioner, (known.probes ??= probes(state.petitioner))))
+    return value;
   return quotedAcross(ctx, [state], value);
 }
 
