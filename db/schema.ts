@@ -18,8 +18,7 @@ import {
   URGE_KINDS,
   type DeadlineKind,
 } from '../domain/petition/state';
-import { FORWARDING_ORGANS, HANDLING_ROUTES, UNIT_KINDS } from '../domain/petition/paths';
-import { ROLES } from '../domain/roles';
+import { FORWARDING_ORGANS, HANDLING_ROUTES } from '../domain/petition/paths';
 import { SATISFACTION_LEVELS } from '../domain/satisfaction';
 import { ms } from './columns';
 
@@ -27,6 +26,7 @@ export * from './calendar-schema';
 export * from './panel-schema';
 export * from './access-log-schema';
 export * from './statistics-days-schema';
+export * from './principal-schema';
 
 const DEADLINE_KIND_NAMES = Object.keys(DEADLINE_KINDS) as [DeadlineKind, ...DeadlineKind[]];
 const APPEAL_LEVELS = ['REVIEW', 'REEXAMINATION'] as const;
@@ -286,24 +286,3 @@ export const petitionEvents = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.petitionId, t.seq] })],
 );
-
-/** Responsible units (责任单位), bureaus (信访部门) and the upper-level organs that review. */
-export const units = sqliteTable('units', {
-  id: text('id').primaryKey(),
-  name: text('name').notNull(),
-  kind: text('kind', { enum: UNIT_KINDS }).notNull(),
-  parentId: text('parent_id'),
-});
-
-/** API tokens, stored as SHA-256 hashes: a leaked database does not leak working tokens. */
-export const apiTokens = sqliteTable('api_tokens', {
-  tokenHash: text('token_hash').primaryKey(),
-  principalId: text('principal_id').notNull(),
-  role: text('role', { enum: ROLES }).notNull(),
-  unitId: text('unit_id'),
-  memberId: text('member_id'),
-  label: text('label'),
-  createdAt: ms('created_at')
-    .notNull()
-    .default(sql`(unixepoch('subsec') * 1000)`),
-});
