@@ -27,6 +27,11 @@ export const benchViaActivity = defineUpdate<unknown, [unknown]>('benchViaActivi
  * nothing, one search attribute changed, and the waiting timer replaced by another.
  */
 export const benchAsACommand = defineUpdate<unknown, [unknown]>('benchAsACommand');
+/**
+ * The same commands with the activity after the answer: the handler returns at once and the workflow then runs a
+ * regular activity that does nothing, so the update's round trip ends with its first workflow task.
+ */
+export const benchAnswerThenActivity = defineUpdate<unknown, [unknown]>('benchAnswerThenActivity');
 
 /** The bench worker's activity: nothing, so its cost is Temporal's scheduling of it. */
 export interface BenchActivities {
@@ -45,6 +50,13 @@ export async function benchUpdateWorkflow(): Promise<void> {
     changes += 1;
     upsertSearchAttributes([{ key: PETITION_STATUS, value: changes % 2 ? 'HANDLING' : 'REGISTERED' }]);
     return answer;
+  });
+  let after: Promise<unknown> = Promise.resolve();
+  setHandler(benchAnswerThenActivity, (value) => {
+    changes += 1;
+    upsertSearchAttributes([{ key: PETITION_STATUS, value: changes % 2 ? 'HANDLING' : 'REGISTERED' }]);
+    after = after.then(() => regular.benchNothing(value));
+    return value;
   });
   for (;;) {
     const seen = changes;

@@ -9,6 +9,7 @@ import { WithStartWorkflowOperation } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import {
+  benchAnswerThenActivity,
   benchAsACommand,
   benchEcho,
   benchUpdateWorkflow,
@@ -53,6 +54,11 @@ export async function measureAnchors(env: TestWorkflowEnvironment, noopCode: str
   const localActivityUpdate = await oneAtATime('bare update + local activity', N, update(benchViaLocalActivity));
   const activityUpdate = await oneAtATime('bare update + activity', N, update(benchViaActivity));
   const commandUpdate = await oneAtATime('bare update as a command (LA, SA, timer)', N, update(benchAsACommand));
+  const answerThenActivity = await oneAtATime(
+    'bare update answered before its activity (SA, timer)',
+    N,
+    update(benchAnswerThenActivity),
+  );
   await handle.terminate('bench done');
 
   const startWithUpdate = (key: string) =>
@@ -71,5 +77,13 @@ export async function measureAnchors(env: TestWorkflowEnvironment, noopCode: str
   const startUpdate25 = await timedPool('bare start + update, 25 at a time', N, 25, (i) => startWithUpdate(`25-${i}`));
   worker.shutdown();
   await running;
-  return { noopUpdate, localActivityUpdate, activityUpdate, commandUpdate, startUpdate, startUpdate25 };
+  return {
+    noopUpdate,
+    localActivityUpdate,
+    activityUpdate,
+    commandUpdate,
+    answerThenActivity,
+    startUpdate,
+    startUpdate25,
+  };
 }

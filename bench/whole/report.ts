@@ -62,6 +62,7 @@ export function table(m: ReturnType<typeof machine>, dev: DevResults, life: Life
     row('bare update + local activity', a.localActivityUpdate),
     row('bare update + activity', a.activityUpdate),
     row('bare update as a command (LA, SA, timer)', a.commandUpdate),
+    row('bare update answered before its activity (SA, timer)', a.answerThenActivity),
     row(`bare start + update, ${CONCURRENCY} at a time`, a.startUpdate),
     row('bare start + update, 25 at a time', a.startUpdate25),
     '',
