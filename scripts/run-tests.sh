@@ -3,12 +3,14 @@
 # server); checks that api/generated matches the schema, lints (eslint) and checks formatting (prettier);
 # type-checks; then runs both vitest projects in one run: `unit` first (domain and input rules, the read model
 # on SQLite; no server), then `system` (on the real servers, after its global setup). Arguments go to vitest: a
-# file, `-t <name>`, or `--project unit` to run one project only.
+# file, `-t <name>`, or `--project unit` to run one project only. PostgreSQL is started when it is down
+# (scripts/postgres.sh).
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 bash ./temporal-dev.sh install
 bash ./scripts/install-test-server.sh
+bash ./scripts/postgres.sh ensure
 echo "[test] resolver types up to date with the schema (graphql-codegen --check; npm run codegen to regenerate)" >&2
 ./node_modules/.bin/graphql-codegen --config codegen.ts --check --silent
 echo "[test] linting (eslint: floating promises, pure domain/ and workflows/)" >&2
