@@ -48,6 +48,7 @@ export default defineConfig(
       'node_modules/',
       'api/generated/',
       'drizzle/',
+      'drizzle-pg/',
       '.data/',
       '.tools/',
       'test/histories/',
