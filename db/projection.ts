@@ -1,5 +1,5 @@
 /**
- * Writes one petition snapshot into the read model, in one transaction. Idempotent: events are keyed by
+ * Writes one petition snapshot into the SQLite read model, in one transaction (the rows: ./projection-rows.ts). Idempotent: events are keyed by
  * (petition, sequence), the child tables are replaced from the snapshot, and a snapshot older than the stored
  * row changes nothing but the events it carries. Used by the projection activity, the rebuild and the seeder.
  *
@@ -7,18 +7,7 @@
  * SQLite rather than in building the same SQL again.
  */
 import { and, eq, getTableColumns, gt, min, sql, type SQL } from 'drizzle-orm';
-import { matterKey, petitionerKey } from '../domain/matter';
-import { projectedDue } from '../domain/pausable-deadline';
-import { accusedUnitOf } from '../domain/petition/accusation';
-import { handledAt, projectedRoute } from '../domain/petition/kind-paths';
-import {
-  actingUnitId,
-  currentDueAt,
-  isDueSoon,
-  isOverdue,
-  type PetitionState,
-  type TimelineEvent,
-} from '../domain/petition';
+import type { PetitionState, TimelineEvent } from '../domain/petition';
 import type { ReadModel } from './connection';
 import {
   petitionAppeals,
@@ -28,8 +17,7 @@ import {
   petitions,
   petitionUrges,
 } from './schema';
-import { dueMovesWithClock } from './lean-columns';
-import { bigramTokens, unigramTokens } from './search-tokens';
+import { childRows, earliest, eventRows, petitionRow, repeatKeys, searchTokens } from './projection-rows';
 
 /**
  * `{ column: placeholder }` for every column of a table: one prepared INSERT serves every row. Wrapped in `sql`
@@ -39,8 +27,6 @@ import { bigramTokens, unigramTokens } from './search-tokens';
 function placeholders<T extends Record<string, unknown>>(columns: T): { [K in keyof T]: SQL } {
   return Object.fromEntries(Object.keys(columns).map((key) => [key, sql`${sql.placeholder(key)}`])) as never;
 }
-
-const flag = (value: boolean) => (value ? 1 : 0);
 
 function prepareStatements(db: ReadModel) {
   const { num: _num, ...petitionColumns } = getTableColumns(petitions);
@@ -137,6 +123,13 @@ function statementsFor(db: ReadModel) {
   return statements;
 }
 
+/** SQLite stores a flag as 0 or 1, and the prepared statements bind values as given. */
+function forSqlite<T extends Record<string, unknown>>(row: T): T {
+  const out: Record<string, unknown> = { ...row };
+  for (const key in out) if (typeof out[key] === 'boolean') out[key] = out[key] ? 1 : 0;
+  return out as T;
+}
+
 export function projectPetitionState(
   db: ReadModel,
   workflowId: string,
@@ -146,133 +139,33 @@ export function projectPetitionState(
 ): void {
   const s = statementsFor(db);
   const petitionId = state.petitionId;
-  const { timeline: _timeline, ...rest } = state;
-  const handling = state.deadlines.filter((d) => d.kind === 'HANDLING').at(-1);
   db.transaction(() => {
-    for (const e of events) {
-      s.insertEvent.run({
-        petitionId,
-        seq: e.seq,
-        type: e.type,
-        at: e.at,
-        actorId: e.actor?.id ?? null,
-        actorRole: e.actor?.role ?? null,
-        note: e.note,
-        dataJson: JSON.stringify(e.data),
-      });
-    }
+    for (const row of eventRows(petitionId, events)) s.insertEvent.run(row);
     const stored = s.storedSeq.get({ id: petitionId });
     if (stored && stored.lastSeq > state.lastSeq) return;
 
-    const who = petitionerKey(state.petitioner);
-    const matter = matterKey(state.category, state.respondentUnitId);
-    const registeredAt = state.registeredAt;
-    const laterAt = [
+    const keys = repeatKeys(state);
+    const { registeredAt, matterKey } = keys;
+    const repeatedAt = earliest([
       s.laterLinked.get({ id: petitionId, registeredAt })?.at,
-      matter ? s.laterSameMatter.get({ petitionerKey: who, matterKey: matter, registeredAt })?.at : null,
-    ]
-      .map((at) => (at == null ? null : at instanceof Date ? at.getTime() : Number(at)))
-      .filter((at): at is number => at !== null);
-    if (state.repeatOf) s.markLinkedEarlier.run({ repeatOf: state.repeatOf.petitionId, registeredAt });
-    if (matter) s.markSameMatterEarlier.run({ petitionerKey: who, matterKey: matter, registeredAt });
+      matterKey ? s.laterSameMatter.get({ petitionerKey: keys.petitionerKey, matterKey, registeredAt })?.at : null,
+    ]);
+    if (keys.repeatOf) s.markLinkedEarlier.run({ repeatOf: keys.repeatOf, registeredAt });
+    if (matterKey) s.markSameMatterEarlier.run({ petitionerKey: keys.petitionerKey, matterKey, registeredAt });
 
-    const { num } = s.upsertPetition.get({
-      id: petitionId,
-      workflowId,
-      status: state.status,
-      stage: state.stage,
-      unitId: state.unitId,
-      reviewUnitId: state.reviewUnitId,
-      actingUnitId: actingUnitId(state),
-      category: state.category,
-      accusedUnitId: accusedUnitOf(state),
-      channel: state.channel,
-      summary: state.summary,
-      content: state.content,
-      petitionerName: state.petitioner.name,
-      petitionerKey: who,
-      matterKey: matter,
-      isRepeat: flag(state.repeatOf !== null),
-      isFirstTime: flag(state.repeatOf === null),
-      repeatOf: state.repeatOf?.petitionId ?? null,
-      receivedAt: state.receivedAt,
-      registeredAt: state.registeredAt,
-      acceptedAt: state.acceptedAt,
-      handlingRoute: projectedRoute(state),
-      forwardedTo: state.forwardedTo ?? null,
-      direct: flag(state.direct === true),
-      // A clock withdrawn (Art. 31 (五) leaves Art. 34's 60 days) sets no handling deadline.
-      handlingDueAt: handling && handling.lapsedAt === null ? projectedDue(handling, now) : null,
-      deliveredAt: handledAt(state),
-      reviewRequested: flag(state.appeals.some((a) => a.level === 'REVIEW')),
-      rated: flag(state.ratings.length > 0),
-      repeatedAt: laterAt.length ? Math.min(...laterAt) : null,
-      closedAt: state.closedAt,
-      escalatedLeaderId: state.escalation?.leaderId ?? null,
-      escalationProposed: flag(state.escalationProposedAt !== null && state.escalation === null),
-      dueAt: currentDueAt(state, now),
-      overdue: flag(isOverdue(state)),
-      dueSoon: flag(isDueSoon(state)),
-      lastSeq: state.lastSeq,
-      stateJson: JSON.stringify(rest),
-      updatedAt: now,
-      petitionerIdNumber: state.petitioner.idNumber,
-      petitionerPhone: state.petitioner.phone,
-      petitionerAddress: state.petitioner.address,
-      duePaused: flag(dueMovesWithClock(state)),
-    })!;
-
+    const { num } = s.upsertPetition.get(forSqlite({ ...petitionRow(workflowId, state, now), repeatedAt }))!;
+    const children = childRows(state, now);
     s.deleteDeadlines.run({ petitionId });
-    state.deadlines.forEach((d, ordinal) => {
-      s.insertDeadline.run({
-        petitionId,
-        ordinal,
-        kind: d.kind,
-        unitId: d.kind === 'REVIEW' || d.kind === 'REEXAMINATION' ? state.reviewUnitId : state.unitId,
-        startedAt: d.startedAt,
-        dueAt: projectedDue(d, now),
-        pausedMs: d.pausedMs,
-        warnedAt: d.warnedAt,
-        metAt: d.metAt,
-        overdueAt: d.overdueAt,
-        lapsedAt: d.lapsedAt,
-        provisional: flag(d.provisional ?? false),
-      });
-    });
+    for (const row of children.deadlines) s.insertDeadline.run(forSqlite(row));
     s.deleteRatings.run({ petitionId });
-    state.ratings.forEach((r, ordinal) => {
-      const latest = !state.ratings.slice(ordinal + 1).some((later) => later.target === r.target);
-      s.insertRating.run({
-        petitionId,
-        ordinal,
-        target: r.target,
-        level: r.level,
-        unitId: state.unitId,
-        at: r.at,
-        latest: flag(latest),
-      });
-    });
+    for (const row of children.ratings) s.insertRating.run(forSqlite(row));
     s.deleteUrges.run({ petitionId });
-    for (const u of state.urges) {
-      s.insertUrge.run({
-        petitionId,
-        id: u.id,
-        kind: u.kind,
-        unitId: u.unitId,
-        issuedAt: u.issuedAt,
-        dueAt: u.dueAt,
-        answeredAt: u.answeredAt,
-        overdueAt: u.overdueAt,
-      });
-    }
+    for (const row of children.urges) s.insertUrge.run(row);
     s.deleteAppeals.run({ petitionId });
-    for (const a of state.appeals) {
-      s.insertAppeal.run({ petitionId, level: a.level, requestedAt: a.requestedAt, unitId: a.unitId });
-    }
-    // The text never changes after registration: index it once.
+    for (const row of children.appeals) s.insertAppeal.run(row);
     if (!s.searchIndexed.get(num)) {
-      const text = `${state.summary}\n${state.content}`;
-      s.insertSearch.run(num, bigramTokens(text), unigramTokens(text));
+      const tokens = searchTokens(state);
+      s.insertSearch.run(num, tokens.bigrams, tokens.unigrams);
     }
   });
 }
