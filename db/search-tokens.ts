@@ -54,16 +54,23 @@ function quote(token: string): string {
 }
 
 /**
- * An FTS5 MATCH expression for what a person typed: every term must match (AND); a Han term of two or more
- * characters is a phrase of its bigrams in the bigram column, a single Han character a unigram, other words
- * themselves. Null when nothing searchable is left.
+ * What a person typed, as the terms a petition must all match: a Han term of two or more characters is a phrase of
+ * its bigrams (consecutive tokens of the bigram column), a single Han character a token of the unigram column,
+ * other words a whole token of the bigram column, lowercased.
  */
-export function matchExpression(query: string): string | null {
-  const terms = runs(query).map((r) => {
-    if (!r.han) return `bigrams:${quote(r.text.toLowerCase())}`;
-    if ([...r.text].length === 1) return `unigrams:${quote(r.text)}`;
-    return `bigrams:(${bigramsOf(r.text).map(quote).join(' + ')})`;
+export function queryTerms(query: string): { column: 'bigrams' | 'unigrams'; tokens: string[] }[] {
+  return runs(query).map((r) => {
+    if (!r.han) return { column: 'bigrams', tokens: [r.text.toLowerCase()] };
+    if ([...r.text].length === 1) return { column: 'unigrams', tokens: [r.text] };
+    return { column: 'bigrams', tokens: bigramsOf(r.text) };
   });
+}
+
+/** The terms as an FTS5 MATCH expression, every one required (AND); null when nothing searchable is left. */
+export function matchExpression(query: string): string | null {
+  const terms = queryTerms(query).map(({ column, tokens }) =>
+    tokens.length === 1 ? `${column}:${quote(tokens[0]!)}` : `${column}:(${tokens.map(quote).join(' + ')})`,
+  );
   return terms.length ? terms.join(' AND ') : null;
 }
 
