@@ -33,15 +33,16 @@ SERVER=$SERVER_HOME/temporal-server
 SQL_TOOL=$SERVER_HOME/temporal-sql-tool
 UI_SERVER=$UI_HOME/temporal-ui-server
 
-# Ten ports from FENGQIAO_CLUSTER_PORT: the dev server keeps 7233/8233 (and picks its internal ports among the
-# ephemeral ones, 32768 and up, as the tests' free ports do), so 17233–17242 and 18233 clash with neither.
+# Thirteen ports from FENGQIAO_CLUSTER_PORT: the dev server keeps 7233/8233 (and picks its internal ports among the
+# ephemeral ones, 32768 and up, as the tests' free ports do), so 17233–17245 and 18233 clash with neither:
+# gRPC +0..+3 and membership +4..+7 (frontend, history, matching, worker), the frontend's HTTP +8, Prometheus
+# metrics +9..+12 (history, matching, frontend, worker: the order of SERVICES).
 PORT=${FENGQIAO_CLUSTER_PORT:-17233}
 FRONTEND_PORT=$PORT
 HISTORY_PORT=$((PORT + 1))
 MATCHING_PORT=$((PORT + 2))
 WORKER_PORT=$((PORT + 3))
 FRONTEND_HTTP_PORT=$((PORT + 8))
-METRICS_PORT=$((PORT + 9))
 UI_PORT=${FENGQIAO_CLUSTER_UI_PORT:-18233}
 WITH_UI=${FENGQIAO_CLUSTER_UI:-1}
 ADDRESS=127.0.0.1:$FRONTEND_PORT
@@ -204,7 +205,7 @@ render_config() {
   fi
   echo "$shards" >"$DIR/shards"
   FQ_LOG_LEVEL=$LOG_LEVEL FQ_SHARDS=$shards FQ_DB=$DB FQ_VISIBILITY_DB=$VISIBILITY_DB FQ_PG_HOST=$PG_HOST \
-    FQ_PG_PORT=$PG_PORT FQ_PG_PASSWORD=$PG_PASSWORD FQ_METRICS_PORT=$METRICS_PORT \
+    FQ_PG_PORT=$PG_PORT FQ_PG_PASSWORD=$PG_PASSWORD \
     FQ_FRONTEND_PORT=$FRONTEND_PORT FQ_HISTORY_PORT=$HISTORY_PORT FQ_MATCHING_PORT=$MATCHING_PORT \
     FQ_WORKER_PORT=$WORKER_PORT FQ_FRONTEND_HTTP_PORT=$FRONTEND_HTTP_PORT \
     FQ_FRONTEND_MEMBERSHIP_PORT=$((PORT + 4)) FQ_HISTORY_MEMBERSHIP_PORT=$((PORT + 5)) \
@@ -270,6 +271,16 @@ ensure_search_attributes() { # cli
   if [[ -n $added ]]; then say "registered the search attributes$added"; fi
 }
 
+wait_for_cluster_metadata() { # the service that writes it
+  local _
+  for _ in $(seq 1 120); do
+    if [[ $(psql_as_fengqiao "$DB" -c 'SELECT count(*) FROM cluster_metadata_info') != 0 ]]; then return 0; fi
+    running "$1" || { tail -20 "$DIR/$1.log" >&2; die "the $1 service exited; see $DIR/$1.log"; }
+    sleep 0.25
+  done
+  die "the $1 service wrote no cluster metadata within 30 s; see $DIR/$1.log"
+}
+
 up() {
   install
   local cli started=$SECONDS service _
@@ -282,8 +293,13 @@ up() {
   ensure_database "$DB" temporal
   ensure_database "$VISIBILITY_DB" visibility
   render_config
+  local metrics=$((PORT + 9))
   for service in "${SERVICES[@]}"; do
-    start_process "$service" "$SERVER" --root "$DIR" --config config --env fengqiao start --service "$service"
+    start_process "$service" env FQ_METRICS_PORT=$((metrics++)) \
+      "$SERVER" --root "$DIR" --config config --env fengqiao start --service "$service"
+    # On a new database every service would write the cluster's metadata record, and all but one of them fail
+    # on the conflict and exit: the first one writes it alone.
+    if [[ $service == "${SERVICES[0]}" ]]; then wait_for_cluster_metadata "$service"; fi
   done
   for _ in $(seq 1 240); do
     if frontend_answers "$cli"; then break; fi
@@ -299,6 +315,9 @@ up() {
   frontend_answers "$cli" || { stop_services; die "the frontend did not answer on $ADDRESS within 2 minutes; see $DIR/frontend.log"; }
   ensure_namespace "$cli"
   ensure_search_attributes "$cli"
+  for service in "${SERVICES[@]}"; do
+    running "$service" || { tail -20 "$DIR/$service.log" >&2; die "the $service service exited; see $DIR/$service.log"; }
+  done
   local ui="no UI (FENGQIAO_CLUSTER_UI=0)"
   if [[ $WITH_UI == 1 && -x $UI_SERVER ]]; then
     start_process ui "$UI_SERVER" --root "$DIR" --config ui --env fengqiao start
