@@ -11,6 +11,7 @@ cd "$ROOT"
 bash ./temporal-dev.sh install
 bash ./scripts/install-test-server.sh
 bash ./scripts/postgres.sh ensure
+bash ./deploy/cluster.sh install
 echo "[test] resolver types up to date with the schema (graphql-codegen --check; npm run codegen to regenerate)" >&2
 ./node_modules/.bin/graphql-codegen --config codegen.ts --check --silent
 echo "[test] linting (eslint: floating promises, pure domain/ and workflows/)" >&2
