@@ -204,6 +204,9 @@ render_config() {
     if [[ -n ${FENGQIAO_CLUSTER_SHARDS:-} ]]; then say "this cluster was created with $shards history shards; FENGQIAO_CLUSTER_SHARDS=$SHARDS is ignored (reset to change it)"; fi
   fi
   echo "$shards" >"$DIR/shards"
+  local template=$ROOT/deploy/temporal.yaml names
+  # shellcheck disable=SC2016 # the literal ${FQ_...} names, for envsubst to replace only those
+  names=$(grep -o '\${FQ_[A-Z_]*}' "$template" | sort -u | tr '\n' ' ')
   FQ_LOG_LEVEL=$LOG_LEVEL FQ_SHARDS=$shards FQ_DB=$DB FQ_VISIBILITY_DB=$VISIBILITY_DB FQ_PG_HOST=$PG_HOST \
     FQ_PG_PORT=$PG_PORT FQ_PG_PASSWORD=$PG_PASSWORD \
     FQ_FRONTEND_PORT=$FRONTEND_PORT FQ_HISTORY_PORT=$HISTORY_PORT FQ_MATCHING_PORT=$MATCHING_PORT \
@@ -211,8 +214,7 @@ render_config() {
     FQ_FRONTEND_MEMBERSHIP_PORT=$((PORT + 4)) FQ_HISTORY_MEMBERSHIP_PORT=$((PORT + 5)) \
     FQ_MATCHING_MEMBERSHIP_PORT=$((PORT + 6)) FQ_WORKER_MEMBERSHIP_PORT=$((PORT + 7)) \
     FQ_DYNAMIC_CONFIG=$ROOT/deploy/dynamicconfig.yaml \
-    envsubst "$(grep -o '\${FQ_[A-Z_]*}' "$ROOT/deploy/temporal.yaml" | sort -u | tr '\n' ' ')" \
-    <"$ROOT/deploy/temporal.yaml" >"$DIR/config/fengqiao.yaml"
+    envsubst "$names" <"$template" >"$DIR/config/fengqiao.yaml"
   # Read-only: Fengqiao changes petitions through its API, whose rules an operator's terminate or signal would
   # bypass. Payloads are encrypted by Fengqiao's codec and show as such (the dev server's UI decodes them for a
   # signed-in tester through scripts/dev/ui-proxy.ts; this one has no codec endpoint).
