@@ -11,7 +11,7 @@
 #   deploy/cluster.sh reset     down, then drop both databases and forget the cluster (also: down --wipe)
 #   deploy/cluster.sh address   print the frontend's gRPC address
 #
-# Settings (docs/cluster.md): FENGQIAO_CLUSTER_PORT (17233: the frontend's gRPC; the services use the next nine
+# Settings (docs/cluster.md): FENGQIAO_CLUSTER_PORT (17233: the frontend's gRPC; the services use the next twelve
 # ports), FENGQIAO_CLUSTER_UI_PORT (18233), FENGQIAO_CLUSTER_UI=0 (no UI), FENGQIAO_CLUSTER_SHARDS (history
 # shards, read at creation only), FENGQIAO_CLUSTER_DB / FENGQIAO_CLUSTER_VISIBILITY_DB (temporal,
 # temporal_visibility), FENGQIAO_CLUSTER_DIR (.data/cluster: rendered config, pid files, logs),
@@ -386,5 +386,5 @@ case "${1:-}" in
   reset) reset ;;
   status) status ;;
   address) echo "$ADDRESS" ;;
-  *) sed -n '2,19p' "$0" >&2; exit 2 ;;
+  *) sed -n '2,18p' "$0" >&2; exit 2 ;;
 esac
