@@ -29,6 +29,16 @@ export default defineConfig({
         },
       },
       {
+        // The read model on the machine's PostgreSQL (started when down), each test file in a database of its own.
+        extends: true,
+        test: {
+          name: 'postgres',
+          include: ['test/postgres/**/*.test.ts'],
+          globalSetup: ['test/support/postgres-setup.ts'],
+          sequence: { groupOrder: 1 },
+        },
+      },
+      {
         // On the real servers: the Temporal CLI's dev server and the Java time-skipping test server, which the
         // global setup locates (building or resolving them when missing). `npm run test:system`.
         extends: true,
@@ -36,7 +46,7 @@ export default defineConfig({
           name: 'system',
           include: ['test/system/**/*.test.ts'],
           globalSetup: ['test/support/global-setup.ts'],
-          sequence: { groupOrder: 1 },
+          sequence: { groupOrder: 2 },
         },
       },
     ],
