@@ -122,7 +122,8 @@ function recorder(env: TestWorkflowEnvironment, out: string, written: string[], 
   }
 
   async function settle(id: string, check: (s: PetitionState) => boolean) {
-    for (let i = 0; i < 200; i += 1) {
+    // A deadline rather than a count of tries: on 2 busy cores (the cluster's tests run beside) a query can take seconds.
+    for (const until = Date.now() + 30_000; Date.now() < until;) {
       const state = await env.client.workflow
         .getHandle(defs.petitionWorkflowId(`REC-${id}`))
         .query(defs.petitionStateQuery);
