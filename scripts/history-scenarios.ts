@@ -20,7 +20,13 @@ export async function recordScenarios(r: Recorder): Promise<void> {
   const { env, calendar, start, update, settle, save, write, registrar, handler, head, supervisor } = r;
   // 1. Registration overdue, then declined.
   await start('registration-overdue');
-  await env.sleep(17 * DAY);
+  // The 15 days end at 24:00 of a working day, so how long until overdue depends on the day the recording starts.
+  await env.sleep(15 * DAY);
+  for (let day = 0; day < 15; day += 1) {
+    const state = await settle('registration-overdue', () => true);
+    if (state.timeline.some((e) => e.type === 'OVERDUE')) break;
+    await env.sleep(DAY);
+  }
   await settle('registration-overdue', (s) => s.timeline.some((e) => e.type === 'OVERDUE'));
   await update('registration-overdue', 'decline', {
     reason: 'NOT_A_PETITION',
