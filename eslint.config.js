@@ -47,6 +47,8 @@ export default defineConfig(
     ignores: [
       'node_modules/',
       'api/generated/',
+      'web/src/gql/',
+      'web/dist/',
       'drizzle/',
       'drizzle-pg/',
       '.data/',

@@ -12,7 +12,7 @@ bash ./temporal-dev.sh install
 bash ./scripts/install-test-server.sh
 bash ./scripts/postgres.sh ensure
 bash ./deploy/cluster.sh install
-echo "[test] resolver types up to date with the schema (graphql-codegen --check; npm run codegen to regenerate)" >&2
+echo "[test] resolver and console types up to date with the schema (graphql-codegen --check; npm run codegen to regenerate)" >&2
 ./node_modules/.bin/graphql-codegen --config codegen.ts --check --silent
 echo "[test] linting (eslint: floating promises, pure domain/ and workflows/)" >&2
 ./node_modules/.bin/eslint .
@@ -20,4 +20,5 @@ echo "[test] formatting (prettier --check; npm run format to fix)" >&2
 ./node_modules/.bin/prettier --check --log-level warn .
 echo "[test] type-checking" >&2
 ./node_modules/.bin/tsc --noEmit
+./node_modules/.bin/tsc -p web
 exec ./node_modules/.bin/vitest run "$@"

@@ -1,0 +1,47 @@
+/**
+ * The console's GraphQL client: posts a typed document (codegen's client preset, documentMode string) with the
+ * principal's Bearer token and answers its data, or throws the API's first error with its code and field.
+ */
+import type { TypedDocumentString } from '../gql/graphql';
+
+/** An error of the API (API.md's codes), with the input field `extensions.field` names, if any. */
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+    readonly field: string | null,
+  ) {
+    super(message);
+  }
+}
+
+interface Answer<T> {
+  data?: T | null;
+  errors?: { message: string; extensions?: { code?: string; field?: string } }[];
+}
+
+let token: string | null = null;
+
+export function setToken(value: string | null): void {
+  token = value;
+}
+
+export async function request<TResult, TVariables>(
+  document: TypedDocumentString<TResult, TVariables>,
+  ...[variables]: TVariables extends Record<string, never> ? [] : [TVariables]
+): Promise<TResult> {
+  const response = await fetch('./graphql', {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/graphql-response+json, application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: JSON.stringify({ query: document.toString(), variables }),
+  });
+  const answer = (await response.json()) as Answer<TResult>;
+  const first = answer.errors?.[0];
+  if (first) throw new ApiError(first.message, first.extensions?.code ?? 'UNKNOWN', first.extensions?.field ?? null);
+  if (!answer.data) throw new ApiError(`HTTP ${response.status}`, 'UNAVAILABLE', null);
+  return answer.data;
+}
