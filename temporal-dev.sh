@@ -50,12 +50,15 @@ source "$ROOT/scripts/dev/install.sh"
 source "$ROOT/scripts/dev/server.sh"
 # shellcheck source=scripts/dev/supervise.sh
 source "$ROOT/scripts/dev/supervise.sh"
+# shellcheck source=scripts/dev/console.sh
+source "$ROOT/scripts/dev/console.sh"
 
 up() {
   trap cleanup EXIT
   trap 'say "interrupted: stopping"; exit 130' INT
   trap 'say "terminated: stopping"; exit 143' TERM
   install all
+  ensure_console_build
   start_server
   if [[ -n $server_pid ]]; then server_ours=1; fi
   export TEMPORAL_ADDRESS="127.0.0.1:$TEMPORAL_PORT" PORT FENGQIAO_DEV_TOKENS="$DATA/dev-tokens.json"
@@ -68,7 +71,7 @@ up() {
   sleep 1
   local ui_mode="read-only"
   if [[ $TEMPORAL_UI_WRITE == 1 ]]; then ui_mode="write actions on"; fi
-  say "Temporal UI ($ui_mode; testers sign in at /codec/login): http://localhost:$TEMPORAL_UI_PORT   GraphiQL: http://localhost:$PORT/graphql   (Ctrl-C stops)"
+  say "Temporal UI ($ui_mode; testers sign in at /codec/login): http://localhost:$TEMPORAL_UI_PORT   console: http://localhost:$PORT/   GraphiQL: http://localhost:$PORT/graphql   (Ctrl-C stops)"
   supervise
 }
 

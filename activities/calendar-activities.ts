@@ -4,7 +4,7 @@
  * run's history like any activity result, and continue-as-new carries it on.
  */
 import type { HolidayCalendar } from '../domain/calendar';
-import type { ReadModel } from '../db/connection';
+import type { ReadModel } from '../db/read-model';
 import { calendarForNewPetition } from '../db/holiday-calendars';
 
 export interface CalendarActivities {

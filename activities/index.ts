@@ -1,6 +1,6 @@
 /** Every activity the worker registers, bound to the read model they write and the Temporal client they use. */
 import type { Client } from '@temporalio/client';
-import type { ReadModel } from '../db/connection';
+import type { ReadModel } from '../db/read-model';
 import { createCalendarActivities } from './calendar-activities';
 import { createCalendarFanOutActivities } from './calendar-fan-out-activities';
 import { createNotificationActivities } from './notification-activities';

@@ -5,9 +5,8 @@
  */
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { petitionWorkflow } from '../workflows/petition-workflow';
-import type { ReadModel } from '../db/connection';
+import type { ReadModel } from '../db/read-model';
 import { calendarForNewPetition } from '../db/holiday-calendars';
-import { projectPanelState } from '../db/panel-projection';
 import type { PanelState, Verdict } from '../domain/evaluation';
 import type { PetitionState } from '../domain/petition';
 import {
@@ -32,7 +31,7 @@ export interface PanelActivities {
 export function createPanelActivities(db: ReadModel, client: Client, taskQueue = TASK_QUEUE): PanelActivities {
   return {
     async projectPanel(panel) {
-      projectPanelState(db, panel);
+      await db.projectPanel(panel);
     },
 
     async deliverPanelVerdict({ panelId, petitionId, verdict, votes }) {
@@ -66,7 +65,7 @@ export function createPanelActivities(db: ReadModel, client: Client, taskQueue =
         },
         profileId: state.profileId,
         // The published notices as they are now: the case may have closed before some of them.
-        carried: { state, projectedSeq: state.lastSeq, calendar: calendarForNewPetition(db, Date.now()) },
+        carried: { state, projectedSeq: state.lastSeq, calendar: await calendarForNewPetition(db, Date.now()) },
       };
       await client.workflow.signalWithStart(petitionWorkflow, {
         workflowId: petitionWorkflowId(petitionId),

@@ -1,10 +1,8 @@
 /**
- * Projects a petition workflow's state into the SQLite read model (db/projection.ts). Idempotent, keyed by
+ * Projects a petition workflow's state into the read model (db/read-model.ts: SQLite or PostgreSQL). Idempotent, keyed by
  * workflow id and event sequence: a retried or repeated activity leaves the same rows behind.
  */
-import type { ReadModel } from '../db/connection';
-import { writeSupervisorNotices } from '../db/outbox';
-import { projectPetitionState } from '../db/projection';
+import type { ReadModel } from '../db/read-model';
 import { notifiesSupervisor, type PetitionState, type TimelineEvent } from '../domain/petition';
 
 export interface ProjectPetitionInput {
@@ -39,14 +37,14 @@ export interface ProjectionActivities {
 export function createProjectionActivities(db: ReadModel): ProjectionActivities {
   return {
     async projectPetition({ workflowId, state, events }) {
-      projectPetitionState(db, workflowId, state, events);
+      await db.projectPetition(workflowId, state, events);
     },
     async projectPetitionChange(change) {
       const { workflowId, state, events } = change;
-      projectPetitionState(db, workflowId, { ...state, timeline: [] }, events);
+      await db.projectPetition(workflowId, { ...state, timeline: [] }, events);
       const notices = events.filter(notifiesSupervisor);
       if (notices.length)
-        writeSupervisorNotices(db, { petitionId: state.petitionId, summary: state.summary, events: notices });
+        await db.writeSupervisorNotices({ petitionId: state.petitionId, summary: state.summary, events: notices });
       return change;
     },
   };

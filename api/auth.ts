@@ -1,8 +1,7 @@
-/** Bearer tokens (docs/api.md, Identity): a token maps to a principal stored, hashed, in the SQLite database. */
-import type { Statement } from 'better-sqlite3';
-import { eq } from 'drizzle-orm';
+/** Bearer tokens (docs/api.md, Identity): a token maps to a principal stored, hashed, in the read model. */
+import { sql } from 'drizzle-orm';
 import { createHash, randomBytes } from 'node:crypto';
-import type { ReadModel } from '../db/connection';
+import type { ReadModel } from '../db/read-model';
 import { apiTokens } from '../db/schema';
 import { apiError } from './errors';
 
@@ -29,57 +28,61 @@ export interface TokenRequest {
   label?: string | null;
 }
 
-/** Creates a token and stores its hash; the plain token is returned once and never stored. */
-export function issueToken(db: ReadModel, request: TokenRequest): string {
+/** A new token and the row that stores it: its hash, never the token itself. */
+export function newToken(request: TokenRequest): { token: string; row: typeof apiTokens.$inferInsert } {
   if ((request.role === 'UNIT_HANDLER' || request.role === 'UNIT_HEAD') && !request.unitId) {
     throw new Error(`a ${request.role} token needs a unit (--unit)`);
   }
   const token = `fq_${randomBytes(24).toString('base64url')}`;
-  db.insert(apiTokens)
-    .values({
-      tokenHash: hashToken(token),
-      principalId: request.principalId,
-      role: request.role,
-      unitId: request.unitId ?? null,
-      memberId: request.memberId ?? null,
-      label: request.label ?? null,
-    })
-    .run();
+  const row = {
+    tokenHash: hashToken(token),
+    principalId: request.principalId,
+    role: request.role,
+    unitId: request.unitId ?? null,
+    memberId: request.memberId ?? null,
+    label: request.label ?? null,
+  };
+  return { token, row };
+}
+
+/** Creates a token and stores its hash; the plain token is returned once and never stored. */
+export async function issueToken(db: ReadModel, request: TokenRequest): Promise<string> {
+  const { token, row: r } = newToken(request);
+  await db.exec(sql`INSERT INTO ${apiTokens} (token_hash, principal_id, role, unit_id, member_id, label)
+    VALUES (${r.tokenHash}, ${r.principalId}, ${r.role}, ${r.unitId}, ${r.memberId}, ${r.label})`);
   return token;
 }
 
 /** Revokes a token: it stops working with the next request. Answers whether it existed. */
-export function revokeToken(db: ReadModel, token: string): boolean {
-  return (
-    db
-      .delete(apiTokens)
-      .where(eq(apiTokens.tokenHash, hashToken(token)))
-      .run().changes > 0
-  );
+export async function revokeToken(db: ReadModel, token: string): Promise<boolean> {
+  return (await db.exec(sql`DELETE FROM ${apiTokens} WHERE token_hash = ${hashToken(token)}`)) > 0;
 }
 
 type TokenRow = Pick<Principal, 'id' | 'role' | 'unitId' | 'memberId'>;
-const tokenLookups = new WeakMap<ReadModel['$client'], Statement<[string], TokenRow>>();
 
-/** Every request looks its token up: prepared once per connection, not built by drizzle's query builder each time. */
-export function principalForToken(db: ReadModel, token: string): Principal | null {
-  let lookup = tokenLookups.get(db.$client);
-  if (!lookup) {
-    lookup = db.$client.prepare(
-      'SELECT principal_id AS id, role, unit_id AS unitId, member_id AS memberId FROM api_tokens WHERE token_hash = ?',
-    );
-    tokenLookups.set(db.$client, lookup);
+/**
+ * Every request looks its token up: the statement is compiled once per read model and sent with the hash as its one
+ * parameter, not built by drizzle each time.
+ */
+const lookups = new WeakMap<ReadModel, string>();
+
+export async function principalForToken(db: ReadModel, token: string): Promise<Principal | null> {
+  let text = lookups.get(db);
+  if (text === undefined) {
+    text = db.compile(sql`SELECT principal_id AS "id", role, unit_id AS "unitId", member_id AS "memberId"
+      FROM ${apiTokens} WHERE token_hash = ${''}`).text;
+    lookups.set(db, text);
   }
-  const row = lookup.get(hashToken(token));
+  const row = await db.row<TokenRow>({ text, params: [hashToken(token)] });
   return row ? { id: row.id, role: row.role, unitId: row.unitId, memberId: row.memberId } : null;
 }
 
 /** The principal behind the request's `Authorization: Bearer` header; null without one. */
-export function authenticate(db: ReadModel, authorization: string | null): Principal | null {
+export async function authenticate(db: ReadModel, authorization: string | null): Promise<Principal | null> {
   if (!authorization) return null;
   const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
   if (!match) throw apiError('UNAUTHENTICATED', 'the Authorization header must be "Bearer <token>"');
-  const principal = principalForToken(db, match[1]!);
+  const principal = await principalForToken(db, match[1]!);
   if (!principal) throw apiError('UNAUTHENTICATED', 'unknown or revoked token');
   return principal;
 }

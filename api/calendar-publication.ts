@@ -129,7 +129,7 @@ export async function fanOutCalendarYear(
  */
 export async function sendNoticesStoredSince(deps: ApiDeps, workflowId: string, given: HolidayCalendar) {
   const handle = deps.temporal.workflow.getHandle(workflowId);
-  for (const year of calendarForNewPetition(deps.db, Date.now()).years) {
+  for (const year of (await calendarForNewPetition(deps.db, Date.now())).years) {
     const before = given.years.find((y) => y.year === year.year);
     if (year.provisional || (before && !before.provisional && before.revision === year.revision)) continue;
     await handle.signal(holidayCalendarSignal, year);

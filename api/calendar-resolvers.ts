@@ -65,9 +65,9 @@ function notCarried(year: number, err: unknown): GraphQLError | unknown {
 }
 
 export const calendarQueryResolvers: Pick<QueryResolvers, 'holidayCalendars'> = {
-  holidayCalendars: (_, __, ctx) => {
+  holidayCalendars: async (_, __, ctx) => {
     requireSignedIn(ctx.principal);
-    return listedCalendars(ctx.db, Date.now()).map(calendarView);
+    return (await listedCalendars(ctx.db, Date.now())).map(calendarView);
   },
 };
 
@@ -77,14 +77,14 @@ export const calendarMutationResolvers: Pick<MutationResolvers, 'publishHolidayC
     // A retry is recognised by the notice and its requestId (the fan-out's id): it starts nothing more.
     const requestId = optionalText('input.requestId', input.requestId, TEXT.requestId);
     const year = checked(input);
-    const { row, supersededFanOutId } = storeNotice(ctx.db, year, principal.id, Date.now());
+    const { row, supersededFanOutId } = await storeNotice(ctx.db, year, principal.id, Date.now());
     const id = fanOutId(year, row.revision, requestId && `${principal.id}:${requestId}`);
     // The year as stored, with its revision: petitions keep the newest revision of a year they receive.
     const stored = calendarYearOf(row);
     const fanOut = await fanOutCalendarYear(ctx, stored, id, supersededFanOutId).catch((err: unknown) => {
       throw notCarried(year.year, err);
     });
-    recordFanOut(ctx.db, year.year, row.revision, id);
+    await recordFanOut(ctx.db, year.year, row.revision, id);
     return {
       calendar: calendarView(publishedYearOf(row)),
       replanRequested: fanOut.started,

@@ -10,7 +10,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { PayloadCodec } from '@temporalio/common';
 import type { JSONPayload } from '@temporalio/common/lib/proto-utils';
 import { GraphQLError } from 'graphql';
-import type { ReadModel } from '../db/connection';
+import type { ReadModel } from '../db/read-model';
 import { authenticate } from './auth';
 import { decodedWorkflowOf } from './codec-reads';
 import { isReadModelFailure } from './errors';
@@ -95,7 +95,7 @@ export async function answerCodecRequest(
   }
   let principal;
   try {
-    principal = historyReader(authenticate(options.db, request.headers.get('authorization')));
+    principal = historyReader(await authenticate(options.db, request.headers.get('authorization')));
   } catch (err) {
     if (err instanceof GraphQLError) {
       const code = String(err.extensions.code);
@@ -125,7 +125,7 @@ export async function answerCodecRequest(
         outcome: 'READ',
         fields: ['codec.decode'],
       });
-      flushPersonalData(log);
+      await flushPersonalData(log);
     }
     return answer(200, { payloads });
   } catch (err) {

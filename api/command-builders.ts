@@ -3,7 +3,7 @@
  * the arguments are checked first (bad input is refused before the petition is looked up, so none of it reaches
  * Temporal), and what returns finishes the command once the petition's state is known.
  */
-import { eq } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { units } from '../db/schema';
 import type { Actor, CommandArgs, CommandName, PetitionState } from '../domain/petition';
 import { accusedUnitRefusal } from '../domain/petition/accusation';
@@ -22,10 +22,12 @@ export interface CommandEnv {
 /** The petition as the API knows it when it finishes a command: the read model's snapshot, or the workflow's. */
 export type CurrentState = Omit<PetitionState, 'timeline'>;
 
-export type CommandBuilder<N extends CommandName, A> = (
-  args: A,
-  env: CommandEnv,
-) => (current: CurrentState) => CommandArgs[N];
+type Awaitable<T> = T | Promise<T>;
+
+/** What finishes a command once the petition's state is known; it may read the read model again. */
+export type CommandFinisher<N extends CommandName> = (current: CurrentState) => Awaitable<CommandArgs[N]>;
+
+export type CommandBuilder<N extends CommandName, A> = (args: A, env: CommandEnv) => Awaitable<CommandFinisher<N>>;
 
 /** A command that needs nothing of the petition's state. */
 const ready =
@@ -39,9 +41,9 @@ function notToAccused(current: CurrentState, field: string, unitId: string | nul
   if (why) throw badInput(field, `${field}: ${why}`);
 }
 
-export const buildAccept: CommandBuilder<'accept', gql.MutationAcceptPetitionArgs> = (args, { deps, actor }) => {
+export const buildAccept: CommandBuilder<'accept', gql.MutationAcceptPetitionArgs> = async (args, { deps, actor }) => {
   const command = {
-    unitId: knownUnit(deps.db, 'unitId', args.unitId),
+    unitId: await knownUnit(deps.db, 'unitId', args.unitId),
     note: optionalText('note', args.note, TEXT.note),
     actor,
   };
@@ -52,9 +54,9 @@ export const buildAccept: CommandBuilder<'accept', gql.MutationAcceptPetitionArg
   };
 };
 
-export const buildRoute: CommandBuilder<'route', gql.MutationRoutePetitionArgs> = (args, { deps, actor }) => {
+export const buildRoute: CommandBuilder<'route', gql.MutationRoutePetitionArgs> = async (args, { deps, actor }) => {
   const unitId = requiredId('unitId', args.unitId, IDS.unit);
-  knownUnit(deps.db, 'unitId', unitId);
+  await knownUnit(deps.db, 'unitId', unitId);
   const command = { unitId, mode: args.mode, note: optionalText('note', args.note, TEXT.note), actor };
   return (current) => {
     notToAccused(current, 'unitId', unitId);
@@ -72,8 +74,8 @@ export const buildConfirmRepeat: CommandBuilder<'confirmRepeat', gql.MutationCon
 ) => {
   const id = requiredId('repeatOf', args.repeatOf, IDS.petition);
   const note = optionalText('note', args.note, TEXT.note);
-  return (current) => ({
-    repeatOf: earlierPetition(deps.db, 'repeatOf', id, current.petitioner, current.registeredAt),
+  return async (current) => ({
+    repeatOf: await earlierPetition(deps.db, 'repeatOf', id, current.petitioner, current.registeredAt),
     note,
     actor,
   });
@@ -174,11 +176,20 @@ export const buildEscalate: CommandBuilder<'escalate', gql.MutationEscalateArgs>
 export const buildInstruct: CommandBuilder<'instruct', gql.MutationInstructArgs> = (args, { actor }) =>
   ready({ text: requiredText('text', args.text, TEXT.note), actor });
 
+/** The organ above a unit in the units table. */
+async function parentOf(deps: ApiDeps, unitId: string): Promise<string | null> {
+  const row = await deps.db.row<{ parent_id: string | null }>(sql`SELECT parent_id FROM ${units} WHERE id = ${unitId}`);
+  return row?.parent_id ?? null;
+}
+
 /**
  * 复查 goes to the organ above the responsible unit, 复核 to the organ above the 复查 organ (the unit tree in
  * the units table), unless the registrar names one.
  */
-export const buildAppeal: CommandBuilder<'requestReview', gql.MutationRequestReviewArgs> = (args, { deps, actor }) => {
+export const buildAppeal: CommandBuilder<'requestReview', gql.MutationRequestReviewArgs> = async (
+  args,
+  { deps, actor },
+) => {
   const made = {
     reason: optionalText('reason', args.reason, TEXT.note),
     // Whether it lies in the future or before the delivery is the workflow's to say (as deliveredAt): its clock
@@ -187,16 +198,14 @@ export const buildAppeal: CommandBuilder<'requestReview', gql.MutationRequestRev
     requestedVia: args.requestedVia ?? null,
     actor,
   };
-  const named = knownUnit(deps.db, 'reviewUnitId', args.reviewUnitId);
-  return (current) => {
+  const named = await knownUnit(deps.db, 'reviewUnitId', args.reviewUnitId);
+  return async (current) => {
     if (named) {
       notToAccused(current, 'reviewUnitId', named);
       return { ...made, reviewUnitId: named };
     }
     const below = current.status === 'REVIEW_DELIVERED' ? current.reviewUnitId : current.unitId;
-    const reviewUnitId = below
-      ? (deps.db.select().from(units).where(eq(units.id, below)).get()?.parentId ?? null)
-      : null;
+    const reviewUnitId = below ? await parentOf(deps, below) : null;
     if (!reviewUnitId)
       throw badInput('reviewUnitId', `no organ above ${below ?? 'the unit'} is known: name the reviewUnitId`);
     notToAccused(current, 'reviewUnitId', reviewUnitId);

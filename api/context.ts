@@ -1,7 +1,7 @@
 /** What every resolver gets: who is asking, and the two stores behind the API. */
 import type { Client } from '@temporalio/client';
 import type { WorkflowBundleOption } from '@temporalio/worker';
-import type { ReadModel } from '../db/connection';
+import type { ReadModel } from '../db/read-model';
 import type { Principal } from './auth';
 import type { EdgeSettings } from './edges';
 import type { QueryBudget } from './workflow-queries';

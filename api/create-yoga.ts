@@ -6,7 +6,7 @@ import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createSchema, createYoga, maskError, type Plugin } from 'graphql-yoga';
 import { petitions } from '../db/schema';
-import { count } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { GraphQLError, type ExecutionResult } from 'graphql';
 import { authenticate } from './auth';
 import { apiError, badInput, isReadModelFailure, READ_MODEL_UNAVAILABLE } from './errors';
@@ -69,7 +69,7 @@ function useHealth(deps: ApiDeps): Plugin {
         temporal = `unreachable: ${(err as Error).message}`;
       }
       try {
-        petitionCount = deps.db.select({ n: count() }).from(petitions).get()?.n ?? 0;
+        petitionCount = Number((await deps.db.row<{ n: number }>(sql`SELECT count(*) AS n FROM ${petitions}`))?.n ?? 0);
       } catch (err) {
         readModel = `unavailable: ${(err as Error).message}`;
       }
@@ -114,12 +114,12 @@ function useHistoryDownload(deps: ApiDeps): Plugin {
       const fail = (status: number, extensions: Record<string, unknown>, message: string) =>
         endResponse(fetchAPI.Response.json({ errors: [{ message, extensions }] }, { status }));
       try {
-        const principal = historyReader(authenticate(deps.db, request.headers.get('authorization')));
+        const principal = historyReader(await authenticate(deps.db, request.headers.get('authorization')));
         const id = decodePathSegment('id', match[1]!);
         const history = await petitionHistory(deps, id);
         const reader = { db: deps.db, principal };
         notePersonalData(reader, { petitionId: id, outcome: 'READ', fields: ['history'] });
-        flushPersonalData(reader);
+        await flushPersonalData(reader);
         endResponse(
           new fetchAPI.Response(JSON.stringify(history, null, 2), {
             headers: {
@@ -204,9 +204,9 @@ export function createFengqiaoYoga(deps: ApiDeps) {
     // Origins and body size are decided before anything is parsed or authenticated (./edges.ts).
     cors: corsFor(edges),
     maxRequestBodySize: edges.maxBodyBytes,
-    context: ({ request }) => ({
+    context: async ({ request }) => ({
       ...deps,
-      principal: authenticate(deps.db, request.headers.get('authorization')),
+      principal: await authenticate(deps.db, request.headers.get('authorization')),
       queryBudget: new QueryBudget(),
     }),
     // Unexpected errors become "Unexpected error." without stack traces, whatever NODE_ENV says; a read model

@@ -3,7 +3,7 @@
  * in the file that the database no longer knows (a wiped .data/) is issued anew.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import type { ReadModel } from '../db/connection';
+import type { ReadModel } from '../db/read-model';
 import { issueToken, principalForToken, type Role } from './auth';
 
 export interface DevToken {
@@ -35,12 +35,14 @@ const DEV_PRINCIPALS: readonly Omit<DevToken, 'token'>[] = [
   { role: 'UNIT_HANDLER', principalId: 'dev-reexam-organ', unitId: 'O-SZ-GOV', memberId: null },
 ];
 
-export function ensureDevTokens(db: ReadModel, file: string): DevToken[] {
+export async function ensureDevTokens(db: ReadModel, file: string): Promise<DevToken[]> {
   const saved: DevToken[] = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as DevToken[]) : [];
-  const tokens = DEV_PRINCIPALS.map((who) => {
-    const known = saved.find((t) => t.principalId === who.principalId && principalForToken(db, t.token));
-    return known ?? { ...who, token: issueToken(db, { ...who, label: `dev ${who.principalId}` }) };
-  });
+  const tokens: DevToken[] = [];
+  for (const who of DEV_PRINCIPALS) {
+    const mine = saved.find((t) => t.principalId === who.principalId);
+    const known = mine && (await principalForToken(db, mine.token)) ? mine : null;
+    tokens.push(known ?? { ...who, token: await issueToken(db, { ...who, label: `dev ${who.principalId}` }) });
+  }
   writeFileSync(file, `${JSON.stringify(tokens, null, 2)}\n`, { mode: 0o600 });
   return tokens;
 }

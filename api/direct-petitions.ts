@@ -2,8 +2,8 @@
  * A petition brought directly to a unit (Art. 23 ¶2): the unit registers it and tells the petitioner within 15
  * days whether it accepts it. Who may register one, for which unit, and who may then accept or decline it.
  */
-import { eq } from 'drizzle-orm';
-import type { ReadModel } from '../db/connection';
+import { sql } from 'drizzle-orm';
+import type { ReadModel } from '../db/read-model';
 import { units } from '../db/schema';
 import type { Principal, Role } from './auth';
 import type { CommandBuilder } from './command-builders';
@@ -18,19 +18,19 @@ export const REGISTERING_ROLES: Role[] = ['REGISTRAR', 'UNIT_HANDLER'];
  * The unit a petition was brought to directly, or null when the bureau received it. A unit handler registers
  * only what was brought to their own unit; an accusation never goes to the unit it accuses (Art. 30 ¶3).
  */
-export function directUnitOf(
+export async function directUnitOf(
   db: ReadModel,
   principal: Principal,
   input: Pick<RegisterPetitionInput, 'directUnitId' | 'category'>,
   respondentUnitId: string | null,
-): string | null {
+): Promise<string | null> {
   const field = 'input.directUnitId';
   const named = optionalId(field, input.directUnitId, IDS.unit);
   const unitId = principal.role === 'UNIT_HANDLER' ? (named ?? principal.unitId) : named;
   if (principal.role === 'UNIT_HANDLER' && (!unitId || unitId !== principal.unitId))
     throw apiError('FORBIDDEN', 'a unit handler registers only petitions brought directly to their own unit');
   if (!unitId) return null;
-  const unit = db.select({ kind: units.kind }).from(units).where(eq(units.id, unitId)).get();
+  const unit = await db.row<{ kind: string }>(sql`SELECT kind FROM ${units} WHERE id = ${unitId}`);
   if (!unit) throw badInput(field, `${field}: no unit with code ${unitId} (the units query lists them)`);
   if (unit.kind !== 'UNIT' && unit.kind !== 'ORGAN')
     throw badInput(field, `${field}: ${unitId} is a ${unit.kind}, not a unit that handles petitions`);
@@ -49,8 +49,8 @@ export function directUnitOf(
 export function decidedByBureauOrDirectUnit<N extends 'accept' | 'decline', A>(
   builder: CommandBuilder<N, A>,
 ): CommandBuilder<N, A> {
-  return (args, env) => {
-    const finish = builder(args, env);
+  return async (args, env) => {
+    const finish = await builder(args, env);
     return (current) => {
       if (env.actor.role === 'UNIT_HANDLER' && current.direct !== true)
         throw apiError('FORBIDDEN', 'a unit handler accepts or declines only petitions brought directly to their unit');

@@ -4,13 +4,15 @@
  */
 import { Client } from '@temporalio/client';
 import { createServer } from 'node:http';
-import { openReadModel } from '../db/connection';
+import { openConfiguredReadModel } from '../db/open-read-model';
 import { seedUnits } from '../db/seed-units';
 import { DEFAULT_PROFILE_ID, getProfile } from '../domain/statute';
 import { fengqiaoDataConverter } from '../worker/data-converter';
 import { describeTarget, temporalTarget } from '../worker/temporal-config';
 import { TASK_QUEUE } from '../workflows/definitions';
 import { codecNodeHandler, codecOriginsFromEnv } from './codec-endpoint';
+import { consoleDevTokensHandler } from './console-dev-tokens';
+import { consoleDirFromEnv, consoleStaticHandler } from './console-static';
 import { createFengqiaoYoga } from './create-yoga';
 import { ensureDevTokens } from './dev-tokens';
 import { connectApiToTemporal } from './temporal-connection';
@@ -23,8 +25,9 @@ const { namespace } = target;
 const profileId = getProfile(process.env.FENGQIAO_PROFILE ?? DEFAULT_PROFILE_ID).id;
 const updateTimeoutMs = updateTimeoutFromEnv(process.env.FENGQIAO_UPDATE_TIMEOUT_MS);
 
-const db = openReadModel();
-seedUnits(db);
+// The SQLite file by default; PostgreSQL when DATABASE_URL names one (db/open-read-model.ts).
+const db = await openConfiguredReadModel();
+await seedUnits(db);
 const connection = connectApiToTemporal(target.connection);
 // The worker's codec and keys: what the API sends (registrations, commands) is encrypted before it leaves.
 const temporal = new Client({ connection, namespace, dataConverter: fengqiaoDataConverter() });
@@ -37,18 +40,22 @@ const codec = codecNodeHandler({
   codecs: temporal.options.loadedDataConverter.payloadCodecs,
   origins: codecOrigins,
 });
+// The console (/, /assets/…) and, in development, its dev-token picker; everything else is yoga's.
+const consoleFiles = consoleStaticHandler(consoleDirFromEnv());
+const devTokens = consoleDevTokensHandler(process.env.FENGQIAO_DEV_TOKENS);
 const server = createServer((req, res) => {
-  if (!codec(req, res)) void yoga(req, res);
+  if (!codec(req, res) && !consoleFiles(req, res) && !devTokens(req, res)) void yoga(req, res);
 });
-server.listen(port, () => {
+server.listen(port, async () => {
   console.log(`[api] GraphQL (GraphiQL in a browser): http://localhost:${port}/graphql`);
+  console.log(`[api] console: http://localhost:${port}/`);
   console.log(
     `[api] health: http://localhost:${port}/health   profile: ${profileId}   update timeout: ${updateTimeoutMs} ms`,
   );
   console.log(`[api] Temporal: ${describeTarget(target)}`);
   console.log(`[api] codec endpoint (TESTER/ADMIN): http://localhost:${port}/codec   for ${codecOrigins.join(', ')}`);
   if (process.env.FENGQIAO_DEV_TOKENS) {
-    const tokens = ensureDevTokens(db, process.env.FENGQIAO_DEV_TOKENS);
+    const tokens = await ensureDevTokens(db, process.env.FENGQIAO_DEV_TOKENS);
     console.log('[api] dev tokens (Authorization: Bearer <token>):');
     for (const t of tokens)
       console.log(`  ${t.role.padEnd(12)} ${t.token}  ${t.principalId}${t.unitId ? ` @ ${t.unitId}` : ''}`);
@@ -58,8 +65,7 @@ server.listen(port, () => {
 function shutdown() {
   server.close(() => {
     void connection.close().finally(() => {
-      db.$client.close();
-      process.exit(0);
+      void db.close().finally(() => process.exit(0));
     });
   });
 }

@@ -25,14 +25,14 @@ function petitionMutation<N extends CommandName, A extends { id: string; request
   builder: build.CommandBuilder<N, A>,
   options: { appeal?: boolean } = {},
 ) {
-  return (_: unknown, args: A, ctx: ApiContext): Promise<PetitionParent> => {
+  return async (_: unknown, args: A, ctx: ApiContext): Promise<PetitionParent> => {
     // The roles the workflow itself accepts for the command: refused here first, before any read.
     const principal = requireRole(ctx.principal, ...COMMAND_ROLES[name]);
     const id = requiredId('id', args.id, IDS.petition);
     const requestId = optionalText('requestId', args.requestId, TEXT.requestId);
-    const finish = builder(args, { deps: ctx, actor: commands.actorOf(principal) });
-    const send = (current: PetitionParent) =>
-      commands.sendUpdate(ctx, principal, id, name, finish(current.state), requestId);
+    const finish = await builder(args, { deps: ctx, actor: commands.actorOf(principal) });
+    const send = async (current: PetitionParent) =>
+      commands.sendUpdate(ctx, principal, id, name, await finish(current.state), requestId);
     return commandOn(ctx, principal, id, send, options.appeal).catch((err: unknown) =>
       answeredAsFirstTime(ctx, principal, id, name, requestId, err),
     );

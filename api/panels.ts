@@ -1,10 +1,9 @@
 /**
  * 第三方评议 in the API: convening a panel (its own workflow), who is present, members' verdicts, and reading panels.
  */
-import { and, asc, desc, eq, inArray, isNotNull } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { GraphQLError } from 'graphql';
-import type { ReadModel } from '../db/connection';
-import { evaluations, panelCases, panelMembers, panels, petitions } from '../db/schema';
+import { petitions } from '../db/schema';
 import { DEFAULT_PANEL_RULES, panelProblem, type PanelState, type Panelist, type Verdict } from '../domain/evaluation';
 import {
   panelStateQuery,
@@ -23,6 +22,9 @@ import { panelStartMetadata } from './workflow-summaries';
 import { callUpdate, DEFAULT_UPDATE_TIMEOUT_MS } from './update-bound';
 import { calendarForNewPetition } from '../db/holiday-calendars';
 import { evaluationPanelWorkflow } from '../workflows/panel-workflow';
+import { loadPanel, panelStored } from './panel-reads';
+
+export { listPanels, loadPanel, panelIdsFor } from './panel-reads';
 
 /** A panel sits for days or weeks (14 by default); a deadline further off is a typo. */
 const PANEL_DEADLINE_MAX_DAYS = 366;
@@ -50,12 +52,13 @@ export async function convenePanel(deps: ApiDeps, principal: Principal, input: C
   if (problem) throw badInput(panelProblem(members, 1) ? 'input.members' : 'input.quorum', problem);
   const ids = [...new Set(input.petitionIds.map((id, i) => requiredId(`input.petitionIds[${i}]`, id, IDS.petition)))];
   if (ids.length === 0 || ids.length > 200) throw badInput('input.petitionIds', 'a panel evaluates 1 to 200 petitions');
-  const delivered = deps.db
-    .select({ id: petitions.id })
-    .from(petitions)
-    .where(and(inArray(petitions.id, ids), isNotNull(petitions.deliveredAt)))
-    .all()
-    .map((r) => r.id);
+  const delivered = (
+    await deps.db.rows<{ id: string }>(sql`SELECT id FROM ${petitions}
+      WHERE id IN (${sql.join(
+        ids.map((id) => sql`${id}`),
+        sql`, `,
+      )}) AND delivered_at IS NOT NULL`)
+  ).map((r) => r.id);
   const missing = ids.filter((id) => !delivered.includes(id));
   if (missing.length) throw badInput('input.petitionIds', `not delivered (办结) or unknown: ${missing.join(', ')}`);
   const deadlineAt = futureMoment('input.deadline', input.deadline, PANEL_DEADLINE_MAX_DAYS);
@@ -69,7 +72,7 @@ export async function convenePanel(deps: ApiDeps, principal: Principal, input: C
     deadlineAt,
     deadlineDays: DEFAULT_PANEL_RULES.defaultDeadlineDays,
     convenedBy: principal.id,
-    calendar: calendarForNewPetition(deps.db, Date.now()),
+    calendar: await calendarForNewPetition(deps.db, Date.now()),
   };
   // A retried requestId answers the panel it convened, open or closed (./start-once.ts).
   const state = await startOnce(deps, {
@@ -104,8 +107,7 @@ export async function convenePanel(deps: ApiDeps, principal: Principal, input: C
  */
 async function panelProjected(deps: ApiDeps, panelId: string): Promise<void> {
   const deadline = Date.now() + (deps.updateTimeoutMs ?? DEFAULT_UPDATE_TIMEOUT_MS);
-  const stored = () => deps.db.select({ id: panels.id }).from(panels).where(eq(panels.id, panelId)).get();
-  while (!stored()) {
+  while (!(await panelStored(deps.db, panelId))) {
     if (Date.now() > deadline)
       throw apiError('TIMEOUT', `panel ${panelId} was convened but is not readable yet: read it again shortly`);
     await new Promise((resolve) => setTimeout(resolve, 10));
@@ -166,79 +168,10 @@ export async function recordAttendance(
       args: [command],
       ...(requestId ? { updateId: `attendance:${principal.id}:${requestId}` } : {}),
     }),
-  ).catch((err: unknown) => {
+  ).catch(async (err: unknown) => {
     if (!(err instanceof GraphQLError && err.extensions.code === 'NOT_FOUND')) throw err;
-    const stored = deps.db.select({ status: panels.status }).from(panels).where(eq(panels.id, panelId)).get();
-    if (stored?.status === 'CLOSED') throw apiError('INVALID_TRANSITION', `panel ${panelId} is closed`);
+    if ((await panelStored(deps.db, panelId)) === 'CLOSED')
+      throw apiError('INVALID_TRANSITION', `panel ${panelId} is closed`);
     throw panelNotFound(panelId);
   });
-}
-
-/** A panel as the read model has it, shaped like PanelState for the resolvers. */
-export function loadPanel(db: ReadModel, panelId: string): PanelState | null {
-  const row = db.select().from(panels).where(eq(panels.id, panelId)).get();
-  if (!row) return null;
-  const members = db.select().from(panelMembers).where(eq(panelMembers.panelId, panelId)).all();
-  const cases = db
-    .select()
-    .from(panelCases)
-    .where(eq(panelCases.panelId, panelId))
-    .orderBy(asc(panelCases.ordinal))
-    .all();
-  const votes = db.select().from(evaluations).where(eq(evaluations.panelId, panelId)).all();
-  return {
-    panelId: row.id,
-    title: row.title,
-    members: members.map(({ memberId, name, kind }) => ({ memberId, name, kind: kind as Panelist['kind'] })),
-    petitionIds: cases.map((c) => c.petitionId),
-    quorum: row.quorum,
-    convenedAt: row.convenedAt.getTime(),
-    convenedBy: row.convenedBy,
-    deadlineAt: row.deadlineAt.getTime(),
-    status: row.status,
-    present: members.filter((m) => m.present).map((m) => m.memberId),
-    votes: votes.map((v) => ({
-      memberId: v.memberId,
-      petitionId: v.petitionId,
-      verdict: v.verdict,
-      comment: v.comment,
-      at: v.at.getTime(),
-    })),
-    results: row.closedAt ? cases.map((c) => ({ petitionId: c.petitionId, verdict: c.verdict, votes: c.votes })) : [],
-    closedAt: row.closedAt?.getTime() ?? null,
-    version: row.version,
-  };
-}
-
-/** Reviewers see the panels they sit on; supervisors and the bureau see all. */
-export function panelIdsFor(db: ReadModel, principal: Principal): string[] | 'all' {
-  if (principal.role !== 'REVIEWER') return 'all';
-  if (!principal.memberId) return [];
-  return db
-    .select({ id: panelMembers.panelId })
-    .from(panelMembers)
-    .where(eq(panelMembers.memberId, principal.memberId))
-    .all()
-    .map((r) => r.id);
-}
-
-export function listPanels(
-  db: ReadModel,
-  principal: Principal,
-  status: PanelState['status'] | null,
-  first: number,
-): PanelState[] {
-  const visible = panelIdsFor(db, principal);
-  const where = and(
-    status ? eq(panels.status, status) : undefined,
-    visible === 'all' ? undefined : inArray(panels.id, visible.length ? visible : ['']),
-  );
-  return db
-    .select({ id: panels.id })
-    .from(panels)
-    .where(where)
-    .orderBy(desc(panels.convenedAt))
-    .limit(first)
-    .all()
-    .map((r) => loadPanel(db, r.id)!);
 }

@@ -3,8 +3,8 @@
  * claim's route of Art. 31, a 调解/和解 agreement, and what the unit tree says about where an item may go — to a
  * 纪检监察 or 政法 unit it is forwarded, never accepted.
  */
-import { eq } from 'drizzle-orm';
-import type { ReadModel } from '../db/connection';
+import { sql } from 'drizzle-orm';
+import type { ReadModel } from '../db/read-model';
 import { units } from '../db/schema';
 import { FORWARDING_ORGANS, type ForwardingOrgan } from '../domain/petition';
 import type { CommandBuilder } from './command-builders';
@@ -13,9 +13,9 @@ import type * as gql from './generated/resolvers-types';
 import { TEXT, optionalText, requiredText } from './input-rules';
 
 /** The organ a unit code is, when it is one items are forwarded to. */
-export function forwardingOrganOf(db: ReadModel, unitId: string | null): ForwardingOrgan | null {
+export async function forwardingOrganOf(db: ReadModel, unitId: string | null): Promise<ForwardingOrgan | null> {
   if (!unitId) return null;
-  const kind = db.select({ kind: units.kind }).from(units).where(eq(units.id, unitId)).get()?.kind;
+  const kind = (await db.row<{ kind: string }>(sql`SELECT kind FROM ${units} WHERE id = ${unitId}`))?.kind;
   return (FORWARDING_ORGANS as readonly string[]).includes(kind ?? '') ? (kind as ForwardingOrgan) : null;
 }
 
@@ -23,11 +23,11 @@ export function forwardingOrganOf(db: ReadModel, unitId: string | null): Forward
 export function withForwarding(
   builder: CommandBuilder<'route', gql.MutationRoutePetitionArgs>,
 ): CommandBuilder<'route', gql.MutationRoutePetitionArgs> {
-  return (args, env) => {
-    const finish = builder(args, env);
-    return (current) => {
-      const command = finish(current);
-      return { ...command, forwardTo: forwardingOrganOf(env.deps.db, command.unitId) };
+  return async (args, env) => {
+    const finish = await builder(args, env);
+    return async (current) => {
+      const command = await finish(current);
+      return { ...command, forwardTo: await forwardingOrganOf(env.deps.db, command.unitId) };
     };
   };
 }
@@ -36,8 +36,8 @@ export function withForwarding(
 export function notToForwardingOrgan(
   builder: CommandBuilder<'accept', gql.MutationAcceptPetitionArgs>,
 ): CommandBuilder<'accept', gql.MutationAcceptPetitionArgs> {
-  return (args, env) => {
-    const organ = forwardingOrganOf(env.deps.db, args.unitId ?? null);
+  return async (args, env) => {
+    const organ = await forwardingOrganOf(env.deps.db, args.unitId ?? null);
     if (organ)
       throw badInput('unitId', `unitId: ${args.unitId} is a ${organ} organ: forward the item to it with routePetition`);
     return builder(args, env);

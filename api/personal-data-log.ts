@@ -4,9 +4,10 @@
  * answered; the entries of one request are appended in one transaction when its execution is done, so a list of a
  * hundred petitions costs one write, not a hundred.
  */
+import { sql } from 'drizzle-orm';
 import type { Plugin } from 'graphql-yoga';
 import { Kind, type GraphQLResolveInfo, type SelectionNode } from 'graphql';
-import type { ReadModel } from '../db/connection';
+import type { ReadModel } from '../db/read-model';
 import { personalDataAccessLog } from '../db/schema';
 import type { Principal } from './auth';
 
@@ -36,21 +37,17 @@ export function notePersonalData(ctx: { db: ReadModel; principal: Principal | nu
 }
 
 /** Appends the request's entries. Exported for the HTTP routes outside GraphQL (history downloads). */
-export function flushPersonalData(ctx: object, at = Date.now()): void {
+export async function flushPersonalData(ctx: object, at = Date.now()): Promise<void> {
   const request = pending.get(ctx);
   if (!request || request.entries.size === 0) return;
   pending.delete(ctx);
-  const rows = [...request.entries.values()].map((e) => ({
-    at: new Date(at),
-    principalId: request.principal.id,
-    role: request.principal.role,
-    petitionId: e.petitionId,
-    outcome: e.outcome,
-    fields: e.fields.join(','),
-  }));
-  request.db.transaction((tx) => {
-    tx.insert(personalDataAccessLog).values(rows).run();
-  });
+  const { id, role } = request.principal;
+  // One statement, so the request's entries are written together or not at all.
+  const rows = [...request.entries.values()].map(
+    (e) => sql`(${at}, ${id}, ${role}, ${e.petitionId}, ${e.outcome}, ${e.fields.join(',')})`,
+  );
+  await request.db.exec(sql`INSERT INTO ${personalDataAccessLog} (at, principal_id, role, petition_id, outcome, fields)
+    VALUES ${sql.join(rows, sql`, `)}`);
 }
 
 /** Writes each request's entries once its execution is done (the answer is then decided). */

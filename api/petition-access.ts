@@ -8,7 +8,7 @@ import type { ApiContext } from './context';
 import { apiError } from './errors';
 import { notePersonalData } from './personal-data-log';
 import * as commands from './petition-commands';
-import { fromWorkflowState, loadPetition, onPanelOf, type PetitionParent } from './petition-reads';
+import { fromWorkflowState, loadPetition, panelMembership, type PetitionParent } from './petition-reads';
 
 export function errorCode(err: unknown): unknown {
   return err instanceof GraphQLError ? err.extensions.code : undefined;
@@ -16,7 +16,7 @@ export function errorCode(err: unknown): unknown {
 
 /** The petition if it exists and the principal may read it. */
 export async function readablePetition(ctx: ApiContext, principal: Principal, id: string): Promise<PetitionParent> {
-  let parent = loadPetition(ctx.db, id);
+  let parent = await loadPetition(ctx.db, id);
   // Just registered and not yet projected: the workflow itself knows it.
   if (!parent) {
     parent = await commands.queryPetition(ctx, id).then(fromWorkflowState, (err: unknown) => {
@@ -25,7 +25,7 @@ export async function readablePetition(ctx: ApiContext, principal: Principal, id
     });
   }
   // A petition the principal may not read answers exactly as one that does not exist: no leak that it does.
-  if (!parent || !canRead(principal, parent.state, (memberId) => onPanelOf(ctx.db, id, memberId))) {
+  if (!parent || !canRead(principal, parent.state, await panelMembership(ctx.db, principal, id))) {
     // A refusal of a petition that exists is an attempt on its petitioner's data: logged, and answered as none.
     if (parent) notePersonalData(ctx, { petitionId: id, outcome: 'DENIED', fields: [] });
     throw apiError('NOT_FOUND', `no petition ${id} that you may see`);
@@ -59,7 +59,7 @@ export async function commandOn(
   try {
     answer = await run(current);
   } catch (err) {
-    const known = loadPetition(ctx.db, id);
+    const known = await loadPetition(ctx.db, id);
     if (errorCode(err) === 'NOT_FOUND' && known && isTerminal(known.state)) {
       const status = known.state.status;
       // Closed by its appeal window running out, not by a path that has no appeal (a suggestion answered).

@@ -58,7 +58,7 @@ export async function registerPetition(
 ): Promise<PetitionAnswer> {
   const receivedAt = pastMoment('input.receivedAt', input.receivedAt);
   const requestId = optionalText('input.requestId', input.requestId, TEXT.requestId);
-  const respondentUnitId = knownUnit(deps.db, 'input.respondentUnitId', input.respondentUnitId);
+  const respondentUnitId = await knownUnit(deps.db, 'input.respondentUnitId', input.respondentUnitId);
   const petitionId = idForRequest('XF', 'petition', principal, requestId);
   const petitioner = {
     name: requiredText('input.petitioner.name', input.petitioner.name, TEXT.personName),
@@ -69,14 +69,14 @@ export async function registerPetition(
   const summary = requiredText('input.summary', input.summary, TEXT.summary);
   const content = requiredText('input.content', input.content, TEXT.content);
   const confirmedRepeat = optionalId('input.repeatOf', input.repeatOf, IDS.petition);
-  const directUnitId = directUnitOf(deps.db, principal, input, respondentUnitId);
+  const directUnitId = await directUnitOf(deps.db, principal, input, respondentUnitId);
   // Matching proposes; only the earlier petition the registrar names is a decided repeat (domain/petition/repeats.ts).
   const facts = { petitioner, category: input.category, respondentUnitId, summary };
   const registration: Registration = {
     petitionId,
     petitioner,
-    repeatOf: confirmedRepeat ? earlierPetition(deps.db, 'input.repeatOf', confirmedRepeat, petitioner) : null,
-    possibleRepeats: possibleRepeats(deps.db, facts),
+    repeatOf: confirmedRepeat ? await earlierPetition(deps.db, 'input.repeatOf', confirmedRepeat, petitioner) : null,
+    possibleRepeats: await possibleRepeats(deps.db, facts),
     channel: input.channel,
     category: input.category,
     summary,
@@ -92,7 +92,7 @@ export async function registerPetition(
     id: petitionId,
     requestId,
     start: async () => {
-      const calendar = calendarForNewPetition(deps.db, Date.now());
+      const calendar = await calendarForNewPetition(deps.db, Date.now());
       const startWorkflowOperation = new WithStartWorkflowOperation(petitionWorkflow, {
         workflowId,
         taskQueue: deps.taskQueue,
@@ -117,9 +117,9 @@ export async function registerPetition(
       return { answer };
     },
     query: () => handleOf(deps, petitionId).query(petitionStateQuery),
-    stored: () => {
-      const known = loadPetition(deps.db, petitionId);
-      return known && { ...known.state, timeline: loadTimeline(deps.db, petitionId) };
+    stored: async () => {
+      const known = await loadPetition(deps.db, petitionId);
+      return known && { ...known.state, timeline: await loadTimeline(deps.db, petitionId) };
     },
   });
 }
@@ -131,7 +131,7 @@ export async function registerPetition(
  */
 export async function answeredPetition(deps: ApiDeps, answer: PetitionAnswer): Promise<PetitionParent> {
   if ('timeline' in answer) return fromWorkflowState(answer);
-  const stored = loadPetition(deps.db, answer.petitionId);
+  const stored = await loadPetition(deps.db, answer.petitionId);
   if (stored && stored.state.lastSeq >= answer.lastSeq) return stored;
   return fromWorkflowState(await queryPetition(deps, answer.petitionId));
 }

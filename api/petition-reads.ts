@@ -1,13 +1,14 @@
 /**
- * Reads of the SQLite read model behind `petition` and `petitions`. Unit isolation is part of every query's
+ * Reads of the read model behind `petition` and `petitions`. Unit isolation is part of every query's
  * WHERE clause, never a filter applied afterwards. Lists page by keyset (stable while new petitions arrive);
  * text search ranks the newest matches by relevance and pages by offset within that ranking.
  */
-import { and, asc, eq, gte, inArray, isNotNull, isNull, lte, sql, type SQL } from 'drizzle-orm';
-import type { ReadModel } from '../db/connection';
+import { and, eq, gte, inArray, isNotNull, isNull, lte, sql, type SQL } from 'drizzle-orm';
+import type { Engine, ReadModel } from '../db/read-model';
 import { petitionEvents, petitions } from '../db/schema';
 import type { Category, PetitionState, PetitionStatus, TimelineEvent } from '../domain/petition';
 import type { ReadScope } from './access';
+import type { Principal } from './auth';
 import { badInput } from './errors';
 import { wholePetition, type PetitionParent } from './petition-rows';
 
@@ -21,33 +22,54 @@ function fromStateJson(stateJson: string): PetitionParent {
   return wholePetition(JSON.parse(stateJson) as PetitionParent['state'], null);
 }
 
-export function loadPetition(db: ReadModel, id: string): PetitionParent | null {
-  const row = db.select({ stateJson: petitions.stateJson }).from(petitions).where(eq(petitions.id, id)).get();
-  return row ? fromStateJson(row.stateJson) : null;
+export async function loadPetition(db: ReadModel, id: string): Promise<PetitionParent | null> {
+  const row = await db.row<{ state_json: string }>(sql`SELECT state_json FROM ${petitions} WHERE id = ${id}`);
+  return row ? fromStateJson(row.state_json) : null;
+}
+
+/**
+ * A reviewer's membership of the panels before one petition, read ahead so that the access decision (./access.ts)
+ * stays a pure function; every other principal needs no read.
+ */
+export async function panelMembership(
+  db: ReadModel,
+  principal: Principal | null,
+  petitionId: string,
+): Promise<(memberId: string) => boolean> {
+  const memberId = principal?.role === 'REVIEWER' ? principal.memberId : null;
+  if (!memberId) return () => false;
+  const on = await onPanelOf(db, petitionId, memberId);
+  return (asked) => on && asked === memberId;
 }
 
 /** Whether a panel member has this petition before one of their panels. */
-export function onPanelOf(db: ReadModel, petitionId: string, memberId: string): boolean {
-  return !!db.get(sql`
-    SELECT 1 FROM panel_cases pc JOIN panel_members pm ON pm.panel_id = pc.panel_id
-    WHERE pc.petition_id = ${petitionId} AND pm.member_id = ${memberId} LIMIT 1`);
+export async function onPanelOf(db: ReadModel, petitionId: string, memberId: string): Promise<boolean> {
+  return !!(await db.row(sql`
+    SELECT 1 AS one FROM panel_cases pc JOIN panel_members pm ON pm.panel_id = pc.panel_id
+    WHERE pc.petition_id = ${petitionId} AND pm.member_id = ${memberId} LIMIT 1`));
 }
 
-export function loadTimeline(db: ReadModel, petitionId: string): TimelineEvent[] {
-  return db
-    .select()
-    .from(petitionEvents)
-    .where(eq(petitionEvents.petitionId, petitionId))
-    .orderBy(asc(petitionEvents.seq))
-    .all()
-    .map((e) => ({
-      seq: e.seq,
-      type: e.type,
-      at: e.at.getTime(),
-      actor: e.actorId ? { id: e.actorId, role: e.actorRole ?? '' } : null,
-      note: e.note,
-      data: JSON.parse(e.dataJson) as TimelineEvent['data'],
-    }));
+interface EventRow {
+  seq: number;
+  type: TimelineEvent['type'];
+  at: number;
+  actor_id: string | null;
+  actor_role: string | null;
+  note: string | null;
+  data_json: string;
+}
+
+export async function loadTimeline(db: ReadModel, petitionId: string): Promise<TimelineEvent[]> {
+  const rows = await db.rows<EventRow>(sql`SELECT seq, type, at, actor_id, actor_role, note, data_json
+    FROM ${petitionEvents} WHERE petition_id = ${petitionId} ORDER BY seq`);
+  return rows.map((e) => ({
+    seq: e.seq,
+    type: e.type,
+    at: e.at,
+    actor: e.actor_id ? { id: e.actor_id, role: e.actor_role ?? '' } : null,
+    note: e.note,
+    data: JSON.parse(e.data_json) as TimelineEvent['data'],
+  }));
 }
 
 export type PetitionSort = 'RECEIVED_DESC' | 'DUE_ASC';
@@ -70,7 +92,7 @@ export interface PetitionFilter {
   text?: string | null;
 }
 
-export function conditions(filter: PetitionFilter): SQL | undefined {
+export function conditions(filter: PetitionFilter, engine: Engine): SQL | undefined {
   const where: (SQL | undefined)[] = [];
   if (filter.status?.length) where.push(inArray(petitions.status, filter.status));
   if (filter.unitId) where.push(eq(petitions.unitId, filter.unitId));
@@ -83,15 +105,17 @@ export function conditions(filter: PetitionFilter): SQL | undefined {
   if (typeof filter.provisional === 'boolean') {
     // An open clock is neither met nor lapsed, as for dueAt; the deadlines' primary key finds a petition's.
     const open = sql`EXISTS (SELECT 1 FROM petition_deadlines pd WHERE pd.petition_id = ${petitions.id}
-      AND pd.provisional = 1 AND pd.met_at IS NULL AND pd.lapsed_at IS NULL)`;
+      AND pd.provisional AND pd.met_at IS NULL AND pd.lapsed_at IS NULL)`;
     where.push(filter.provisional ? open : sql`NOT ${open}`);
   }
   if (typeof filter.repeatDeclinedUnconfirmed === 'boolean') {
     // Before repeats were proposed, matching's repeatOf declined at registration with no one deciding: those
     // stay declined, listed here for a registrar to review. The events' primary key finds a petition's.
+    const reason =
+      engine === 'postgres' ? sql`(e.data_json::jsonb ->> 'reason')` : sql`json_extract(e.data_json, '$.reason')`;
     const unconfirmed = sql`(${petitions.status} = 'DECLINED' AND ${petitions.repeatOf} IS NOT NULL
       AND EXISTS (SELECT 1 FROM petition_events e WHERE e.petition_id = ${petitions.id} AND e.type = 'DECLINED'
-        AND json_extract(e.data_json, '$.reason') IN ('ALREADY_REEXAMINED', 'DUPLICATE_IN_PROGRESS'))
+        AND ${reason} IN ('ALREADY_REEXAMINED', 'DUPLICATE_IN_PROGRESS'))
       AND NOT EXISTS (SELECT 1 FROM petition_events e WHERE e.petition_id = ${petitions.id} AND e.type = 'REPEAT_CONFIRMED'))`;
     where.push(filter.repeatDeclinedUnconfirmed ? unconfirmed : sql`NOT ${unconfirmed}`);
   }
@@ -133,7 +157,7 @@ export function notAccusing(unitId: string): SQL {
 export interface PetitionConnectionParent {
   edges: { node: PetitionParent; cursor: string; highlight: string | null }[];
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  totalCount: () => number;
+  totalCount: () => Promise<number>;
 }
 
 // Cursors are opaque to clients: the sort key and the row's number, or the offset in a ranked search.

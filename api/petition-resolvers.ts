@@ -1,6 +1,4 @@
 /** The fields of a Petition (and of what hangs off it) as GraphQL shows them, from the state the workflow keeps. */
-import { eq } from 'drizzle-orm';
-import { units } from '../db/schema';
 import { dayKey, shanghaiDayNumber } from '../domain/calendar';
 import { hasVoted, isPresent } from '../domain/evaluation';
 import { pausedMsAt, projectedDue } from '../domain/pausable-deadline';
@@ -23,24 +21,24 @@ import type { ApiContext } from './context';
 import type { EvaluationPanelResolvers, PanelCaseResolvers, PetitionResolvers } from './generated/resolvers-types';
 import { errorCode, readablePetition } from './petition-access';
 import * as commands from './petition-commands';
-import { loadPetition, loadTimeline, onPanelOf, type PetitionParent } from './petition-reads';
+import { loadPetition, loadTimeline, panelMembership, type PetitionParent } from './petition-reads';
+import { unitById } from './unit-reads';
 import { answeringFromRows } from './row-resolvers';
-
-function unitById(ctx: ApiContext, id: string | null) {
-  return id ? (ctx.db.select().from(units).where(eq(units.id, id)).get() ?? null) : null;
-}
 
 /**
  * The proposals the principal may see: an earlier petition they could not read is left out, as if it did not
  * exist. Each shows the earlier petition's status now (it may have moved on since it was proposed).
  */
-function visibleRepeats(ctx: ApiContext, candidates: readonly PossibleRepeat[]) {
-  return candidates.flatMap((c) => {
-    const earlier = loadPetition(ctx.db, c.petitionId)?.state;
-    const units = earlier ?? { unitId: null, reviewUnitId: null, category: null, respondentUnitId: null };
-    if (!canRead(ctx.principal!, units, (memberId) => onPanelOf(ctx.db, c.petitionId, memberId))) return [];
-    return [{ ...c, status: earlier?.status ?? c.status }];
-  });
+async function visibleRepeats(ctx: ApiContext, candidates: readonly PossibleRepeat[]) {
+  const visible = await Promise.all(
+    candidates.map(async (c) => {
+      const earlier = (await loadPetition(ctx.db, c.petitionId))?.state;
+      const units = earlier ?? { unitId: null, reviewUnitId: null, category: null, respondentUnitId: null };
+      if (!canRead(ctx.principal!, units, await panelMembership(ctx.db, ctx.principal, c.petitionId))) return [];
+      return [{ ...c, status: earlier?.status ?? c.status }];
+    }),
+  );
+  return visible.flat();
 }
 
 function deadlineView(d: Deadline) {
@@ -73,10 +71,10 @@ function deadlineView(d: Deadline) {
 }
 
 /** The petitions a panel evaluates, as the read model holds them (a case not projected yet is left out). */
-function casesOf(ctx: ApiContext, petitionIds: readonly string[]) {
+async function casesOf(ctx: ApiContext, petitionIds: readonly string[]) {
   const cases = new Map<string, PetitionParent['state']>();
   for (const id of petitionIds) {
-    const state = loadPetition(ctx.db, id)?.state;
+    const state = (await loadPetition(ctx.db, id))?.state;
     if (state) cases.set(id, state);
   }
   return cases;
@@ -88,14 +86,14 @@ function casesOf(ctx: ApiContext, petitionIds: readonly string[]) {
  */
 export const evaluationPanelResolvers: EvaluationPanelResolvers = {
   id: (p) => p.panelId,
-  title: (p, _, ctx) => quotedAcross(ctx, [...casesOf(ctx, p.petitionIds).values()], p.title),
+  title: async (p, _, ctx) => quotedAcross(ctx, [...(await casesOf(ctx, p.petitionIds)).values()], p.title),
   members: (p) => p.members.map((m) => ({ ...m, attended: isPresent(p, m.memberId), voted: hasVoted(p, m.memberId) })),
   cases: (p) =>
     p.petitionIds.map(
       (petitionId) => p.results.find((r) => r.petitionId === petitionId) ?? { petitionId, verdict: null, votes: 0 },
     ),
-  evaluations: (p, _, ctx) => {
-    const cases = casesOf(ctx, p.petitionIds);
+  evaluations: async (p, _, ctx) => {
+    const cases = await casesOf(ctx, p.petitionIds);
     return p.votes.map((v) => {
       const state = cases.get(v.petitionId);
       // Without its case there is no knowing whom a comment may quote: nothing of it is shown.
@@ -112,7 +110,7 @@ export const petitionResolvers: PetitionResolvers = answeringFromRows({
   id: (p) => p.state.petitionId,
   status: (p) => p.state.status,
   stage: (p) => p.state.stage,
-  unit: (p, _, ctx) => unitById(ctx, p.facts.unitId),
+  unit: (p, _, ctx) => unitById(ctx.db, p.facts.unitId),
   petitioner: (p, _, ctx, info) => petitionerView(ctx, p.facts, info),
   summary: (p) => p.state.summary,
   content: (p) => p.state.content,
@@ -137,7 +135,7 @@ export const petitionResolvers: PetitionResolvers = answeringFromRows({
   repeatOf: (p) => p.state.repeatOf?.petitionId ?? null,
   isRepeat: (p) => p.state.repeatOf !== null,
   possibleRepeats: (p, _, ctx) => visibleRepeats(ctx, p.state.possibleRepeats ?? []),
-  reviewUnit: (p, _, ctx) => unitById(ctx, p.facts.reviewUnitId),
+  reviewUnit: (p, _, ctx) => unitById(ctx.db, p.facts.reviewUnitId),
   extension: (p) => ({
     daysGranted: p.state.extensions.filter((e) => e.decision?.approved).reduce((sum, e) => sum + e.days, 0),
     maxDays: ruleOf(getProfile(p.state.profileId), 'EXTENSION').days ?? 0,
@@ -155,15 +153,17 @@ export const petitionResolvers: PetitionResolvers = answeringFromRows({
   reply: (p) => p.state.opinions.at(-1) ?? null,
   opinions: (p) => p.state.opinions,
   appeals: (p, _, ctx) =>
-    p.state.appeals.map((a) => ({
-      level: a.level,
-      requestedAt: a.requestedAt,
-      requestedVia: a.requestedVia ?? null,
-      // Appeals recorded before receipt was kept apart were received as they were requested.
-      receivedAt: a.receivedAt ?? a.requestedAt,
-      reason: a.reason,
-      unit: unitById(ctx, a.unitId),
-    })),
+    Promise.all(
+      p.state.appeals.map(async (a) => ({
+        level: a.level,
+        requestedAt: a.requestedAt,
+        requestedVia: a.requestedVia ?? null,
+        // Appeals recorded before receipt was kept apart were received as they were requested.
+        receivedAt: a.receivedAt ?? a.requestedAt,
+        reason: a.reason,
+        unit: await unitById(ctx.db, a.unitId),
+      })),
+    ),
   satisfaction: (p) => {
     const latest = new Map<RatingTarget, PetitionState['ratings'][number]>();
     for (const rating of p.state.ratings) latest.set(rating.target, rating);

@@ -3,8 +3,7 @@
  * need, selected instead of the snapshot (`state_json`, about 2 KB of JSON a row). The snapshot is read and
  * parsed only when a field asks for something the row does not hold, once per petition and request.
  */
-import type Database from 'better-sqlite3';
-import type { ReadModel } from '../db/connection';
+import { flag, type ReadModel } from '../db/read-model';
 import type {
   Category,
   Channel,
@@ -76,7 +75,14 @@ export const ROW_COLUMNS = `num, id, status, stage, unit_id, review_unit_id, cat
   petitioner_address, is_repeat, repeat_of, received_at, registered_at, accepted_at, forwarded_to,
   direct, closed_at, escalated_leader_id, escalation_proposed, due_at, due_paused, overdue, due_soon`;
 
-/** A row of ROW_COLUMNS as better-sqlite3 returns it. */
+/** What a page selects where the read model cannot read a snapshot at once (db/read-model.ts `snapshotNow`). */
+export const ROW_COLUMNS_WITH_SNAPSHOT = `${ROW_COLUMNS}, state_json`;
+
+export function rowColumns(db: ReadModel): string {
+  return db.snapshotNow ? ROW_COLUMNS : ROW_COLUMNS_WITH_SNAPSHOT;
+}
+
+/** A row of ROW_COLUMNS as the driver returns it. */
 export type RawRow = Record<string, string | number | null>;
 
 // Read at module level, not as closures inside toRow: tsx names every closure it makes (esbuild's keepNames), a
@@ -103,20 +109,20 @@ export function toRow(r: RawRow): PetitionRow {
       phone: orNull(r, 'petitioner_phone'),
       address: orNull(r, 'petitioner_address'),
     },
-    isRepeat: r.is_repeat === 1,
+    isRepeat: flag(r.is_repeat),
     repeatOf: orNull(r, 'repeat_of'),
     receivedAt: r.received_at as number,
     registeredAt: r.registered_at as number,
     acceptedAt: orNull(r, 'accepted_at'),
     forwardedTo: orNull(r, 'forwarded_to'),
-    direct: r.direct === 1,
+    direct: flag(r.direct),
     closedAt: orNull(r, 'closed_at'),
     escalatedLeaderId: orNull(r, 'escalated_leader_id'),
-    escalationProposed: r.escalation_proposed === 1,
+    escalationProposed: flag(r.escalation_proposed),
     dueAt: orNull(r, 'due_at'),
-    duePaused: r.due_paused === 1,
-    overdue: r.overdue === 1,
-    dueSoon: r.due_soon === 1,
+    duePaused: flag(r.due_paused),
+    overdue: flag(r.overdue),
+    dueSoon: flag(r.due_soon),
   };
 }
 
@@ -152,22 +158,18 @@ class ListedPetition implements PetitionParent {
   }
 }
 
-const snapshotStatements = new WeakMap<Database.Database, Database.Statement<[number], { state_json: string }>>();
-
-/** The snapshot of the row numbered `num` (a lean row's petition is never deleted). */
-function snapshotOf(db: ReadModel, num: number): Snapshot {
-  let statement = snapshotStatements.get(db.$client);
-  if (!statement) {
-    statement = db.$client.prepare('SELECT state_json FROM petitions WHERE num = ?');
-    snapshotStatements.set(db.$client, statement);
-  }
-  const found = statement.get(num);
-  if (!found) throw new Error(`petition row ${num} is gone from the read model`);
-  return JSON.parse(found.state_json) as Snapshot;
-}
-
+/**
+ * The snapshot of a listed row: at once from SQLite when a field first asks for it; on a driver that cannot read at
+ * once (PostgreSQL), the page selected it with the row (`ROW_COLUMNS_WITH_SNAPSHOT`).
+ */
 export function listedPetition(db: ReadModel, raw: RawRow): PetitionParent {
-  return new ListedPetition(toRow(raw), (num) => snapshotOf(db, num));
+  const inRow = raw.state_json;
+  return new ListedPetition(toRow(raw), (num) => {
+    const json = typeof inRow === 'string' ? inRow : db.snapshotNow?.(num);
+    // A lean row's petition is never deleted.
+    if (json === undefined) throw new Error(`petition row ${num} is gone from the read model`);
+    return JSON.parse(json) as Snapshot;
+  });
 }
 
 export function wholePetition(state: Snapshot, timeline: TimelineEvent[] | null): PetitionParent {

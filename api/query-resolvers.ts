@@ -1,5 +1,4 @@
 /** Queries of the SDL (schema/). */
-import { units } from '../db/schema';
 import { PANEL_STATUSES } from '../domain/evaluation';
 import { getProfile, PROFILES, type JurisdictionProfile } from '../domain/statute';
 import { readScope } from './access';
@@ -11,6 +10,7 @@ import * as histories from './histories';
 import { IDS, TEXT, knownUnit, optionalChoice, optionalText, pageSize, period, requiredId } from './input-rules';
 import * as panelsApi from './panels';
 import { notePersonalData } from './personal-data-log';
+import { allUnits } from './unit-reads';
 import { readablePetition } from './petition-access';
 import { listPetitions } from './petition-pages';
 import type { PetitionFilter } from './petition-reads';
@@ -27,12 +27,12 @@ export function jurisdictionView(profile: JurisdictionProfile) {
   };
 }
 
-function toFilter(ctx: ApiContext, input: PetitionFilterInput | null | undefined): PetitionFilter {
+async function toFilter(ctx: ApiContext, input: PetitionFilterInput | null | undefined): Promise<PetitionFilter> {
   const f = input ?? {};
   period('filter.receivedFrom', f.receivedFrom, 'filter.receivedTo', f.receivedTo);
   return {
     status: f.status,
-    unitId: knownUnit(ctx.db, 'filter.unitId', f.unitId),
+    unitId: await knownUnit(ctx.db, 'filter.unitId', f.unitId),
     overdue: f.overdue,
     category: f.category,
     text: optionalText('filter.text', f.text, TEXT.search),
@@ -60,15 +60,22 @@ export const queryResolvers: QueryResolvers = {
   jurisdictions: () => Object.values(PROFILES).map(jurisdictionView),
   units: (_, __, ctx) => {
     requireSignedIn(ctx.principal);
-    return ctx.db.select().from(units).all();
+    return allUnits(ctx.db);
   },
   petition: async (_, args, ctx) =>
     readablePetition(ctx, requireSignedIn(ctx.principal), requiredId('id', args.id, IDS.petition)),
-  petitions: (_, args, ctx) => {
+  petitions: async (_, args, ctx) => {
     const principal = requireSignedIn(ctx.principal);
     const first = pageSize('first', args.first);
-    const filter = toFilter(ctx, args.filter);
-    const page = listPetitions(ctx.db, readScope(principal), filter, args.sort ?? 'RECEIVED_DESC', first, args.after);
+    const filter = await toFilter(ctx, args.filter);
+    const page = await listPetitions(
+      ctx.db,
+      readScope(principal),
+      filter,
+      args.sort ?? 'RECEIVED_DESC',
+      first,
+      args.after,
+    );
     return {
       edges: page.nodes.map(({ parent, cursor, highlight }) => ({
         node: parent,
@@ -86,11 +93,11 @@ export const queryResolvers: QueryResolvers = {
     notePersonalData(ctx, { petitionId: args.id, outcome: 'READ', fields: ['history'] });
     return history;
   },
-  panel: (_, args, ctx) => {
+  panel: async (_, args, ctx) => {
     const principal = requireRole(ctx.principal, 'REGISTRAR', 'SUPERVISOR', 'REVIEWER', 'TESTER');
-    const visible = panelsApi.panelIdsFor(ctx.db, principal);
     const id = requiredId('id', args.id, IDS.panel);
-    const panel = panelsApi.loadPanel(ctx.db, id);
+    const visible = await panelsApi.panelIdsFor(ctx.db, principal);
+    const panel = await panelsApi.loadPanel(ctx.db, id);
     if (!panel || (visible !== 'all' && !visible.includes(id))) throw panelsApi.panelNotFound(id);
     return panel;
   },
@@ -103,9 +110,9 @@ export const queryResolvers: QueryResolvers = {
       pageSize('first', args.first),
     );
   },
-  statistics: (_, args, ctx) => {
+  statistics: async (_, args, ctx) => {
     const principal = requireSignedIn(ctx.principal);
-    const filter = { ...args.filter, unitId: knownUnit(ctx.db, 'filter.unitId', args.filter.unitId) };
+    const filter = { ...args.filter, unitId: await knownUnit(ctx.db, 'filter.unitId', args.filter.unitId) };
     return computeStatistics(ctx.db, statisticsQuery(principal, filter));
   },
 };

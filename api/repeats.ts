@@ -2,30 +2,28 @@
  * 重复信访 as the API finds it in the read model: the earlier petitions matching proposes at registration, and
  * the earlier petition a registrar names (`repeatOf`), which must be a real one of the same petitioner.
  */
-import { and, desc, eq, lt } from 'drizzle-orm';
-import type { ReadModel } from '../db/connection';
+import { sql } from 'drizzle-orm';
+import type { ReadModel } from '../db/read-model';
 import { petitions } from '../db/schema';
 import { type MatchedFacts, petitionerKey, repeatReasons, respondentUnitOf } from '../domain/matter';
-import type { Petitioner, PossibleRepeat, RepeatOf } from '../domain/petition';
+import type { Category, Petitioner, PetitionStatus, PossibleRepeat, RepeatOf } from '../domain/petition';
 import { badInput } from './errors';
+
+type EarlierRow = Pick<PossibleRepeat, 'status'> & {
+  id: string;
+  category: Category;
+  matterKey: string | null;
+  summary: string;
+};
 
 /** The newest this many proposals are kept: a registrar weighs a few, not a petitioner's whole file. */
 export const MAX_PROPOSALS = 5;
 
 /** Earlier petitions of the same petitioner sharing the respondent unit or a similar summary, newest first. */
-export function possibleRepeats(db: ReadModel, facts: MatchedFacts): PossibleRepeat[] {
-  return db
-    .select({
-      id: petitions.id,
-      status: petitions.status,
-      category: petitions.category,
-      matterKey: petitions.matterKey,
-      summary: petitions.summary,
-    })
-    .from(petitions)
-    .where(eq(petitions.petitionerKey, petitionerKey(facts.petitioner)))
-    .orderBy(desc(petitions.registeredAt))
-    .all()
+export async function possibleRepeats(db: ReadModel, facts: MatchedFacts): Promise<PossibleRepeat[]> {
+  const rows = await db.rows<EarlierRow>(sql`SELECT id, status, category, matter_key AS "matterKey", summary
+    FROM ${petitions} WHERE petitioner_key = ${petitionerKey(facts.petitioner)} ORDER BY registered_at DESC`);
+  return rows
     .flatMap((row) => {
       const earlier = { ...facts, ...row, respondentUnitId: respondentUnitOf(row.category, row.matterKey) };
       const reasons = repeatReasons(facts, earlier);
@@ -38,20 +36,17 @@ export function possibleRepeats(db: ReadModel, facts: MatchedFacts): PossibleRep
  * The earlier petition a registrar names, as it stands now: refused with the field when there is none, when it
  * is another petitioner's, or when it was not registered before this one (`before`, when this one exists).
  */
-export function earlierPetition(
+export async function earlierPetition(
   db: ReadModel,
   field: string,
   id: string,
   petitioner: Petitioner,
   before: number | null = null,
-): RepeatOf {
-  const earlier = db
-    .select({ id: petitions.id, status: petitions.status, key: petitions.petitionerKey })
-    .from(petitions)
-    .where(
-      before === null ? eq(petitions.id, id) : and(eq(petitions.id, id), lt(petitions.registeredAt, new Date(before))),
-    )
-    .get();
+): Promise<RepeatOf> {
+  const registeredBefore = before === null ? sql`` : sql` AND registered_at < ${before}`;
+  const earlier = await db.row<{ id: string; status: PetitionStatus; key: string }>(
+    sql`SELECT id, status, petitioner_key AS "key" FROM ${petitions} WHERE id = ${id}${registeredBefore}`,
+  );
   if (!earlier) throw badInput(field, `${field}: no petition ${id} registered before this one`);
   if (earlier.key !== petitionerKey(petitioner))
     throw badInput(field, `${field}: petition ${id} is not this petitioner's`);

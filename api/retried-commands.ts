@@ -30,7 +30,7 @@ export async function answeredAsFirstTime(
 ): Promise<PetitionParent> {
   if (!requestId || !REFUSED_SINCE.includes(String(errorCode(refusal)))) throw refusal;
   const applied = await wasApplied(ctx, petitionId, updateIdOf(command, principal, requestId)).catch(() => false);
-  const known = applied ? loadPetition(ctx.db, petitionId) : null;
+  const known = applied ? await loadPetition(ctx.db, petitionId) : null;
   if (!known) throw refusal;
   return known;
 }

@@ -10,10 +10,10 @@ import { TEXT, optionalText, requiredText, wholeNumber } from './input-rules';
 export function withDueDays(
   builder: CommandBuilder<'route', gql.MutationRoutePetitionArgs>,
 ): CommandBuilder<'route', gql.MutationRoutePetitionArgs> {
-  return (args, env) => {
+  return async (args, env) => {
     const dueDays = args.dueDays == null ? null : wholeNumber('dueDays', args.dueDays, 1);
-    const finish = builder(args, env);
-    return (current) => ({ ...finish(current), dueDays });
+    const finish = await builder(args, env);
+    return async (current) => ({ ...(await finish(current)), dueDays });
   };
 }
 

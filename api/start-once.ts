@@ -40,12 +40,12 @@ export interface StartOnce<T> {
   /** The workflow's own state. */
   query: () => Promise<T>;
   /** The read model's snapshot under the id, if it has one. */
-  stored: () => T | null;
+  stored: () => Promise<T | null>;
 }
 
 /** Starts the workflow unless it was started before, and answers its state (see above). */
 export async function startOnce<T>(deps: QueryDeps, run: StartOnce<T>): Promise<T> {
-  if (!(run.requestId && run.stored())) {
+  if (!(run.requestId && (await run.stored()))) {
     try {
       const started = await run.start();
       if (started && typeof started === 'object' && 'answer' in started) return started.answer as T;
@@ -55,11 +55,11 @@ export async function startOnce<T>(deps: QueryDeps, run: StartOnce<T>): Promise<
     }
   }
   // With the read model's copy to fall back on, a query need not wait long; without one, as long as a command.
-  const timeoutMs = run.stored() ? undefined : (deps.updateTimeoutMs ?? DEFAULT_UPDATE_TIMEOUT_MS);
+  const timeoutMs = (await run.stored()) ? undefined : (deps.updateTimeoutMs ?? DEFAULT_UPDATE_TIMEOUT_MS);
   try {
     return await callQuery(deps, run.id, run.query, timeoutMs);
   } catch (err) {
-    const stored = run.stored();
+    const stored = await run.stored();
     if (stored) return stored;
     if (!isUnanswered(err)) throw err;
     // Started (now or before) but neither its workflow nor the read model can say how it stands yet.

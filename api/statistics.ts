@@ -6,7 +6,7 @@
  * deadline counts in (from, to], and one ending at 24:00 on 31 March is March's.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import type { ReadModel } from '../db/connection';
+import type { Engine, ReadModel } from '../db/read-model';
 import type { Principal } from './auth';
 import { apiError, badInput } from './errors';
 import { daysSum, wholeDays, type DaySpan } from '../db/statistics-days';
@@ -81,7 +81,10 @@ interface Fraction {
  * before its end; 一次性化解 with the asked repeat window), through narrow partial indexes. `scan` (and a unit
  * role, whose figures leave out the accusations against it) scans the whole period: the straightforward count.
  */
-export function statisticsQueries(q: StatisticsQuery, { scan = false }: { scan?: boolean } = {}) {
+export function statisticsQueries(
+  q: StatisticsQuery,
+  { scan = false, engine = 'sqlite' }: { scan?: boolean; engine?: Engine } = {},
+) {
   // Every figure a unit reads of petitions leaves out the accusations against it, as its lists do.
   const hidden = q.accusedHiddenFrom;
   // On petitions by row number (which the covering indexes hold), elsewhere by the petition's id.
@@ -96,7 +99,8 @@ export function statisticsQueries(q: StatisticsQuery, { scan = false }: { scan?:
   const satisfied = (target: 'UNIT' | 'BUREAU') =>
     sql.raw(`count(*) FILTER (WHERE r.target = '${target}' AND r.level IN ('SATISFIED', 'BASICALLY_SATISFIED'))`);
   // The counters key no unit as '': an empty unit filter matches no petition and is scanned.
-  const span = scan || hidden || q.unitId === '' ? null : wholeDays(q.from, q.to);
+  // PostgreSQL keeps no day counters yet: it scans the period, which gives the same figures (a test holds them equal).
+  const span = scan || hidden || q.unitId === '' || engine === 'postgres' ? null : wholeDays(q.from, q.to);
   const scanned: [number, number][] = span
     ? (
         [
@@ -111,7 +115,9 @@ export function statisticsQueries(q: StatisticsQuery, { scan = false }: { scan?:
   ];
   const window = q.repeatWindowDays * DAY_MS;
   // For the city, the narrow partial index; SQLite, without statistics, takes the wider one of the same range.
-  const narrow = (name: string) => (q.unitId ? sql`` : sql.raw(` INDEXED BY ${name}`));
+  const narrow = (name: string) => (q.unitId || engine !== 'sqlite' ? sql`` : sql.raw(` INDEXED BY ${name}`));
+  // LIMIT -1 keeps SQLite from copying a subquery's CASE into every count; PostgreSQL has no such limit.
+  const unlimited = sql.raw(engine === 'sqlite' ? ' LIMIT -1' : '');
   return {
     // 办结率 on the base bureaus publish: what came in during the period; forwarded items are another organ's.
     received: byDays(
@@ -133,7 +139,7 @@ export function statisticsQueries(q: StatisticsQuery, { scan = false }: { scan?:
         FROM petitions WHERE registered_at >= ${lo} AND registered_at < ${hi} ${inUnit(sql`unit_id`)}`,
       (whole) => [daysSum('registered', whole, q.unitId)],
     ),
-    overdueNow: [sql`SELECT count(*) AS num, count(*) AS den FROM petitions WHERE overdue = 1 ${inUnit(sql`unit_id`)}`],
+    overdueNow: [sql`SELECT count(*) AS num, count(*) AS den FROM petitions WHERE overdue ${inUnit(sql`unit_id`)}`],
     completion: [
       sql`
       SELECT count(*) FILTER (WHERE delivered_at < ${q.to}) AS num, count(*) AS den
@@ -159,7 +165,7 @@ export function statisticsQueries(q: StatisticsQuery, { scan = false }: { scan?:
           ${exclusionCounts()}
         FROM (SELECT delivered_at, handling_due_at, is_first_time, review_requested, repeated_at, rated,
             ${firstExclusion()} AS excluded
-          FROM petitions WHERE delivered_at >= ${lo} AND delivered_at < ${hi} ${inUnit(sql`unit_id`)} LIMIT -1)`,
+          FROM petitions WHERE delivered_at >= ${lo} AND delivered_at < ${hi} ${inUnit(sql`unit_id`)}${unlimited}) AS d`,
       (whole) => [
         daysSum('delivered', whole, q.unitId),
         sql`SELECT count(*) AS first_num FROM petitions${narrow('petitions_stats_first_time_idx')}
@@ -192,26 +198,26 @@ export function statisticsQueries(q: StatisticsQuery, { scan = false }: { scan?:
   };
 }
 
-/** Each basis's counts: its statements' columns added up (a missing or NULL sum is 0). */
-export function statisticsCounts(db: ReadModel, q: StatisticsQuery, options: { scan?: boolean } = {}) {
-  const counts = (parts: SQL[]) => {
+/** Each basis's counts: its statements' columns added up (a missing or NULL sum is 0; PostgreSQL's sums are numeric). */
+export async function statisticsCounts(db: ReadModel, q: StatisticsQuery, options: { scan?: boolean } = {}) {
+  const counts = async (parts: SQL[]) => {
     const total: Record<string, number> = {};
     for (const part of parts) {
-      for (const [column, value] of Object.entries(db.get<Record<string, number | null>>(part) ?? {})) {
-        total[column] = (total[column] ?? 0) + (value ?? 0);
+      for (const [column, value] of Object.entries((await db.row<Record<string, unknown>>(part)) ?? {})) {
+        total[column] = (total[column] ?? 0) + Number(value ?? 0);
       }
     }
     return total;
   };
-  const queries = statisticsQueries(q, options);
-  return Object.fromEntries(Object.entries(queries).map(([basis, parts]) => [basis, counts(parts)])) as Record<
-    keyof typeof queries,
-    Record<string, number>
-  >;
+  const queries = statisticsQueries(q, { ...options, engine: db.engine });
+  const entries = await Promise.all(
+    Object.entries(queries).map(async ([basis, parts]) => [basis, await counts(parts)]),
+  );
+  return Object.fromEntries(entries) as Record<keyof typeof queries, Record<string, number>>;
 }
 
-export function computeStatistics(db: ReadModel, q: StatisticsQuery, options: { scan?: boolean } = {}) {
-  const counts = statisticsCounts(db, q, options);
+export async function computeStatistics(db: ReadModel, q: StatisticsQuery, options: { scan?: boolean } = {}) {
+  const counts = await statisticsCounts(db, q, options);
   const fraction = (basis: keyof typeof counts): Fraction => ({
     num: counts[basis].num ?? 0,
     den: counts[basis].den ?? 0,

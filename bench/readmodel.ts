@@ -15,7 +15,7 @@ import { createFengqiaoYoga } from '../api/create-yoga';
 import type { ReadScope } from '../api/access';
 import { pageStatements, rowsByNumber } from '../api/petition-pages';
 import { encodeCursor, type PetitionFilter } from '../api/petition-reads';
-import type { Statement } from '../api/statements';
+import type { Statement } from '../db/read-model';
 import { statisticsQueries } from '../api/statistics';
 import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
 import { openReadModel } from '../db/connection';
@@ -44,13 +44,13 @@ const yoga = createFengqiaoYoga({
   taskQueue: 'unused',
   profileId: 'national-2022',
 });
-const city = issueToken(db, { role: 'SUPERVISOR', principalId: 'bench-supervisor' });
+const city = await issueToken(db, { role: 'SUPERVISOR', principalId: 'bench-supervisor' });
 const busiestUnit = (
   sqlite
     .prepare('SELECT unit_id AS u FROM petitions WHERE overdue GROUP BY unit_id ORDER BY count(*) DESC LIMIT 1')
     .get() as { u: string }
 ).u;
-const unit = issueToken(db, { role: 'UNIT_HANDLER', principalId: 'bench-unit', unitId: busiestUnit });
+const unit = await issueToken(db, { role: 'UNIT_HANDLER', principalId: 'bench-unit', unitId: busiestUnit });
 
 async function graphql(token: string, query: string, variables: Record<string, unknown> = {}) {
   const response = await yoga.fetch('http://bench/graphql', {
@@ -101,7 +101,7 @@ const bare = ({ text, params }: Statement) => {
  * candidates, then the page's lean rows by number (the ranking between them is not SQL).
  */
 const pageSql = (scope: ReadScope, filter: PetitionFilter, after?: string) => {
-  const statements = pageStatements(scope, filter, 'RECEIVED_DESC', 20, after);
+  const statements = pageStatements(db, scope, filter, 'RECEIVED_DESC', 20, after);
   if (statements.kind === 'list') {
     const arms = statements.arms.map(bare);
     return () => arms.map((arm) => arm());
@@ -110,6 +110,7 @@ const pageSql = (scope: ReadScope, filter: PetitionFilter, after?: string) => {
   const candidates = bare(statements.candidates);
   const page = sqlite.prepare(
     rowsByNumber(
+      db,
       candidates()
         .slice(0, 20)
         .map((r) => r.num),

@@ -3,17 +3,18 @@
  * `holidayCalendars` lists, and how a publication is stored. A notice sent again unchanged keeps its revision, so
  * its fan-out is the one already started; a changed one gets the next revision and a fan-out of its own.
  */
-import { and, asc, eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { dayKey, shanghaiDayNumber, type CalendarYear, type HolidayCalendar } from '../domain/calendar';
 import { calendarAround } from '../domain/calendar-years';
 import { statutoryCalendarYear } from '../domain/statutory-holidays';
-import type { ReadModel } from './connection';
+import type { SqliteDatabase } from './connection';
+import type { HolidayCalendarRow, ReadModel, StoredNotice } from './read-model';
 import { holidayCalendars } from './schema';
+
+export type { HolidayCalendarRow, StoredNotice } from './read-model';
 
 /** Years past the current one that `holidayCalendars` lists as provisional when they have no notice. */
 export const LISTED_YEARS_AHEAD = 2;
-
-export type HolidayCalendarRow = typeof holidayCalendars.$inferSelect;
 
 /** A published year with who published it and when (null for the seeded notices). */
 export interface PublishedCalendarYear extends CalendarYear {
@@ -36,29 +37,45 @@ export function calendarYearOf(row: HolidayCalendarRow): CalendarYear {
   };
 }
 
-function rows(db: ReadModel): HolidayCalendarRow[] {
-  return db.select().from(holidayCalendars).orderBy(asc(holidayCalendars.year)).all();
+/** A JSON column as either driver answers it: text on SQLite, parsed on PostgreSQL (jsonb). */
+const days = (value: unknown) => (typeof value === 'string' ? (JSON.parse(value) as string[]) : (value as string[]));
+
+export function calendarRowOf(r: Record<string, unknown>): HolidayCalendarRow {
+  return {
+    year: Number(r.year),
+    holidays: days(r.holidays),
+    workingWeekends: days(r.working_weekends),
+    source: r.source as string,
+    publishedAt: r.published_at == null ? null : Number(r.published_at),
+    publishedBy: (r.published_by as string | null) ?? null,
+    revision: Number(r.revision),
+    fanOutId: (r.fan_out_id as string | null) ?? null,
+  };
+}
+
+async function rows(db: ReadModel): Promise<HolidayCalendarRow[]> {
+  return (await db.rows(sql`SELECT * FROM ${holidayCalendars} ORDER BY year`)).map(calendarRowOf);
 }
 
 export function publishedYearOf(row: HolidayCalendarRow): PublishedCalendarYear {
-  return { ...calendarYearOf(row), publishedAt: row.publishedAt?.getTime() ?? null, publishedBy: row.publishedBy };
+  return { ...calendarYearOf(row), publishedAt: row.publishedAt, publishedBy: row.publishedBy };
 }
 
-export function publishedYears(db: ReadModel): PublishedCalendarYear[] {
-  return rows(db).map(publishedYearOf);
+export async function publishedYears(db: ReadModel): Promise<PublishedCalendarYear[]> {
+  return (await rows(db)).map(publishedYearOf);
 }
 
 /**
  * The calendar a petition registered at `nowMs` starts with: every published notice, and the statutory holidays
  * (provisional) of each year around it that has none (domain/calendar-years.ts).
  */
-export function calendarForNewPetition(db: ReadModel, nowMs: number): HolidayCalendar {
-  return calendarAround(rows(db).map(calendarYearOf), shanghaiYear(nowMs));
+export async function calendarForNewPetition(db: ReadModel, nowMs: number): Promise<HolidayCalendar> {
+  return calendarAround((await rows(db)).map(calendarYearOf), shanghaiYear(nowMs));
 }
 
 /** The published years, and the years from this one to LISTED_YEARS_AHEAD on without a notice, provisional. */
-export function listedCalendars(db: ReadModel, nowMs: number): PublishedCalendarYear[] {
-  const published = publishedYears(db);
+export async function listedCalendars(db: ReadModel, nowMs: number): Promise<PublishedCalendarYear[]> {
+  const published = await publishedYears(db);
   const year = shanghaiYear(nowMs);
   const listed = [...published];
   for (let y = year; y <= year + LISTED_YEARS_AHEAD; y += 1) {
@@ -68,7 +85,11 @@ export function listedCalendars(db: ReadModel, nowMs: number): PublishedCalendar
   return listed.sort((a, b) => a.year - b.year);
 }
 
-function sameContent(row: HolidayCalendarRow, notice: CalendarYear): boolean {
+/** Whether a stored year already says what a notice says. */
+export function sameContent(
+  row: Pick<HolidayCalendarRow, 'source' | 'holidays' | 'workingWeekends'>,
+  notice: CalendarYear,
+) {
   return (
     row.source === notice.source &&
     JSON.stringify(row.holidays) === JSON.stringify(notice.holidays) &&
@@ -76,43 +97,45 @@ function sameContent(row: HolidayCalendarRow, notice: CalendarYear): boolean {
   );
 }
 
-export interface StoredNotice {
-  row: HolidayCalendarRow;
-  /** The content differs from what the year had (or it had nothing). */
-  changed: boolean;
-  /** The fan-out of the revision this one replaced, which may still be running. */
-  supersededFanOutId: string | null;
+/** The row a changed notice is stored as: the next revision, its fan-out still to start. */
+export function noticeRow(notice: CalendarYear, publishedBy: string, nowMs: number, revision: number) {
+  return {
+    year: notice.year,
+    holidays: [...notice.holidays],
+    workingWeekends: [...notice.workingWeekends],
+    source: notice.source,
+    publishedAt: new Date(nowMs),
+    publishedBy,
+    revision,
+    fanOutId: null,
+  };
 }
 
-/** Stores a checked notice: unchanged content keeps its row, changed content replaces the year. */
-export function storeNotice(db: ReadModel, notice: CalendarYear, publishedBy: string, nowMs: number): StoredNotice {
+/** SQLite's `storeNotice` (db/read-model.ts), in one transaction. */
+export function storeNoticeSqlite(
+  db: SqliteDatabase,
+  notice: CalendarYear,
+  publishedBy: string,
+  nowMs: number,
+): StoredNotice {
   return db.transaction((tx) => {
-    const stored = tx.select().from(holidayCalendars).where(eq(holidayCalendars.year, notice.year)).get();
+    const found = tx.select().from(holidayCalendars).where(eq(holidayCalendars.year, notice.year)).get();
+    const stored = found && { ...found, publishedAt: found.publishedAt?.getTime() ?? null };
     if (stored && sameContent(stored, notice)) return { row: stored, changed: false, supersededFanOutId: null };
-    const values = {
-      year: notice.year,
-      holidays: [...notice.holidays],
-      workingWeekends: [...notice.workingWeekends],
-      source: notice.source,
-      publishedAt: new Date(nowMs),
-      publishedBy,
-      revision: (stored?.revision ?? 0) + 1,
-      fanOutId: null,
-    };
-    const row = tx
-      .insert(holidayCalendars)
-      .values(values)
-      .onConflictDoUpdate({ target: holidayCalendars.year, set: values })
-      .returning()
-      .get();
-    return { row, changed: true, supersededFanOutId: stored?.fanOutId ?? null };
+    const values = noticeRow(notice, publishedBy, nowMs, (stored?.revision ?? 0) + 1);
+    tx.insert(holidayCalendars).values(values).onConflictDoUpdate({ target: holidayCalendars.year, set: values }).run();
+    return { row: { ...values, publishedAt: nowMs }, changed: true, supersededFanOutId: stored?.fanOutId ?? null };
   });
 }
 
+/** Stores a checked notice: unchanged content keeps its row, changed content replaces the year. */
+export function storeNotice(db: ReadModel, notice: CalendarYear, publishedBy: string, nowMs: number) {
+  return db.storeNotice(notice, publishedBy, nowMs);
+}
+
 /** Notes the fan-out that carries the year's current revision (only if the year was not changed meanwhile). */
-export function recordFanOut(db: ReadModel, year: number, revision: number, fanOutId: string): void {
-  db.update(holidayCalendars)
-    .set({ fanOutId })
-    .where(and(eq(holidayCalendars.year, year), eq(holidayCalendars.revision, revision)))
-    .run();
+export async function recordFanOut(db: ReadModel, year: number, revision: number, fanOutId: string): Promise<void> {
+  await db.exec(
+    sql`UPDATE ${holidayCalendars} SET fan_out_id = ${fanOutId} WHERE year = ${year} AND revision = ${revision}`,
+  );
 }

@@ -4,10 +4,10 @@
  */
 import { eq } from 'drizzle-orm';
 import { hasVoted, isPresent, type PanelState } from '../domain/evaluation';
-import type { ReadModel } from './connection';
+import type { SqliteDatabase } from './connection';
 import { evaluations, panelCases, panelMembers, panels } from './schema';
 
-export function projectPanelState(db: ReadModel, panel: PanelState): void {
+export function projectPanelState(db: SqliteDatabase, panel: PanelState): void {
   db.transaction((tx) => {
     const stored = tx.select({ version: panels.version }).from(panels).where(eq(panels.id, panel.panelId)).get();
     if (stored && stored.version > panel.version) return;

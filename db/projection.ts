@@ -8,7 +8,7 @@
  */
 import { and, eq, getTableColumns, gt, min, sql, type SQL } from 'drizzle-orm';
 import type { PetitionState, TimelineEvent } from '../domain/petition';
-import type { ReadModel } from './connection';
+import type { SqliteDatabase } from './connection';
 import {
   petitionAppeals,
   petitionDeadlines,
@@ -28,7 +28,7 @@ function placeholders<T extends Record<string, unknown>>(columns: T): { [K in ke
   return Object.fromEntries(Object.keys(columns).map((key) => [key, sql`${sql.placeholder(key)}`])) as never;
 }
 
-function prepareStatements(db: ReadModel) {
+function prepareStatements(db: SqliteDatabase) {
   const { num: _num, ...petitionColumns } = getTableColumns(petitions);
   const { id: _id, ...updatable } = petitionColumns;
   const byPetition = { petitionId: sql.placeholder('petitionId') };
@@ -115,9 +115,9 @@ function prepareStatements(db: ReadModel) {
   };
 }
 
-const prepared = new WeakMap<ReadModel, ReturnType<typeof prepareStatements>>();
+const prepared = new WeakMap<SqliteDatabase, ReturnType<typeof prepareStatements>>();
 
-function statementsFor(db: ReadModel) {
+function statementsFor(db: SqliteDatabase) {
   let statements = prepared.get(db);
   if (!statements) prepared.set(db, (statements = prepareStatements(db)));
   return statements;
@@ -131,7 +131,7 @@ function forSqlite<T extends Record<string, unknown>>(row: T): T {
 }
 
 export function projectPetitionState(
-  db: ReadModel,
+  db: SqliteDatabase,
   workflowId: string,
   state: PetitionState,
   events: readonly TimelineEvent[],

@@ -13,10 +13,7 @@ import type { PetitionChange, ProjectPetitionInput } from '../activities/project
 import type { PanelState } from '../domain/evaluation';
 import { notifiesSupervisor, type PetitionState, type TimelineEvent } from '../domain/petition';
 import type { PetitionWorkflowInput } from '../workflows/definitions';
-import type { ReadModel } from './connection';
-import { writeSupervisorNotices } from './outbox';
-import { projectPanelState } from './panel-projection';
-import { projectPetitionState } from './projection';
+import type { ReadModel } from './read-model';
 
 /** The name the SDK's core gives a local activity's marker in the history. */
 const LOCAL_ACTIVITY_MARKER = 'core_local_activity';
@@ -105,8 +102,8 @@ export async function rebuildReadModel(
     seen.add(execution.workflowId);
     const state = await latestProjectedState(client, execution.workflowId);
     if (state) {
-      projectPetitionState(db, execution.workflowId, state, state.timeline);
-      writeSupervisorNotices(db, {
+      await db.projectPetition(execution.workflowId, state, state.timeline);
+      await db.writeSupervisorNotices({
         petitionId: state.petitionId,
         summary: state.summary,
         events: state.timeline.filter(notifiesSupervisor),
@@ -119,7 +116,7 @@ export async function rebuildReadModel(
     if (seen.has(execution.workflowId)) continue;
     seen.add(execution.workflowId);
     const panel = await latestPanelState(client, execution.workflowId);
-    if (panel) projectPanelState(db, panel);
+    if (panel) await db.projectPanel(panel);
     done += 1;
     onProgress({ done, total, workflowId: execution.workflowId });
   }

@@ -3,7 +3,7 @@
  * and the real projection (no workflows: this exercises the read side only). Deterministic for a given seed.
  */
 import { projectPetitionState } from './projection';
-import type { ReadModel } from './connection';
+import type { SqliteDatabase } from './connection';
 import { units } from './schema';
 import * as petition from '../domain/petition';
 import type { Category, Channel, PetitionState } from '../domain/petition';
@@ -92,7 +92,7 @@ export function seedUnitIds(): string[] {
   return Array.from({ length: SEED_UNIT_COUNT }, (_, i) => `U-SZ-${String(i + 1).padStart(3, '0')}`);
 }
 
-export function seedCityUnits(db: ReadModel): void {
+export function seedCityUnits(db: SqliteDatabase): void {
   db.insert(units)
     .values(
       seedUnitIds().map((id, i) => ({
@@ -225,7 +225,7 @@ function lifeOf(n: number, rnd: () => number, now: number, unitIds: string[], re
   return petition.advanceClock(state, ctx(now));
 }
 
-export function seedPetitions(db: ReadModel, options: SeedOptions): void {
+export function seedPetitions(db: SqliteDatabase, options: SeedOptions): void {
   const rnd = random(options.seed ?? 2026);
   const unitIds = seedUnitIds();
   const recent: Matter[] = [];

@@ -2,7 +2,8 @@
  * A small, realistic set of units for development and tests: a district petition bureau, the upper-level organs
  * that hear 复查 and 复核, and the district's responsible units (责任单位).
  */
-import type { ReadModel } from './connection';
+import { sql } from 'drizzle-orm';
+import type { ReadModel } from './read-model';
 import { units } from './schema';
 
 export const SEED_UNITS = [
@@ -21,10 +22,12 @@ export const SEED_UNITS = [
   { id: 'C-FT', name: '福田区人民法院', kind: 'COURT', parentId: null },
 ] as const;
 
-export function seedUnits(db: ReadModel): void {
-  db.transaction((tx) => {
-    for (const unit of SEED_UNITS) {
-      tx.insert(units).values(unit).onConflictDoUpdate({ target: units.id, set: unit }).run();
-    }
-  });
+/**
+ * Writes the seed units, each as given (a unit renamed in the list is renamed in the read model), in one statement:
+ * all or none, and on SQLite written before the promise is answered.
+ */
+export async function seedUnits(db: ReadModel): Promise<void> {
+  const rows = SEED_UNITS.map((u) => sql`(${u.id}, ${u.name}, ${u.kind}, ${u.parentId})`);
+  await db.exec(sql`INSERT INTO ${units} (id, name, kind, parent_id) VALUES ${sql.join(rows, sql`, `)}
+    ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, parent_id = excluded.parent_id`);
 }

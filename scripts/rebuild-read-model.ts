@@ -17,7 +17,7 @@ const out = values.out ?? live.replace(/\.db$/, '') + '.rebuilt.db';
 for (const suffix of ['', '-wal', '-shm']) rmSync(out + suffix, { force: true });
 
 const db = openReadModel(out);
-seedUnits(db);
+await seedUnits(db);
 if (existsSync(live)) {
   db.$client.exec(`ATTACH DATABASE '${live.replace(/'/g, "''")}' AS live`);
   db.$client.exec(

@@ -26,7 +26,7 @@ for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true }
 const db = openReadModel(file);
 // A bulk load: a crash means starting again, so durability per batch is not needed.
 db.$client.pragma('synchronous = OFF');
-seedUnits(db);
+await seedUnits(db);
 const started = Date.now();
 seedPetitions(db, {
   count,

@@ -7,7 +7,7 @@
  */
 import { Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
-import { openReadModel } from '../db/connection';
+import { openConfiguredReadModel } from '../db/open-read-model';
 import { createPetitionWorker } from './create-worker';
 import { fengqiaoDataConverter } from './data-converter';
 import { ensureSearchAttributes } from './search-attributes-setup';
@@ -16,7 +16,8 @@ import { describeTarget, temporalTarget } from './temporal-config';
 const target = temporalTarget();
 const { namespace } = target;
 
-const db = openReadModel();
+// The SQLite file by default; PostgreSQL when DATABASE_URL names one (db/open-read-model.ts).
+const db = await openConfiguredReadModel();
 const client = await Connection.connect(target.connection);
 await ensureSearchAttributes(client, namespace);
 await client.close();
@@ -36,5 +37,5 @@ try {
   await worker.run();
 } finally {
   await connection.close();
-  db.$client.close();
+  await db.close();
 }

@@ -20,7 +20,7 @@ const { values } = parseArgs({
 
 if (values.revoke) {
   const db = openReadModel();
-  const existed = revokeToken(db, values.revoke);
+  const existed = await revokeToken(db, values.revoke);
   db.$client.close();
   console.log(existed ? 'revoked' : 'no such token');
   process.exit(existed ? 0 : 1);
@@ -32,9 +32,9 @@ if (!role || !ROLES.includes(role)) {
   process.exit(2);
 }
 const db = openReadModel();
-seedUnits(db);
+await seedUnits(db);
 try {
-  const token = issueToken(db, {
+  const token = await issueToken(db, {
     role,
     principalId: values.id ?? `${role.toLowerCase()}-${Date.now().toString(36)}`,
     unitId: values.unit ?? null,

@@ -1,6 +1,6 @@
 /** Identifiers and codes: opaque ids, full-width forms folded to ASCII, units that must exist. */
-import { eq } from 'drizzle-orm';
-import type { ReadModel } from '../../db/connection';
+import { sql } from 'drizzle-orm';
+import type { ReadModel } from '../../db/read-model';
 import { units } from '../../db/schema';
 import { badInput } from '../errors';
 import { refuseBadChar } from './text';
@@ -70,9 +70,13 @@ export function requiredId(field: string, value: string | null | undefined, rule
 }
 
 /** A unit code that names a unit of the units table (an unknown one is bad input, like any wrong value). */
-export function knownUnit(db: ReadModel, field: string, value: string | null | undefined): string | null {
+export async function knownUnit(
+  db: ReadModel,
+  field: string,
+  value: string | null | undefined,
+): Promise<string | null> {
   const code = optionalId(field, value, IDS.unit);
-  if (code && !db.select({ id: units.id }).from(units).where(eq(units.id, code)).get()) {
+  if (code && !(await db.row(sql`SELECT id FROM ${units} WHERE id = ${code}`))) {
     throw badInput(field, `${field}: no unit with code ${code} (the units query lists them)`);
   }
   return code;

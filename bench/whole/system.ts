@@ -6,7 +6,8 @@ import type { Worker } from '@temporalio/worker';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
-import { issueToken, type Role } from '../../api/auth';
+import type { Role } from '../../api/auth';
+import { issueTokenNow } from '../../test/support/tokens';
 import { createFengqiaoYoga } from '../../api/create-yoga';
 import { residentIdCheckChar } from '../../api/input-rules';
 import { openReadModel } from '../../db/connection';
@@ -30,7 +31,7 @@ export async function startSystem(env: TestWorkflowEnvironment, code: string, da
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
   const db = openReadModel(join(dir, 'fengqiao.db'));
   cleanups.push(() => db.$client.close());
-  seedUnits(db);
+  await seedUnits(db);
   const worker = await createPetitionWorker({
     connection: env.nativeConnection,
     db,
@@ -52,7 +53,7 @@ export async function startSystem(env: TestWorkflowEnvironment, code: string, da
     db,
     token(role: Role, unitId: string | null = null): string {
       principals += 1;
-      return issueToken(db, { role, principalId: `bench-${role.toLowerCase()}-${principals}`, unitId });
+      return issueTokenNow(db, { role, principalId: `bench-${role.toLowerCase()}-${principals}`, unitId });
     },
     /** The named mutation's or query's answer; any GraphQL error fails the bench. */
     async call(token: string, query: string, variables: Record<string, unknown> = {}): Promise<any> {

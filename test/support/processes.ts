@@ -129,7 +129,8 @@ export function startEntryPoint(name: string, script: string, env: Record<string
   const child = spawn(process.execPath, ['--import', 'tsx', script], {
     cwd: ROOT,
     // The run's codec keys unless the test names others: the processes must read what the test's client wrote.
-    env: { ...process.env, ...testCodecEnv(), ...env },
+    // No worker metrics unless asked: parallel test files' workers would contend for the default port.
+    env: { ...process.env, FENGQIAO_WORKER_METRICS: 'off', ...testCodecEnv(), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return new Managed(name, child);

@@ -1,6 +1,6 @@
 /** The read model as plain rows, to compare a live one with a rebuild, and whether it has caught up. */
 import type { Client } from '@temporalio/client';
-import type { ReadModel } from '../../db/connection';
+import type { SqliteReadModel as ReadModel } from '../../db/connection';
 import { matchExpression } from '../../db/search-tokens';
 import { petitionStateQuery, petitionWorkflowId } from '../../workflows/definitions';
 

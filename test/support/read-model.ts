@@ -7,9 +7,10 @@ import { connectApiToTemporal } from '../../api/temporal-connection';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { issueToken, type Role } from '../../api/auth';
+import type { Role } from '../../api/auth';
+import { issueTokenNow } from './tokens';
 import { createFengqiaoYoga } from '../../api/create-yoga';
-import { openReadModel, type ReadModel } from '../../db/connection';
+import { openReadModel, type SqliteReadModel as ReadModel } from '../../db/connection';
 import { projectPetitionState } from '../../db/projection';
 import { seedUnits } from '../../db/seed-units';
 import * as petition from '../../domain/petition';
@@ -128,7 +129,8 @@ export function openReadModelHarness(options: { temporalAttempts?: number } = {}
   const dir = mkdtempSync(join(tmpdir(), 'fengqiao-rm-'));
   const file = join(dir, 'fengqiao.db');
   const db = openReadModel(file);
-  seedUnits(db);
+  // One statement, which SQLite has written before the promise is answered: the harness is ready at once.
+  void seedUnits(db);
   // Lists, search and statistics never reach Temporal; nothing listens at this address.
   const temporal = new Client({ connection: connectApiToTemporal('127.0.0.1:1', options.temporalAttempts) });
   const yoga = createFengqiaoYoga({ db, temporal, taskQueue: 'unused', profileId: profile.id });
@@ -138,7 +140,7 @@ export function openReadModelHarness(options: { temporalAttempts?: number } = {}
     file,
     petition: (options) => new PetitionFixture(db, options),
     token: (role, unitId) =>
-      issueToken(db, { role, principalId: `${role.toLowerCase()}-${++n}`, unitId: unitId ?? null }),
+      issueTokenNow(db, { role, principalId: `${role.toLowerCase()}-${++n}`, unitId: unitId ?? null }),
     async gql(token, query, variables) {
       const response = await yoga.fetch('http://fengqiao.test/graphql', {
         method: 'POST',

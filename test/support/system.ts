@@ -12,9 +12,10 @@ import { startTimeSkippingServer } from './environments';
 import type { GraphQLAnswer } from './graphql';
 import { type RoleTokens, tokensPerRole } from './tokens';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
-import { issueToken, type Role } from '../../api/auth';
+import type { Role } from '../../api/auth';
+import { issueTokenNow } from './tokens';
 import { createFengqiaoYoga } from '../../api/create-yoga';
-import { openReadModel, type ReadModel } from '../../db/connection';
+import { openReadModel, type SqliteReadModel as ReadModel } from '../../db/connection';
 import { seedUnits } from '../../db/seed-units';
 import { DEFAULT_PROFILE_ID } from '../../domain/statute';
 import { createPetitionWorker } from '../../worker/create-worker';
@@ -44,7 +45,7 @@ export async function startSystem(env: TestWorkflowEnvironment, profileId = DEFA
   const dir = mkdtempSync(join(tmpdir(), 'fengqiao-test-'));
   const dbFile = join(dir, 'fengqiao.db');
   const db = openReadModel(dbFile);
-  seedUnits(db);
+  await seedUnits(db);
   const workflowBundle = { codePath: inject('workflowBundlePath') };
   const startWorker = async (options: { maxCachedWorkflows?: number } = {}) => {
     const worker = await createPetitionWorker({
@@ -77,7 +78,7 @@ export async function startSystem(env: TestWorkflowEnvironment, profileId = DEFA
     yoga,
     withProfile: (profile) => ({ gql: gqlVia(yogaFor(profile)) }),
     token: (role, options = {}) =>
-      issueToken(db, {
+      issueTokenNow(db, {
         role,
         principalId: options.principalId ?? `${role.toLowerCase()}-${++n}`,
         unitId: options.unitId ?? (role === 'UNIT_HANDLER' || role === 'UNIT_HEAD' ? 'U-FT-01' : null),

@@ -1,6 +1,7 @@
 /** Who the tests act as: a token per role, issued straight into the read model's token table. */
-import { issueToken, type Role } from '../../api/auth';
-import type { ReadModel } from '../../db/connection';
+import { newToken, type Role, type TokenRequest } from '../../api/auth';
+import type { SqliteDatabase } from '../../db/connection';
+import { apiTokens } from '../../db/schema';
 
 export interface RoleTokens {
   registrar: string;
@@ -19,15 +20,25 @@ export interface RoleTokens {
 }
 
 /**
+ * A token written at once into a SQLite read model, as `issueToken` writes it (api/auth.ts): tests set up their
+ * principals in a line each, without awaiting.
+ */
+export function issueTokenNow(db: SqliteDatabase, request: TokenRequest): string {
+  const { token, row } = newToken(request);
+  db.insert(apiTokens).values(row).run();
+  return token;
+}
+
+/**
  * A token for every role the tests act as, each its own principal: `<prefix>-<role>-<unit or bureau>`. Tests that
  * need another unit's handler, a named leader or another panel member issue those themselves.
  */
-export function tokensPerRole(db: ReadModel, prefix = 'test'): RoleTokens {
+export function tokensPerRole(db: SqliteDatabase, prefix = 'test'): RoleTokens {
   const issue = (
     role: Role,
     { unitId = null, memberId = null }: { unitId?: string | null; memberId?: string | null } = {},
   ) =>
-    issueToken(db, {
+    issueTokenNow(db, {
       role,
       principalId: `${prefix}-${role.toLowerCase()}-${unitId ?? memberId ?? 'bureau'}`,
       unitId,

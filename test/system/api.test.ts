@@ -46,8 +46,11 @@ async function register(overrides: Record<string, unknown> = {}) {
 describe('registerPetition', () => {
   it('starts the workflow with the 15-day clock from receipt, and the read model lists it', async () => {
     const receivedAt = '2026-11-20T10:00:00+08:00';
+    const dueAt = '2026-12-08T00:00:00+08:00';
+    // A fixed day in the past, so that the dates are asserted to the day: whether it is overdue yet is today's.
+    const overdue = Date.now() > Date.parse(dueAt);
     const p = await register({ receivedAt });
-    expect(p).toMatchObject({ status: 'REGISTERED', stage: 'REGISTRATION', receivedAt, overdue: false, unit: null });
+    expect(p).toMatchObject({ status: 'REGISTERED', stage: 'REGISTRATION', receivedAt, overdue, unit: null });
     // Received Friday 20 Nov: day 15 is Saturday 5 Dec, so it runs to the end of Monday 7 Dec.
     expect(p.deadlines).toEqual([
       {
@@ -55,13 +58,15 @@ describe('registerPetition', () => {
         rule: 'REGISTER_AND_ROUTE',
         article: '《信访工作条例》第二十二条',
         startedAt: receivedAt,
-        dueAt: '2026-12-08T00:00:00+08:00',
+        dueAt,
         met: false,
-        overdue: false,
+        overdue,
       },
     ]);
     expect(p.timeline).toEqual([
       { seq: 1, type: 'REGISTERED', actor: { id: expect.any(String), role: 'REGISTRAR' }, note: null },
+      // A deadline already past when the workflow starts is overdue in its first task.
+      ...(overdue ? [{ seq: 2, type: 'OVERDUE', actor: null, note: null }] : []),
     ]);
 
     const row = await eventually(() => ts.system.db.select().from(petitions).where(eq(petitions.id, p.id)).get());
@@ -116,9 +121,9 @@ describe('roles', () => {
   it('a revoked token stops working at once', async () => {
     const token = ts.system.token('SUPERVISOR');
     expect((await ts.system.gql(token, '{ viewer { role } }')).data.viewer).toEqual({ role: 'SUPERVISOR' });
-    expect(revokeToken(ts.system.db, token)).toBe(true);
+    expect(await revokeToken(ts.system.db, token)).toBe(true);
     expect(errorCode(await ts.system.gql(token, '{ viewer { role } }'))).toBe('UNAUTHENTICATED');
-    expect(revokeToken(ts.system.db, token)).toBe(false);
+    expect(await revokeToken(ts.system.db, token)).toBe(false);
   });
 
   it('only registrars (and admins) register, accept, route and decline; a unit handler only what is brought to its unit', async () => {

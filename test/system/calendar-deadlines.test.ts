@@ -192,9 +192,9 @@ describe('deadlines on the calendar in the petition’s history', () => {
   it('a notice stored while a petition was starting reaches it: the registration sends the years that changed', async () => {
     const p = await register();
     const { db } = ts.system;
-    const before = calendarForNewPetition(db, Date.now());
+    const before = await calendarForNewPetition(db, Date.now());
     const later = year + 3;
-    storeNotice(
+    await storeNotice(
       db,
       {
         year: later,
@@ -208,7 +208,7 @@ describe('deadlines on the calendar in the petition’s history', () => {
     );
     const deps = { db, temporal: ts.env.client, taskQueue: TASK_QUEUE, profileId: 'national-2022' };
     await sendNoticesStoredSince(deps, petitionWorkflowId(p.id), before);
-    await sendNoticesStoredSince(deps, petitionWorkflowId(p.id), calendarForNewPetition(db, Date.now()));
+    await sendNoticesStoredSince(deps, petitionWorkflowId(p.id), await calendarForNewPetition(db, Date.now()));
     // A signal that arrives while a workflow task is in flight joins the history when the task completes.
     const handle = ts.env.client.workflow.getHandle(petitionWorkflowId(p.id));
     const signalled = async () =>

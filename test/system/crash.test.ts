@@ -14,7 +14,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { openReadModel, type ReadModel } from '../../db/connection';
+import { openReadModel, type SqliteReadModel as ReadModel } from '../../db/connection';
 import { rebuildReadModel } from '../../db/rebuild';
 import { seedUnits } from '../../db/seed-units';
 import { petitionStateQuery, petitionWorkflowId } from '../../workflows/definitions';
@@ -130,7 +130,7 @@ beforeAll(async () => {
   [temporalPort, httpPort, apiPort] = await Promise.all([freePort(), freePort(), freePort()]);
   server = await startServer();
   db = openReadModel(join(dir, 'fengqiao.db'));
-  seedUnits(db);
+  await seedUnits(db);
   tokens = tokensPerRole(db, 'crash');
   await Promise.all([startWorker(), startApi()]);
   client = new Client({

@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { openReadModel, type ReadModel } from '../../db/connection';
+import { openReadModel, type SqliteReadModel as ReadModel } from '../../db/connection';
 import { seedUnits } from '../../db/seed-units';
 import { petitionStateQuery, petitionWorkflowId } from '../../workflows/definitions';
 import { errorCode, type GraphQLAnswer, mutationsSelecting } from '../support/graphql';
@@ -51,7 +51,7 @@ beforeAll(async () => {
     httpPort,
   });
   db = openReadModel(join(dir, 'fengqiao.db'));
-  seedUnits(db);
+  await seedUnits(db);
   tokens = tokensPerRole(db, 'timeout');
   const env = {
     ...systemProcessEnv({ dir, temporalPort, apiPort, workflowBundlePath: inject('workflowBundlePath') }),

@@ -10,12 +10,12 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { issueToken } from '../../api/auth';
+import { issueTokenNow } from '../support/tokens';
 import { createFengqiaoYoga } from '../../api/create-yoga';
 import { corsOriginsFromEnv, DEFAULT_MAX_BODY_BYTES, edgeSettingsFromEnv, maxBodyBytesFromEnv } from '../../api/edges';
 import { API_CSP, GRAPHIQL_CSP } from '../../api/security-headers';
 import { connectApiToTemporal } from '../../api/temporal-connection';
-import { openReadModel, type ReadModel } from '../../db/connection';
+import { openReadModel, type SqliteReadModel as ReadModel } from '../../db/connection';
 import { seedUnits } from '../../db/seed-units';
 import { DEFAULT_PROFILE_ID } from '../../domain/statute';
 
@@ -31,7 +31,7 @@ let token: string;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'fengqiao-edges-'));
   db = openReadModel(join(dir, 'fengqiao.db'));
-  seedUnits(db);
+  await seedUnits(db);
   // Nothing listens there: the edge never needs Temporal.
   const temporal = new Client({ connection: connectApiToTemporal('127.0.0.1:1', 1) });
   const edges = { corsOrigins: [CONSOLE], maxBodyBytes: LIMIT };
@@ -39,7 +39,7 @@ beforeAll(async () => {
   server = createServer(yoga);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  token = issueToken(db, { role: 'REGISTRAR', principalId: 'edge-registrar', unitId: null, memberId: null });
+  token = issueTokenNow(db, { role: 'REGISTRAR', principalId: 'edge-registrar', unitId: null, memberId: null });
 });
 
 afterAll(async () => {

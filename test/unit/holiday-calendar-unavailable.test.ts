@@ -26,7 +26,7 @@ it('stores the notice, answers UNAVAILABLE, and names the year', async () => {
     message: expect.stringContaining('the notice of 2027 is stored'),
     extensions: { year: 2027 },
   });
-  const year = calendarForNewPetition(rm.db, Date.parse('2026-06-01T10:00:00+08:00')).years.find(
+  const year = (await calendarForNewPetition(rm.db, Date.parse('2026-06-01T10:00:00+08:00'))).years.find(
     (y) => y.year === 2027,
   );
   expect(year).toMatchObject({ provisional: false, source: '示例（测试）' });

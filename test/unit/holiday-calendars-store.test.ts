@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openReadModel, type ReadModel } from '../../db/connection';
+import { openReadModel, type SqliteReadModel as ReadModel } from '../../db/connection';
 import {
   calendarForNewPetition,
   listedCalendars,
@@ -36,8 +36,8 @@ afterEach(() => {
 });
 
 describe('holiday_calendars', () => {
-  it('a fresh read model has the 2025 and 2026 notices, exactly as seeded', () => {
-    expect(publishedYears(db)).toEqual(
+  it('a fresh read model has the 2025 and 2026 notices, exactly as seeded', async () => {
+    expect(await publishedYears(db)).toEqual(
       SEED_NOTICES.map((n) => ({
         ...n,
         holidays: [...n.holidays].sort(),
@@ -48,8 +48,8 @@ describe('holiday_calendars', () => {
     );
   });
 
-  it('a new petition gets every notice and the statutory days of the years around it without one', () => {
-    const calendar = calendarForNewPetition(db, IN_2026);
+  it('a new petition gets every notice and the statutory days of the years around it without one', async () => {
+    const calendar = await calendarForNewPetition(db, IN_2026);
     expect(calendar.years.map((y) => [y.year, y.provisional])).toEqual([
       [2025, false],
       [2026, false],
@@ -59,48 +59,48 @@ describe('holiday_calendars', () => {
       [2030, true],
     ]);
     expect(calendar.years[2]).toEqual(statutoryCalendarYear(2027));
-    storeNotice(db, NOTICE_2027, 'admin-1', IN_2026);
-    expect(calendarForNewPetition(db, IN_2026).years[2]).toEqual({ ...NOTICE_2027, revision: 1 });
+    await storeNotice(db, NOTICE_2027, 'admin-1', IN_2026);
+    expect((await calendarForNewPetition(db, IN_2026)).years[2]).toEqual({ ...NOTICE_2027, revision: 1 });
   });
 
-  it('lists the published years and, provisional, this year to two years on without a notice', () => {
-    expect(listedCalendars(db, IN_2026).map((y) => [y.year, y.provisional])).toEqual([
+  it('lists the published years and, provisional, this year to two years on without a notice', async () => {
+    expect((await listedCalendars(db, IN_2026)).map((y) => [y.year, y.provisional])).toEqual([
       [2025, false],
       [2026, false],
       [2027, true],
       [2028, true],
     ]);
     // 31 Dec 2026 at 23:30 in Shanghai is 2026 there, whatever UTC says.
-    expect(listedCalendars(db, Date.parse('2026-12-31T23:30:00+08:00')).at(-1)!.year).toBe(2028);
-    expect(listedCalendars(db, Date.parse('2027-01-01T00:30:00+08:00')).at(-1)!.year).toBe(2029);
+    expect((await listedCalendars(db, Date.parse('2026-12-31T23:30:00+08:00'))).at(-1)!.year).toBe(2028);
+    expect((await listedCalendars(db, Date.parse('2027-01-01T00:30:00+08:00'))).at(-1)!.year).toBe(2029);
   });
 
-  it('stores a notice once: the same again is no change, a correction is the next revision and replaces the year', () => {
-    const first = storeNotice(db, NOTICE_2027, 'admin-1', IN_2026);
+  it('stores a notice once: the same again is no change, a correction is the next revision and replaces the year', async () => {
+    const first = await storeNotice(db, NOTICE_2027, 'admin-1', IN_2026);
     expect(first).toMatchObject({
       changed: true,
       supersededFanOutId: null,
       row: { revision: 1, publishedBy: 'admin-1' },
     });
-    recordFanOut(db, 2027, 1, 'job-r1');
-    expect(storeNotice(db, NOTICE_2027, 'admin-2', IN_2026 + 1000)).toMatchObject({
+    await recordFanOut(db, 2027, 1, 'job-r1');
+    expect(await storeNotice(db, NOTICE_2027, 'admin-2', IN_2026 + 1000)).toMatchObject({
       changed: false,
       row: { revision: 1, publishedBy: 'admin-1', fanOutId: 'job-r1' },
     });
     const corrected = { ...NOTICE_2027, workingWeekends: ['2027-01-09'] };
-    expect(storeNotice(db, corrected, 'admin-2', IN_2026 + 2000)).toMatchObject({
+    expect(await storeNotice(db, corrected, 'admin-2', IN_2026 + 2000)).toMatchObject({
       changed: true,
       supersededFanOutId: 'job-r1',
       row: { revision: 2, publishedBy: 'admin-2', fanOutId: null, workingWeekends: ['2027-01-09'] },
     });
     // A fan-out noted for a revision that was replaced meanwhile is not written over the new one.
-    recordFanOut(db, 2027, 1, 'job-late');
-    expect(publishedYears(db).find((y) => y.year === 2027)).toMatchObject({
+    await recordFanOut(db, 2027, 1, 'job-late');
+    expect((await publishedYears(db)).find((y) => y.year === 2027)).toMatchObject({
       workingWeekends: ['2027-01-09'],
       publishedAt: IN_2026 + 2000,
       publishedBy: 'admin-2',
     });
     // Back to the first notice: a revision of its own, so its fan-out is a new one too.
-    expect(storeNotice(db, NOTICE_2027, 'admin-1', IN_2026 + 3000).row.revision).toBe(3);
+    expect((await storeNotice(db, NOTICE_2027, 'admin-1', IN_2026 + 3000)).row.revision).toBe(3);
   });
 });

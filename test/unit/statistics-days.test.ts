@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeStatistics, statisticsQueries, type StatisticsQuery } from '../../api/statistics';
-import { openReadModel, type ReadModel } from '../../db/connection';
+import { openReadModel, type SqliteReadModel as ReadModel } from '../../db/connection';
 import { seedPetitions, seedUnitIds } from '../../db/seed-petitions';
 import { seedUnits } from '../../db/seed-units';
 import { wholeDays } from '../../db/statistics-days';
@@ -28,9 +28,9 @@ function random(seed: number) {
 }
 
 let db: ReadModel;
-beforeAll(() => {
+beforeAll(async () => {
   db = openReadModel(':memory:');
-  seedUnits(db);
+  await seedUnits(db);
   seedPetitions(db, { count: 3000, now: NOW, seed: 11 });
   const run = (text: string, ...params: unknown[]) => db.$client.prepare(text).run(...params);
   run(`UPDATE units SET kind = 'COURT' WHERE id IN (?, ?)`, organs[0], organs[1]);
@@ -110,7 +110,7 @@ describe('statistics from statistics_days', () => {
     expect(table()).toEqual(kept);
   });
 
-  it('equal the scan of the whole period, for random periods with partial days, the city and a unit', () => {
+  it('equal the scan of the whole period, for random periods with partial days, the city and a unit', async () => {
     const rnd = random(2026);
     const start = NOW - 400 * DAY;
     let summed = 0;
@@ -130,13 +130,16 @@ describe('statistics from statistics_days', () => {
         );
       }
       const period = { from: new Date(from).toISOString(), to: new Date(to).toISOString(), unitId };
-      expect({ period, ...computeStatistics(db, q) }).toEqual({ period, ...computeStatistics(db, q, { scan: true }) });
+      expect({ period, ...(await computeStatistics(db, q)) }).toEqual({
+        period,
+        ...(await computeStatistics(db, q, { scan: true })),
+      });
     }
     expect(summed).toBeGreaterThan(40);
   });
 
-  it('the seeded city gives every figure something to count', () => {
-    const year = computeStatistics(db, query(NOW - 366 * DAY, NOW, null));
+  it('the seeded city gives every figure something to count', async () => {
+    const year = await computeStatistics(db, query(NOW - 366 * DAY, NOW, null));
     expect(year.delivered).toBeGreaterThan(1000);
     expect(year.ratingExclusions.every((rule) => rule.excluded > 0)).toBe(true);
     expect(year.unitSatisfactionRate.denominator).toBeGreaterThan(100);
