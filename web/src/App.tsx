@@ -1,19 +1,29 @@
 /**
  * The console's frame: sign-in when no token is held, else the principal (viewer) with the navigation of
- * their role and the screen the hash route names. Each screen is its own chunk (React.lazy).
+ * their role and the screen the hash route names. Each screen is its own chunk (React.lazy); the print route
+ * stands outside the frame so that only the document reaches paper.
  */
-import { Alert, Button, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
+import { BellOutlined } from '@ant-design/icons';
+import { Alert, Badge, Button, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { ApiError, request } from './api/client';
 import { useSession } from './auth/session';
 import { graphql } from './gql';
 import type { ViewerQuery } from './gql/graphql';
-import { useRoute } from './lib/hash-route';
+import { routeKey, useRoute, type Route } from './lib/hash-route';
+import { navFor } from './lib/navigation';
 import { ROLE_DUTIES, ROLE_LABELS } from './lib/roles';
 
 const SignIn = lazy(() => import('./pages/SignIn'));
 const TodoList = lazy(() => import('./pages/TodoList'));
 const CasePage = lazy(() => import('./pages/CasePage'));
+const RegisterPage = lazy(() => import('./pages/RegisterPage'));
+const BoardPage = lazy(() => import('./pages/BoardPage'));
+const PanelsPage = lazy(() => import('./pages/PanelsPage'));
+const PanelPage = lazy(() => import('./pages/PanelPage'));
+const StatisticsPage = lazy(() => import('./pages/StatisticsPage'));
+const TesterPage = lazy(() => import('./pages/TesterPage'));
+const PrintPage = lazy(() => import('./pages/PrintPage'));
 
 const ViewerDocument = graphql(`
   query Viewer {
@@ -27,6 +37,28 @@ const ViewerDocument = graphql(`
 `);
 
 type Viewer = NonNullable<ViewerQuery['viewer']>;
+
+function Screen(props: { route: Route; viewer: Viewer }) {
+  const { route, viewer } = props;
+  switch (route.name) {
+    case 'case':
+      return <CasePage id={route.id} role={viewer.role} />;
+    case 'register':
+      return <RegisterPage viewer={viewer} />;
+    case 'board':
+      return <BoardPage kind={route.kind} />;
+    case 'panels':
+      return <PanelsPage viewer={viewer} />;
+    case 'panel':
+      return <PanelPage id={route.id} viewer={viewer} />;
+    case 'statistics':
+      return <StatisticsPage viewer={viewer} />;
+    case 'tester':
+      return <TesterPage />;
+    default:
+      return <TodoList viewer={viewer} />;
+  }
+}
 
 export function App() {
   const session = useSession();
@@ -54,6 +86,12 @@ export function App() {
       </Suspense>
     );
   if (!viewer) return error ? <Alert type="error" message={error} /> : <Spin fullscreen />;
+  if (route.name === 'print')
+    return (
+      <Suspense fallback={<Spin />}>
+        <PrintPage id={route.id} kind={route.kind} />
+      </Suspense>
+    );
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -63,8 +101,16 @@ export function App() {
         </Typography.Title>
         <Menu
           mode="inline"
-          selectedKeys={[route.name === 'todo' ? 'todo' : '']}
-          items={[{ key: 'todo', label: <a href="#/todo">待办</a> }]}
+          data-testid="nav"
+          selectedKeys={[routeKey(route)]}
+          items={navFor(viewer.role).map((item) => ({
+            key: item.key,
+            label: (
+              <a href={`#/${item.key}`} data-testid={`nav-${item.key.replace('/', '-')}`}>
+                {item.label}
+              </a>
+            ),
+          }))}
         />
         <div style={{ padding: 16 }} data-testid="duties">
           <Typography.Text type="secondary">本角色可办理：</Typography.Text>
@@ -79,7 +125,11 @@ export function App() {
       </Layout.Sider>
       <Layout>
         <Layout.Header style={{ background: '#fff', textAlign: 'right' }}>
-          <Space>
+          <Space size="large">
+            {/* The place of the notices (notificationAdded over SSE) once the console subscribes to them. */}
+            <Badge count={0} showZero={false} data-testid="notification-badge">
+              <BellOutlined style={{ fontSize: 18 }} aria-label="通知" />
+            </Badge>
             <span data-testid="principal">
               {ROLE_LABELS[viewer.role]} · {viewer.id}
               {viewer.unitId ? ` @ ${viewer.unitId}` : ''}
@@ -89,7 +139,7 @@ export function App() {
         </Layout.Header>
         <Layout.Content style={{ padding: 24 }}>
           <Suspense fallback={<Spin />}>
-            {route.name === 'case' ? <CasePage id={route.id} /> : <TodoList viewer={viewer} />}
+            <Screen route={route} viewer={viewer} />
           </Suspense>
         </Layout.Content>
       </Layout>

@@ -45,3 +45,17 @@ export async function request<TResult, TVariables>(
   if (!answer.data) throw new ApiError(`HTTP ${response.status}`, 'UNAVAILABLE', null);
   return answer.data;
 }
+
+/**
+ * A file the API serves beside GraphQL (GET /petitions/{id}/history.json): the token goes in the Authorization
+ * header only (the API takes no token in a URL), so a plain link cannot carry it and the file is fetched here.
+ */
+export async function fetchFile(path: string): Promise<Blob> {
+  const response = await fetch(path, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  if (!response.ok) {
+    const body = (await response.json().catch(() => null)) as Answer<unknown> | null;
+    const first = body?.errors?.[0];
+    throw new ApiError(first?.message ?? `HTTP ${response.status}`, first?.extensions?.code ?? 'UNKNOWN', null);
+  }
+  return response.blob();
+}

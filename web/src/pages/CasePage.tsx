@@ -1,73 +1,34 @@
 /**
  * 案件: one petition as the API answers it for this principal: the petitioner masked where the API masks it,
- * the content, every deadline with its article, and the timeline.
+ * the content, every deadline with its article, the timeline, and the actions this principal may take now.
  */
-import { Alert, Descriptions, Space, Spin, Table, Tag, Timeline, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { Button, Descriptions, List, Space, Spin, Table, Tag, Timeline, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
 import { request } from '../api/client';
-import { graphql } from '../gql';
-import type { CaseQuery } from '../gql/graphql';
+import { CaseActions } from '../case/CaseActions';
+import { CaseDocument, type Petition } from '../case/case-document';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { ApiError } from '../api/client';
+import type { Role } from '../gql/graphql';
+import { printHref } from '../lib/hash-route';
 import { CATEGORY_LABELS, CHANNEL_LABELS, DEADLINE_LABELS, shortTime, STATUS_LABELS } from '../lib/labels';
+import { useUnits } from '../lib/units';
 
-const CaseDocument = graphql(`
-  query Case($id: ID!) {
-    petition(id: $id) {
-      id
-      status
-      summary
-      content
-      category
-      channel
-      receivedAt
-      overdue
-      dueSoon
-      unit {
-        name
-      }
-      petitioner {
-        name
-        idNumber
-        phone
-        address
-        masked
-      }
-      deadlines {
-        kind
-        article
-        startedAt
-        dueAt
-        lastDay
-        met
-        overdue
-        paused
-      }
-      timeline {
-        seq
-        type
-        at
-        note
-        actor {
-          id
-          role
-        }
-      }
-    }
-  }
-`);
-
-type Petition = NonNullable<CaseQuery['petition']>;
-
-export default function CasePage(props: { id: string }) {
+export default function CasePage(props: { id: string; role: Role }) {
   const [petition, setPetition] = useState<Petition | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const units = useUnits();
 
-  useEffect(() => {
+  const load = useCallback(() => {
     request(CaseDocument, { id: props.id })
-      .then((data) => (data.petition ? setPetition(data.petition) : setError('未找到该信访事项')))
-      .catch((err: unknown) => setError(err instanceof Error ? err.message : String(err)));
+      .then((data) =>
+        data.petition ? setPetition(data.petition) : setError(new ApiError('未找到该信访事项', 'NOT_FOUND', null)),
+      )
+      .catch(setError);
   }, [props.id]);
+  useEffect(load, [load]);
 
-  if (error) return <Alert type="error" message={error} />;
+  if (error) return <ErrorAlert error={error} />;
   if (!petition) return <Spin />;
   const p = petition.petitioner;
   return (
@@ -75,12 +36,27 @@ export default function CasePage(props: { id: string }) {
       <Typography.Title level={3}>
         {petition.id} {petition.summary}
       </Typography.Title>
+      <CaseActions petition={petition} units={units} onDone={load} role={props.role} />
+      <Space>
+        <Button data-testid="print-link-notice" href={printHref(petition.id, 'notice')} disabled={!petition.acceptedAt}>
+          打印受理告知书
+        </Button>
+        <Button data-testid="print-link-opinion" href={printHref(petition.id, 'opinion')} disabled={!petition.reply}>
+          打印信访处理意见书
+        </Button>
+      </Space>
       <Descriptions bordered column={2} size="small">
-        <Descriptions.Item label="状态">{STATUS_LABELS[petition.status]}</Descriptions.Item>
+        <Descriptions.Item label="状态">
+          <span data-testid="case-status" data-status={petition.status}>
+            {STATUS_LABELS[petition.status]}
+          </span>
+          {petition.escalationProposed && <Tag color="orange">建议提级包案</Tag>}
+        </Descriptions.Item>
         <Descriptions.Item label="类别">{CATEGORY_LABELS[petition.category]}</Descriptions.Item>
         <Descriptions.Item label="渠道">{CHANNEL_LABELS[petition.channel]}</Descriptions.Item>
         <Descriptions.Item label="收到时间">{shortTime(petition.receivedAt)}</Descriptions.Item>
         <Descriptions.Item label="责任单位">{petition.unit?.name ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label="适用条款">{petition.path.article}</Descriptions.Item>
         <Descriptions.Item label="信访人">
           <span data-testid="petitioner">
             {p.name} {p.masked && <Tag>已脱敏</Tag>}
@@ -88,13 +64,61 @@ export default function CasePage(props: { id: string }) {
         </Descriptions.Item>
         <Descriptions.Item label="身份证号">{p.idNumber ?? '—'}</Descriptions.Item>
         <Descriptions.Item label="电话">{p.phone ?? '—'}</Descriptions.Item>
-        <Descriptions.Item label="地址" span={2}>
-          {p.address ?? '—'}
-        </Descriptions.Item>
+        <Descriptions.Item label="地址">{p.address ?? '—'}</Descriptions.Item>
         <Descriptions.Item label="内容" span={2}>
           <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{petition.content}</Typography.Paragraph>
         </Descriptions.Item>
+        {petition.reply && (
+          <Descriptions.Item label="处理意见" span={2}>
+            {petition.reply.text}
+          </Descriptions.Item>
+        )}
       </Descriptions>
+      {petition.possibleRepeats.length > 0 && (
+        <List
+          size="small"
+          header={<Typography.Text strong>疑似重复信访</Typography.Text>}
+          bordered
+          dataSource={petition.possibleRepeats}
+          renderItem={(r) => (
+            <List.Item data-testid="possible-repeat">
+              {r.petitionId} · {STATUS_LABELS[r.status]} · {r.reasons.join('、')}
+            </List.Item>
+          )}
+        />
+      )}
+      {petition.urges.length > 0 && (
+        <List
+          size="small"
+          header={<Typography.Text strong>督办 / 催办</Typography.Text>}
+          bordered
+          dataSource={petition.urges}
+          renderItem={(u) => (
+            <List.Item>
+              {shortTime(u.issuedAt)} · {u.message}
+              {u.dueAt ? ` · 答复期限 ${shortTime(u.dueAt)}` : ''}
+              {u.answeredAt ? ` · 已答复：${u.answer ?? ''}` : ''}
+            </List.Item>
+          )}
+        />
+      )}
+      {petition.escalation && (
+        <List
+          size="small"
+          header={
+            <Typography.Text strong>
+              提级包案：{petition.escalation.leaderId} · {petition.escalation.reason}
+            </Typography.Text>
+          }
+          bordered
+          dataSource={petition.escalation.instructions}
+          renderItem={(i) => (
+            <List.Item>
+              {shortTime(i.at)} 批示：{i.text}
+            </List.Item>
+          )}
+        />
+      )}
       <Typography.Title level={4}>期限</Typography.Title>
       <Table
         size="small"

@@ -117,6 +117,7 @@ export default function TodoList(props: { viewer: NonNullable<ViewerQuery['viewe
       <Table<Edge>
         data-testid="todo-table"
         rowKey={(edge) => edge.node.id}
+        onRow={(edge) => ({ 'data-testid': 'todo-row', 'data-id': edge.node.id }) as object}
         loading={loading}
         dataSource={data?.edges ?? []}
         pagination={false}
@@ -128,7 +129,7 @@ export default function TodoList(props: { viewer: NonNullable<ViewerQuery['viewe
             render: (_, { node }) => {
               const light = lightOf(node);
               return (
-                <Tag color={LIGHT_COLORS[light.light]} data-light={light.light}>
+                <Tag color={LIGHT_COLORS[light.light]} data-light={light.light} data-testid="todo-light">
                   {light.label}
                 </Tag>
               );
