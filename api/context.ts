@@ -4,6 +4,7 @@ import type { WorkflowBundleOption } from '@temporalio/worker';
 import type { ReadModel } from '../db/read-model';
 import type { Principal } from './auth';
 import type { EdgeSettings } from './edges';
+import type { LogSink } from './request-log';
 import type { QueryBudget } from './workflow-queries';
 
 export interface ApiDeps {
@@ -21,6 +22,10 @@ export interface ApiDeps {
   workflowBundle?: WorkflowBundleOption;
   /** Allowed origins and the body limit; absent, from the environment (api/edges.ts). */
   edges?: EdgeSettings;
+  /** Where the request log's lines go (api/request-log.ts); absent, nowhere: api/main.ts passes stdout. */
+  requestLog?: LogSink;
+  /** The process's CPU, memory and event loop on /metrics too (api/metrics.ts); api/main.ts turns it on. */
+  processMetrics?: boolean;
 }
 
 export interface ApiContext extends ApiDeps {

@@ -17,6 +17,11 @@ import { resolvers } from './resolvers';
 import { flushPersonalData, notePersonalData, usePersonalDataLog } from './personal-data-log';
 import { historyReader } from './petitioner-view';
 import { cachedStuckScan } from './stuck-workflows';
+import { createApiMetrics } from './metrics';
+import { useOperationOutcomes } from './operation-outcomes';
+import { useOperationSpans } from './operation-spans';
+import { requestLogger } from './request-log';
+import { cachedWorkerPollers } from './worker-pollers';
 import { QueryBudget } from './workflow-queries';
 import { corsFor, edgeSettingsFromEnv, useBodyLimit } from './edges';
 import { useSecurityHeaders } from './security-headers';
@@ -49,18 +54,21 @@ export const HEALTH_STUCK_SCAN_TTL_MS = 10_000;
  * GET /health, with what each part said:
  * - 200 `ok`: Temporal and the read model answer, and no workflow is stuck;
  * - 200 `degraded`: both answer, but `stuckWorkflows` workflows keep failing their workflow task (the
- *   `stuckPetitions` query lists them) or the scan for them failed; the API still serves every other petition, and
- *   restarting it (what a supervisor does on a failing probe) would not unstick them;
+ *   `stuckPetitions` query lists them) or the scan for them failed, or no worker polls the task queue
+ *   (./worker-pollers.ts); the API still serves every other petition, and restarting it (what a supervisor does on
+ *   a failing probe) would neither unstick them nor start a worker;
  * - 503 `unavailable`: Temporal or the read model does not answer.
  */
 function useHealth(deps: ApiDeps): Plugin {
   const stuckScan = cachedStuckScan(deps.temporal, deps.taskQueue, HEALTH_STUCK_SCAN_TTL_MS);
+  const workerPollers = cachedWorkerPollers(deps.temporal, deps.taskQueue);
   return {
     async onRequest({ url, endResponse, fetchAPI }) {
       if (url.pathname !== '/health') return;
       let temporal = 'ok';
       let readModel = 'ok';
       let stuck = 'ok';
+      let workers: string;
       let petitionCount: number | null = null;
       let stuckWorkflows: number | null = null;
       try {
@@ -81,14 +89,16 @@ function useHealth(deps: ApiDeps): Plugin {
         } catch (err) {
           stuck = `unknown: ${(err as Error).message}`;
         }
+        workers = await workerPollers().catch((err: Error) => `unknown: ${err.message}`);
       } else {
         stuck = 'unknown: Temporal is unreachable';
+        workers = 'unknown: Temporal is unreachable';
       }
       const up = temporal === 'ok' && readModel === 'ok';
-      const status = !up ? 'unavailable' : stuck === 'ok' ? 'ok' : 'degraded';
+      const status = !up ? 'unavailable' : stuck === 'ok' && workers === 'ok' ? 'ok' : 'degraded';
       endResponse(
         fetchAPI.Response.json(
-          { status, temporal, readModel, stuck, petitions: petitionCount, stuckWorkflows },
+          { status, temporal, readModel, stuck, workers, petitions: petitionCount, stuckWorkflows },
           { status: up ? 200 : 503 },
         ),
       );
@@ -198,6 +208,8 @@ function useContractErrorCodes(): Plugin {
 
 export function createFengqiaoYoga(deps: ApiDeps) {
   const edges = deps.edges ?? edgeSettingsFromEnv();
+  const metrics = createApiMetrics({ processMetrics: deps.processMetrics });
+  const outcomeListeners = [metrics.onOutcome, ...(deps.requestLog ? [requestLogger(deps.requestLog)] : [])];
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- `{}` is no server context, yoga's own default
   return createYoga<{}, ApiContext>({
     schema: createSchema<ApiContext>({ typeDefs: TYPE_DEFS, resolvers }),
@@ -231,8 +243,12 @@ export function createFengqiaoYoga(deps: ApiDeps) {
       useSecurityHeaders(),
       useBodyLimit(edges),
       useHealth(deps),
+      metrics.plugin,
       useHistoryDownload(deps),
       useContractErrorCodes(),
+      // After the contract's codes: the log, the metrics and the span name the codes the client gets.
+      useOperationOutcomes(outcomeListeners),
+      useOperationSpans(),
       usePersonalDataLog(),
       // Hostile queries are refused before they run: depth, aliases, tokens, directives and cost are bounded,
       // and a misspelt field gets no suggestion of the real ones.

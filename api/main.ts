@@ -3,18 +3,21 @@
  * one token per role, written to that file and printed.
  */
 import { Client } from '@temporalio/client';
+import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry';
 import { createServer } from 'node:http';
 import { openConfiguredReadModel } from '../db/open-read-model';
 import { seedUnits } from '../db/seed-units';
 import { DEFAULT_PROFILE_ID, getProfile } from '../domain/statute';
 import { fengqiaoDataConverter } from '../worker/data-converter';
 import { describeTarget, temporalTarget } from '../worker/temporal-config';
+import { tracingFromEnv } from '../worker/tracing';
 import { TASK_QUEUE } from '../workflows/definitions';
 import { codecNodeHandler, codecOriginsFromEnv } from './codec-endpoint';
 import { consoleDevTokensHandler } from './console-dev-tokens';
 import { consoleDirFromEnv, consoleStaticHandler } from './console-static';
 import { createFengqiaoYoga } from './create-yoga';
 import { ensureDevTokens } from './dev-tokens';
+import { requestLogFromEnv } from './request-log';
 import { connectApiToTemporal } from './temporal-connection';
 import { updateTimeoutFromEnv } from './update-bound';
 
@@ -30,8 +33,23 @@ const db = await openConfiguredReadModel();
 await seedUnits(db);
 const connection = connectApiToTemporal(target.connection);
 // The worker's codec and keys: what the API sends (registrations, commands) is encrypted before it leaves.
-const temporal = new Client({ connection, namespace, dataConverter: fengqiaoDataConverter() });
-const yoga = createFengqiaoYoga({ db, temporal, taskQueue: TASK_QUEUE, profileId, updateTimeoutMs });
+// Tracing (off by default, worker/tracing.ts): each update carries the operation's span to the worker.
+const tracing = tracingFromEnv('fengqiao-api');
+const temporal = new Client({
+  connection,
+  namespace,
+  dataConverter: fengqiaoDataConverter(),
+  ...(tracing ? { interceptors: { workflow: [new OpenTelemetryWorkflowClientInterceptor()] } } : {}),
+});
+const yoga = createFengqiaoYoga({
+  db,
+  temporal,
+  taskQueue: TASK_QUEUE,
+  profileId,
+  updateTimeoutMs,
+  requestLog: requestLogFromEnv(),
+  processMetrics: true,
+});
 
 // The Temporal UI's codec endpoint (/codec/decode, /codec/encode) is answered before yoga, with its own CORS.
 const codecOrigins = codecOriginsFromEnv();
@@ -53,6 +71,7 @@ server.listen(port, async () => {
     `[api] health: http://localhost:${port}/health   profile: ${profileId}   update timeout: ${updateTimeoutMs} ms`,
   );
   console.log(`[api] Temporal: ${describeTarget(target)}`);
+  console.log(`[api] metrics: http://localhost:${port}/metrics   tracing: ${tracing ? 'on' : 'off'}`);
   console.log(`[api] codec endpoint (TESTER/ADMIN): http://localhost:${port}/codec   for ${codecOrigins.join(', ')}`);
   if (process.env.FENGQIAO_DEV_TOKENS) {
     const tokens = await ensureDevTokens(db, process.env.FENGQIAO_DEV_TOKENS);
@@ -64,7 +83,7 @@ server.listen(port, async () => {
 
 function shutdown() {
   server.close(() => {
-    void connection.close().finally(() => {
+    void Promise.allSettled([connection.close(), tracing?.shutdown()]).finally(() => {
       void db.close().finally(() => process.exit(0));
     });
   });

@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { createActivities } from '../activities';
 import type { ReadModel } from '../db/read-model';
 import { TASK_QUEUE } from '../workflows/definitions';
+import type { Tracing } from './tracing';
+import { clientTracingInterceptors, workerTracingOptions } from './tracing-interceptors';
 
 export const WORKFLOWS_PATH = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
 
@@ -23,6 +25,11 @@ export interface PetitionWorkerOptions {
    * Absent, payloads are plain JSON: the recording of the replay corpus (test/histories/) is plain on purpose.
    */
   dataConverter?: DataConverter;
+  /**
+   * Tracing on (./tracing.ts): the OpenTelemetry interceptors. A prebuilt `workflowBundle` must have been built
+   * with WORKFLOW_TRACING_MODULE for the workflow's own spans; activities are traced either way.
+   */
+  tracing?: Tracing | null;
 }
 
 export function createPetitionWorker(options: PetitionWorkerOptions): Promise<Worker> {
@@ -30,7 +37,13 @@ export function createPetitionWorker(options: PetitionWorkerOptions): Promise<Wo
   const taskQueue = options.taskQueue ?? TASK_QUEUE;
   // Activities that talk to other workflows (a panel's verdicts) share the worker's connection.
   const dataConverter = options.dataConverter ?? {};
-  const client = new Client({ connection: options.connection, namespace, dataConverter });
+  const { tracing } = options;
+  const client = new Client({
+    connection: options.connection,
+    namespace,
+    dataConverter,
+    ...(tracing ? { interceptors: clientTracingInterceptors() } : {}),
+  });
   return Worker.create({
     connection: options.connection,
     namespace,
@@ -39,5 +52,6 @@ export function createPetitionWorker(options: PetitionWorkerOptions): Promise<Wo
     ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
     activities: createActivities(options.db, client, taskQueue),
     ...(options.maxCachedWorkflows === undefined ? {} : { maxCachedWorkflows: options.maxCachedWorkflows }),
+    ...(tracing ? workerTracingOptions(tracing, Boolean(options.workflowBundle)) : {}),
   });
 }

@@ -3,18 +3,25 @@
  * (worker/temporal-config.ts: TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE, TLS, API key, a TOML profile; by default
  * localhost:7233). With
  * FENGQIAO_WORKFLOW_BUNDLE (a file written by `bundleWorkflows`) it starts in a second instead of bundling the
- * workflow code again: the crash tests restart workers many times.
+ * workflow code again: the crash tests restart workers many times. Its Prometheus metrics (./metrics.ts) and
+ * OpenTelemetry tracing (./tracing.ts) are set by FENGQIAO_WORKER_METRICS and FENGQIAO_TRACING /
+ * OTEL_EXPORTER_OTLP_ENDPOINT.
  */
 import { Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { openConfiguredReadModel } from '../db/open-read-model';
 import { createPetitionWorker } from './create-worker';
 import { fengqiaoDataConverter } from './data-converter';
+import { installWorkerRuntime, workerMetricsSetting } from './metrics';
 import { ensureSearchAttributes } from './search-attributes-setup';
 import { describeTarget, temporalTarget } from './temporal-config';
+import { tracingFromEnv } from './tracing';
 
 const target = temporalTarget();
 const { namespace } = target;
+// Before the first NativeConnection: the runtime is made once per process.
+const metricsAddress = installWorkerRuntime(workerMetricsSetting());
+const tracing = tracingFromEnv('fengqiao-worker');
 
 // The SQLite file by default; PostgreSQL when DATABASE_URL names one (db/open-read-model.ts).
 const db = await openConfiguredReadModel();
@@ -29,13 +36,18 @@ const worker = await createPetitionWorker({
   db,
   namespace,
   dataConverter: fengqiaoDataConverter(),
+  tracing,
   ...(bundlePath ? { workflowBundle: { codePath: bundlePath } } : {}),
 });
 console.log(`[worker] polling task queue "${worker.options.taskQueue}" on ${describeTarget(target)}`);
+console.log(
+  `[worker] metrics: ${metricsAddress ? `http://${metricsAddress}/metrics` : 'off'}   tracing: ${tracing ? 'on' : 'off'}`,
+);
 try {
   // Worker.run() shuts down gracefully on SIGINT/SIGTERM by default.
   await worker.run();
 } finally {
+  await tracing?.shutdown();
   await connection.close();
   await db.close();
 }

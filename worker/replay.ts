@@ -35,10 +35,17 @@ export function replayFailureKind(err: unknown): ReplayFailureKind {
 
 const ignore = () => undefined;
 
-/** Bundles workflow code without webpack's progress chatter; warnings and errors still show. */
-export async function bundleWorkflows(workflowsPath: string = WORKFLOWS_PATH): Promise<{ code: string }> {
+/**
+ * Bundles workflow code without webpack's progress chatter; warnings and errors still show. `interceptorModules`
+ * go into the bundle with it (the tracing one, worker/tracing-interceptors.ts).
+ */
+export async function bundleWorkflows(
+  workflowsPath: string = WORKFLOWS_PATH,
+  interceptorModules: string[] = [],
+): Promise<{ code: string }> {
   const { code } = await bundleWorkflowCode({
     workflowsPath,
+    workflowInterceptorModules: interceptorModules,
     logger: { log: ignore, trace: ignore, debug: ignore, info: ignore, warn: console.warn, error: console.error },
   });
   return { code };

@@ -40,8 +40,9 @@ beforeAll(async () => {
       FENGQIAO_DEV_TOKENS: join(dir, 'tokens.json'),
     }),
   );
+  // `ok` only once the worker, which bundles the workflow code first, polls the task queue.
   await eventually(
-    async () => (await fetch(`http://127.0.0.1:${port}/health`).catch(() => null))?.status === 200,
+    async () => (await (await fetch(`http://127.0.0.1:${port}/health`).catch(() => null))?.json())?.status === 'ok',
     60_000,
   ).catch((err: Error) => {
     throw new Error(
@@ -61,7 +62,7 @@ describe('the running system, over HTTP', () => {
   it('health reports Temporal and the read model', async () => {
     const response = await fetch(`http://127.0.0.1:${port}/health`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ status: 'ok', temporal: 'ok', readModel: 'ok' });
+    expect(await response.json()).toMatchObject({ status: 'ok', temporal: 'ok', readModel: 'ok', workers: 'ok' });
   });
 
   it('seeds a token for every role, and for the handlers of the 复查 and 复核 organs', () => {
