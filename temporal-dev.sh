@@ -3,6 +3,9 @@
 #
 #   ./temporal-dev.sh            install what is missing, start the Temporal dev server, the worker and the
 #                                GraphQL API, restart whichever of them dies; Ctrl-C stops what it started
+#   ./temporal-dev.sh cluster    the same on the deployment's parts: Fengqiao's own Temporal cluster
+#                                (deploy/cluster.sh up, left running) and the read model on PostgreSQL
+#                                (database FENGQIAO_PG_DATABASE, fengqiao; or DATABASE_URL)
 #   ./temporal-dev.sh install    npm packages and the Temporal CLI only (side by side; log in .data/install.log)
 #   ./temporal-dev.sh server     the Temporal dev server and its UI's proxy only, in the background (idempotent)
 #   ./temporal-dev.sh status     is the dev server up?
@@ -75,13 +78,35 @@ up() {
   supervise
 }
 
+# The worker and the API against the cluster and PostgreSQL; the cluster is a service of its own and stays up
+# (`deploy/cluster.sh down` stops it). The dev server's UI proxy is not started: the cluster has its UI.
+up_cluster() {
+  trap cleanup EXIT
+  trap 'say "interrupted: stopping"; exit 130' INT
+  trap 'say "terminated: stopping"; exit 143' TERM
+  install all
+  bash "$ROOT/deploy/cluster.sh" install
+  ensure_console_build
+  bash "$ROOT/scripts/postgres.sh" ensure
+  bash "$ROOT/deploy/cluster.sh" up
+  TEMPORAL_ADDRESS=$(bash "$ROOT/deploy/cluster.sh" address)
+  DATABASE_URL=${DATABASE_URL:-$(bash "$ROOT/scripts/postgres.sh" database "${FENGQIAO_PG_DATABASE:-fengqiao}")}
+  export TEMPORAL_ADDRESS DATABASE_URL PORT FENGQIAO_DEV_TOKENS="$DATA/dev-tokens-cluster.json"
+  start_child worker
+  start_child api
+  sleep 1
+  say "on the cluster at $TEMPORAL_ADDRESS, read model ${DATABASE_URL%%://*}://…@${DATABASE_URL##*@}   console: http://localhost:$PORT/   GraphiQL: http://localhost:$PORT/graphql   (Ctrl-C stops the worker and the API; deploy/cluster.sh down stops the cluster)"
+  supervise
+}
+
 case "${1:-up}" in
   up) up ;;
+  cluster) up_cluster ;;
   install) stop_installs_on_exit; install all ;;
   cli-path) stop_installs_on_exit; find_cli ;;
   server) stop_installs_on_exit; install all; start_server; start_background_ui_proxy ;;
   stop) stop_server ;;
   status)
     if server_up; then say "Temporal dev server is up on localhost:$TEMPORAL_PORT"; else say "Temporal dev server is not running"; exit 3; fi ;;
-  *) sed -n '2,15p' "$0" >&2; exit 2 ;;
+  *) sed -n '2,18p' "$0" >&2; exit 2 ;;
 esac

@@ -45,8 +45,20 @@ export default defineConfig({
         test: {
           name: 'system',
           include: ['test/system/**/*.test.ts'],
-          globalSetup: ['test/support/global-setup.ts'],
+          // PostgreSQL too: the deployment's tests run Fengqiao on it.
+          globalSetup: ['test/support/global-setup.ts', 'test/support/postgres-setup.ts'],
           sequence: { groupOrder: 2 },
+        },
+      },
+      {
+        // The console in the machine's Chromium (playwright-core), against one system its global setup starts as
+        // processes — dev server, worker, API serving web/dist (built when stale). `npx vitest run --project browser`.
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.ts'],
+          globalSetup: ['test/support/browser-setup.ts'],
+          sequence: { groupOrder: 3 },
         },
       },
     ],

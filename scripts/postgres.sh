@@ -2,6 +2,7 @@
 # The machine's PostgreSQL 15 for the read model's second dialect and the Temporal cluster.
 #   ensure   start the cluster if it is down, and make the `fengqiao` role (password login, may create databases)
 #   url [DB] print the connection URL of database DB (default: postgres)
+#   database DB  make database DB (owned by fengqiao) unless it exists, and print its URL
 #   status   say whether it is up
 # FENGQIAO_PG_HOST / FENGQIAO_PG_PORT / FENGQIAO_PG_PASSWORD override the defaults (127.0.0.1, 5432, fengqiao):
 # the password is a development default, for a server that listens on this machine only.
@@ -43,9 +44,18 @@ SQL
     echo "[postgres] up on $HOST:$PORT, role fengqiao" >&2
     ;;
   url) echo "postgres://fengqiao:$PASSWORD@$HOST:$PORT/${2:-postgres}" ;;
+  database)
+    name=${2:?usage: scripts/postgres.sh database DB}
+    [[ $name =~ ^[a-z_][a-z0-9_]*$ ]] || { echo "[postgres] $name is not a plain database name" >&2; exit 2; }
+    if [[ -z $(as_postgres psql -p "$PORT" -qAtc "SELECT 1 FROM pg_database WHERE datname = '$name'") ]]; then
+      as_postgres psql -p "$PORT" -v ON_ERROR_STOP=1 -qc "CREATE DATABASE $name OWNER fengqiao" >/dev/null
+      echo "[postgres] made database $name" >&2
+    fi
+    echo "postgres://fengqiao:$PASSWORD@$HOST:$PORT/$name"
+    ;;
   status) if up; then echo "up"; else echo "down"; exit 1; fi ;;
   *)
-    echo "usage: scripts/postgres.sh ensure|url [DB]|status" >&2
+    echo "usage: scripts/postgres.sh ensure|url [DB]|database DB|status" >&2
     exit 2
     ;;
 esac

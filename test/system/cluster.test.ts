@@ -6,28 +6,22 @@
  * it; a petition registers, its state is read back, and the cluster's visibility finds it by PetitionStatus. The
  * server is built once per user (the first run takes minutes; `npm test` builds it before the tests).
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { Client, Connection } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { NativeConnection } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PETITION_STATUS, PETITION_UNIT } from '../../workflows/search-attributes';
+import { type TestCluster, testCluster } from '../support/cluster';
 import { testDataConverter } from '../support/codec';
 import { okField } from '../support/graphql';
 import { eventually, startSystem, type System } from '../support/system';
 import { type RoleTokens, tokensPerRole } from '../support/tokens';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const run = promisify(execFile);
-
 let dir: string;
-let clusterEnv: Record<string, string>;
+let cluster: TestCluster | undefined;
 let address: string;
 let connection: Connection | undefined;
 let nativeConnection: NativeConnection | undefined;
@@ -37,48 +31,11 @@ let tokens: RoleTokens;
 /** The petition the second test registers; the third finds it again after the cluster restarts. */
 let petitionId: string;
 
-const isFree = (port: number) =>
-  new Promise<boolean>((resolve) => {
-    const server = createServer();
-    server.once('error', () => resolve(false));
-    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-  });
-
-/**
- * Thirteen consecutive free ports (deploy/cluster.sh uses thirteen from its base) below the ephemeral range (32768 and up), where the other tests' free ports are
- * picked, so that none of theirs lands on one of the cluster's between this check and the services' start.
- */
-async function freePortBlock(): Promise<number> {
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const base = 20_000 + 20 * Math.floor(Math.random() * 500);
-    const ports = Array.from({ length: 13 }, (_, i) => base + i);
-    if ((await Promise.all(ports.map(isFree))).every(Boolean)) return base;
-  }
-  throw new Error('no block of thirteen free ports between 20000 and 30000');
-}
-
-async function cluster(command: string): Promise<string> {
-  const { stderr } = await run('bash', [join(ROOT, 'deploy/cluster.sh'), command], {
-    env: { ...process.env, ...clusterEnv },
-    maxBuffer: 16 * 1024 * 1024,
-  });
-  return stderr;
-}
-
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'fengqiao-cluster-'));
-  const suffix = Math.random().toString(36).slice(2, 8);
-  const port = await freePortBlock();
-  clusterEnv = {
-    FENGQIAO_CLUSTER_DIR: join(dir, 'cluster'),
-    FENGQIAO_CLUSTER_PORT: String(port),
-    FENGQIAO_CLUSTER_UI: '0',
-    FENGQIAO_CLUSTER_SHARDS: '4',
-    FENGQIAO_CLUSTER_DB: `fengqiao_test_temporal_${suffix}`,
-    FENGQIAO_CLUSTER_VISIBILITY_DB: `fengqiao_test_visibility_${suffix}`,
-  };
-  address = `127.0.0.1:${port}`;
-  await cluster('up');
+  cluster = await testCluster(dir);
+  address = cluster.address;
+  await cluster.command('up');
   connection = await Connection.connect({ address });
   nativeConnection = await NativeConnection.connect({ address });
   client = new Client({ connection, namespace: 'default', dataConverter: testDataConverter() });
@@ -92,16 +49,16 @@ afterAll(async () => {
   await system?.stop();
   await nativeConnection?.close();
   await connection?.close();
-  if (clusterEnv) await cluster('reset');
+  await cluster?.command('reset');
   if (dir) rmSync(dir, { recursive: true, force: true });
 }, 120_000);
 
 describe('Fengqiao on its own Temporal cluster (deploy/cluster.sh)', () => {
   it('a second `up` finds everything in place and starts nothing', async () => {
-    const said = await cluster('up');
+    const said = await cluster!.command('up');
     expect(said).not.toMatch(/creating the database|started (history|matching|frontend|worker)|registered/);
     expect(said).toMatch(/up in \d+s: gRPC 127\.0\.0\.1:\d+ \(namespace default, 4 history shards/);
-    const status = await cluster('status');
+    const status = await cluster!.command('status');
     for (const service of ['history', 'matching', 'frontend', 'worker'])
       expect(status).toContain(`${service}: running`);
     expect(status).toContain(`frontend answers on ${address}`);
@@ -145,9 +102,9 @@ describe('Fengqiao on its own Temporal cluster (deploy/cluster.sh)', () => {
   });
 
   it('keeps everything across `down` and `up`: the data is in PostgreSQL', async () => {
-    await cluster('down');
-    await expect(cluster('status')).rejects.toMatchObject({ code: 3 });
-    await cluster('up');
+    await cluster!.command('down');
+    await expect(cluster!.command('status')).rejects.toMatchObject({ code: 3 });
+    await cluster!.command('up');
     const handle = client.workflow.getHandle(`petition-${petitionId}`);
     expect((await handle.describe()).status.name).toBe('RUNNING');
     // The in-process worker polls again by itself once the frontend is back.
