@@ -1,0 +1,60 @@
+/**
+ * A petition received 30 days ago and never accepted has run past its 15-day registration clock: the supervisor
+ * sees it red on the 超期督办 board. A 督办 is addressed to the unit that owes the next step, so none is offered
+ * while the item is still the bureau's; once it is 交办'd, the supervisor urges the unit from the case page.
+ */
+import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { type Browser, devToken, openAction, openBrowser, screenshot, signInWithPicker } from '../support/browser';
+import { ConsoleApi } from '../support/console-cases';
+
+const url = inject('consoleUrl');
+const tokens = inject('consoleTokens');
+const api = new ConsoleApi(url, tokens);
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await openBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('an overdue petition', () => {
+  it('shows red for the supervisor, who urges it (督办)', async () => {
+    // 15 days end at 24:00 (Beijing) of a working day, so a Golden Week can push the end 8 days on: 30 days back is
+    // overdue on any day of the year.
+    const id = await api.register('赵超期', '拖欠工程款', 30);
+    await api.untilOverdue(id);
+    const page = await browser.context.newPage();
+    await signInWithPicker(page, url, devToken(tokens, 'dev-supervisor'));
+    await page.getByTestId('nav-boards-overdue').click();
+    const row = page.locator(`[data-testid="board-row"][data-id="${id}"]`);
+    await expect.poll(() => row.getByTestId('board-light').getAttribute('data-light')).toBe('red');
+    await screenshot(page, 'overdue-urge', '1-board-red');
+
+    await row.getByRole('link', { name: id }).click();
+    await expect.poll(() => page.getByTestId('case-status').getAttribute('data-status')).toBe('REGISTERED');
+    await page.getByTestId('action-escalate').waitFor();
+    expect(await page.getByTestId('action-urge').count()).toBe(0);
+    await screenshot(page, 'overdue-urge', '2-registered-no-urge');
+
+    await api.accept(id);
+    await page.reload();
+    await expect.poll(() => page.getByTestId('case-status').getAttribute('data-status')).toBe('HANDLING');
+    const urge = await openAction(page, 'urge');
+    await urge.getByTestId('field-message').fill('请于五日内报告受理情况');
+    await urge.getByTestId('action-submit').click();
+    await urge.waitFor({ state: 'hidden' });
+    await page.locator('.ant-list-item', { hasText: '请于五日内报告受理情况' }).waitFor();
+    await screenshot(page, 'overdue-urge', '3-urged');
+
+    const { petition } = await api.gql('dev-supervisor', `{ petition(id: "${id}") { urges { kind message unitId } } }`);
+    expect(petition.urges).toEqual([
+      expect.objectContaining({ kind: 'MANUAL', message: '请于五日内报告受理情况', unitId: 'U-FT-01' }),
+    ]);
+  });
+
+  // Another engineer is building the console's notices (notificationAdded over SSE into the header's badge).
+  it.todo('the unit handler is told of the 督办 live: the header badge counts it without a reload');
+});
