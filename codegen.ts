@@ -22,13 +22,14 @@ const config: CodegenConfig = {
         useTypeImports: true,
         enumsAsTypes: true,
         contextType: '../context#ApiContext',
-        scalars: { DateTime: 'number', JSON: 'unknown', ID: 'string' },
+        scalars: { DateTime: 'number', JSON: 'unknown', ID: 'string', File: 'unknown' },
         // What resolvers hand to each other where it is not the GraphQL shape itself.
         mappers: {
           Petition: '../petition-reads#PetitionParent',
           PetitionConnection: '../petition-reads#PetitionConnectionParent',
           EvaluationPanel: '../../domain/evaluation#PanelState',
           PanelCase: '../../domain/evaluation#PanelResult',
+          NotificationConnection: '../notification-reads#NotificationConnectionParent',
         },
         avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
         maybeValue: 'T | null',
@@ -45,7 +46,7 @@ const config: CodegenConfig = {
         enumsAsTypes: true,
         // Documents as strings: the console posts them as they are, without graphql-js in the bundle.
         documentMode: 'string',
-        scalars: { DateTime: 'string', JSON: 'unknown', ID: 'string' },
+        scalars: { DateTime: 'string', JSON: 'unknown', ID: 'string', File: 'File' },
       },
     },
   },

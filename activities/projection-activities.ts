@@ -3,7 +3,9 @@
  * workflow id and event sequence: a retried or repeated activity leaves the same rows behind.
  */
 import type { ReadModel } from '../db/read-model';
-import { notifiesSupervisor, type PetitionState, type TimelineEvent } from '../domain/petition';
+import type { PetitionState, TimelineEvent } from '../domain/petition';
+import { noticeFacts, noticesOf } from '../domain/petition/notices';
+import type { NoticeDispatcher } from './notice-dispatcher';
 
 export interface ProjectPetitionInput {
   workflowId: string;
@@ -27,24 +29,27 @@ export interface ProjectionActivities {
   /** The projection as a regular activity, as runs begun before `local-projection` still call it. */
   projectPetition(input: ProjectPetitionInput): Promise<void>;
   /**
-   * The projection as a local activity, with the supervisors' notices of its events (the outbox). It answers
+   * The projection as a local activity, with the notices of its events (domain/petition/notices.ts). It answers
    * the change it wrote: a local activity's input is not in the history, its result is, and the rebuild
    * (db/rebuild.ts) reads the petition back from these results.
    */
   projectPetitionChange(change: PetitionChange): Promise<PetitionChange>;
 }
 
-export function createProjectionActivities(db: ReadModel): ProjectionActivities {
+/** `deliveries` sends the notices on out of the system (./notice-dispatcher.ts); absent, they stay in it. */
+export function createProjectionActivities(db: ReadModel, deliveries?: NoticeDispatcher): ProjectionActivities {
   return {
     async projectPetition({ workflowId, state, events }) {
       await db.projectPetition(workflowId, state, events);
+      // Those runs write their notices in `notifySupervisors`; the petitioner's text messages go from here.
+      await deliveries?.dispatch(state.petitionId, state.petitioner.phone, [], events);
     },
     async projectPetitionChange(change) {
       const { workflowId, state, events } = change;
       await db.projectPetition(workflowId, { ...state, timeline: [] }, events);
-      const notices = events.filter(notifiesSupervisor);
-      if (notices.length)
-        await db.writeSupervisorNotices({ petitionId: state.petitionId, summary: state.summary, events: notices });
+      const notices = noticesOf(noticeFacts(state), events);
+      await db.writeNotifications(notices);
+      await deliveries?.dispatch(state.petitionId, state.petitioner.phone, notices, events);
       return change;
     },
   };

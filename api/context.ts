@@ -4,6 +4,7 @@ import type { WorkflowBundleOption } from '@temporalio/worker';
 import type { ReadModel } from '../db/read-model';
 import type { Principal } from './auth';
 import type { EdgeSettings } from './edges';
+import type { MaterialSettings } from './material-upload';
 import type { LogSink } from './request-log';
 import type { QueryBudget } from './workflow-queries';
 
@@ -26,6 +27,8 @@ export interface ApiDeps {
   requestLog?: LogSink;
   /** The process's CPU, memory and event loop on /metrics too (api/metrics.ts); api/main.ts turns it on. */
   processMetrics?: boolean;
+  /** Where 材料 are stored and how large one may be; absent, from the environment (api/material-upload.ts). */
+  materials?: MaterialSettings;
 }
 
 export interface ApiContext extends ApiDeps {

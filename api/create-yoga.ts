@@ -24,6 +24,8 @@ import { requestLogger } from './request-log';
 import { cachedWorkerPollers } from './worker-pollers';
 import { QueryBudget } from './workflow-queries';
 import { corsFor, edgeSettingsFromEnv, useBodyLimit } from './edges';
+import { useMaterialDownload } from './material-download';
+import { materialSettingsFromEnv, uploadAllowance } from './material-upload';
 import { useSecurityHeaders } from './security-headers';
 import { isErrorCode } from '../domain/error-codes';
 
@@ -206,16 +208,20 @@ function useContractErrorCodes(): Plugin {
   };
 }
 
-export function createFengqiaoYoga(deps: ApiDeps) {
+export function createFengqiaoYoga(given: ApiDeps) {
+  const deps = { ...given, materials: given.materials ?? materialSettingsFromEnv() };
   const edges = deps.edges ?? edgeSettingsFromEnv();
+  const uploads = uploadAllowance(deps, deps.materials);
   const metrics = createApiMetrics({ processMetrics: deps.processMetrics });
   const outcomeListeners = [metrics.onOutcome, ...(deps.requestLog ? [requestLogger(deps.requestLog)] : [])];
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- `{}` is no server context, yoga's own default
   return createYoga<{}, ApiContext>({
     schema: createSchema<ApiContext>({ typeDefs: TYPE_DEFS, resolvers }),
-    // Origins and body size are decided before anything is parsed or authenticated (./edges.ts).
+    // Origins and body size are decided before anything is parsed, and but for an upload's (whose token gives it
+    // its larger limit) before the token is looked at (./edges.ts).
     cors: corsFor(edges),
-    maxRequestBodySize: edges.maxBodyBytes,
+    // useBodyLimit (./edges.ts) is the one limit: the API's for every request, an upload's for uploads.
+    maxRequestBodySize: false,
     context: async ({ request }) => ({
       ...deps,
       principal: await authenticate(deps.db, request.headers.get('authorization')),
@@ -241,10 +247,11 @@ export function createFengqiaoYoga(deps: ApiDeps) {
     },
     plugins: [
       useSecurityHeaders(),
-      useBodyLimit(edges),
+      useBodyLimit(edges, uploads),
       useHealth(deps),
       metrics.plugin,
       useHistoryDownload(deps),
+      useMaterialDownload(deps),
       useContractErrorCodes(),
       // After the contract's codes: the log, the metrics and the span name the codes the client gets.
       useOperationOutcomes(outcomeListeners),

@@ -3,7 +3,9 @@
  * (CORS), and how large a request body may be. Both from the environment (docs/running.md):
  * - `FENGQIAO_CORS_ORIGINS`: comma-separated origins (`https://console.example.gov.cn`) a browser page may call
  *   the API from; unset, none but the API's own (GraphiQL, served from it, needs no CORS);
- * - `FENGQIAO_MAX_BODY_BYTES`: the largest request body, counted while it streams in (default 1 MiB).
+ * - `FENGQIAO_MAX_BODY_BYTES`: the largest request body, counted while it streams in (default 1 MiB); a multipart
+ *   request carrying a 材料 from a principal who may attach one (docs/attachments.md) may be larger by the
+ *   material limit, and no other request.
  */
 
 import { GraphQLError } from 'graphql';
@@ -77,17 +79,79 @@ export function corsFor(settings: EdgeSettings) {
 /** graphql-yoga's refusal of a body past `maxRequestBodySize`, as it names it. */
 const TOO_LARGE = 'REQUEST_ENTITY_TOO_LARGE';
 
+/** The larger bodies of uploads: how much larger, and whether this request may send one (its token's role). */
+export interface UploadAllowance {
+  maxBytes: number;
+  allowed(request: Request): Promise<boolean>;
+}
+
+/** The largest body any request may have: an upload's. */
+export function largestBody(settings: EdgeSettings, uploads?: UploadAllowance): number {
+  return settings.maxBodyBytes + (uploads?.maxBytes ?? 0);
+}
+
+function tooLargeError(): GraphQLError {
+  return new GraphQLError('Request body too large', { extensions: { code: TOO_LARGE, http: { status: 413 } } });
+}
+
+/** The body as the parser reads it, failing as soon as more than `limit` bytes have come in. */
+function limitedBody(
+  request: Request,
+  limit: number,
+  fetchAPI: { Request: typeof Request; TransformStream: typeof TransformStream },
+  onRefused: () => void,
+): Request {
+  let seen = 0;
+  // A native body pipes only through a native stream (as graphql-yoga's own limit does it).
+  const Transform = request.body instanceof ReadableStream ? globalThis.TransformStream : fetchAPI.TransformStream;
+  const counting = new Transform<Uint8Array, Uint8Array>({
+    transform(chunk, controller) {
+      seen += chunk.byteLength;
+      if (seen > limit) {
+        onRefused();
+        controller.error(tooLargeError());
+      } else controller.enqueue(chunk);
+    },
+  });
+  return new fetchAPI.Request(request.url, {
+    method: request.method,
+    headers: request.headers,
+    signal: request.signal,
+    body: request.body!.pipeThrough(counting),
+    duplex: 'half',
+  } as RequestInit);
+}
+
 function tooLarge(error: GraphQLError): boolean {
   return error.extensions.code === TOO_LARGE || error.extensions.reason === TOO_LARGE;
 }
 
 /**
- * graphql-yoga refuses a body past `maxRequestBodySize` itself, before parsing and so before the token is looked
- * at: by its Content-Length at once, or while it streams in (chunked). This names the limit in the refusal
- * (BAD_USER_INPUT, reason REQUEST_ENTITY_TOO_LARGE, HTTP 413), and closes the connection after it, so the
- * unread rest of the body is neither read nor left holding the socket.
+ * Refuses a body past its limit before it is parsed: by its Content-Length at once, or while it streams in
+ * (chunked). It stands in for graphql-yoga's own `maxRequestBodySize` (turned off), which has one limit for all
+ * requests, and whose refusal mid-stream a multipart parser reports as malformed data. The limit is `maxBodyBytes`, and for an upload (a multipart request whose token may attach a
+ * material; the only request whose token is looked at first) `largestBody`. The refusal names the limit
+ * (BAD_USER_INPUT, reason REQUEST_ENTITY_TOO_LARGE; an upload's LIMIT_EXCEEDED with field `file`; HTTP 413), and
+ * the connection is closed after it, so the unread rest of the body is neither read nor left holding the socket.
  */
-export function useBodyLimit(settings: EdgeSettings): Plugin {
+export function useBodyLimit(settings: EdgeSettings, uploads?: UploadAllowance): Plugin {
+  /** The requests given the upload limit, to name that limit in their refusal. */
+  const uploading = new WeakSet<Request>();
+  /** The requests refused while their body streamed in: a parser may report that as its own error (multipart). */
+  const refused = new WeakSet<Request>();
+  const uploadRefusal = new GraphQLError(
+    `the file is larger than the ${uploads?.maxBytes ?? 0} bytes one material may have (FENGQIAO_MAX_MATERIAL_BYTES)`,
+    {
+      extensions: {
+        code: 'LIMIT_EXCEEDED',
+        field: 'file',
+        reason: TOO_LARGE,
+        limit: uploads?.maxBytes ?? 0,
+        maxBytes: largestBody(settings, uploads),
+        http: { status: 413 },
+      },
+    },
+  );
   const refusal = new GraphQLError(
     `the request body is larger than ${settings.maxBodyBytes} bytes, the API's limit (FENGQIAO_MAX_BODY_BYTES)`,
     {
@@ -100,10 +164,22 @@ export function useBodyLimit(settings: EdgeSettings): Plugin {
     },
   );
   return {
-    onResultProcess({ result, setResult }) {
+    async onRequestParse({ request, requestParser, setRequestParser, fetchAPI }) {
+      const multipart =
+        request.method === 'POST' && /^multipart\/form-data\b/i.test(request.headers.get('content-type') ?? '');
+      const upload = multipart && uploads !== undefined && (await uploads.allowed(request));
+      if (upload) uploading.add(request);
+      const limit = upload ? largestBody(settings, uploads) : settings.maxBodyBytes;
+      const length = request.headers.get('content-length');
+      if (length !== null && /^\d+$/.test(length) && Number(length) > limit) throw tooLargeError();
+      if (!requestParser || !request.body) return;
+      const parse = requestParser;
+      setRequestParser((req) => parse(limitedBody(req, limit, fetchAPI, () => refused.add(request))));
+    },
+    onResultProcess({ request, result, setResult }) {
       const errors = !Array.isArray(result) && result && 'errors' in result ? result.errors : undefined;
-      if (Array.isArray(errors) && errors.some((e) => e instanceof GraphQLError && tooLarge(e)))
-        setResult({ errors: [refusal] });
+      const over = Array.isArray(errors) && errors.some((e) => e instanceof GraphQLError && tooLarge(e));
+      if (over || refused.has(request)) setResult({ errors: [uploading.has(request) ? uploadRefusal : refusal] });
     },
     onResponse({ response }) {
       if (response.status === 413) response.headers.set('connection', 'close');

@@ -14,6 +14,7 @@ import { answeredAsFirstTime } from './retried-commands';
 import * as routing from './routing-builders';
 import * as direct from './direct-petitions';
 import * as paths from './path-builders';
+import { buildAttachMaterial } from './material-upload';
 
 /**
  * A mutation that sends one update to a petition: the role check; the arguments checked and the command built;
@@ -69,6 +70,7 @@ export const mutationResolvers: MutationResolvers = {
   submitAssignmentReport: petitionMutation('submitAssignmentReport', routing.buildAssignmentReport),
   chooseRoute: petitionMutation('chooseRoute', paths.buildChooseRoute),
   recordAgreement: petitionMutation('recordAgreement', paths.buildAgreement),
+  attachMaterial: petitionMutation('attachMaterial', buildAttachMaterial),
   replayHistory: (_, args, ctx) => {
     requireRole(ctx.principal, 'TESTER');
     return histories.replayHistory(ctx, args.history);

@@ -42,12 +42,15 @@ export async function loadPanel(db: ReadModel, panelId: string): Promise<PanelSt
   const row = await db.row<PanelRow>(sql`SELECT * FROM ${panels} WHERE id = ${panelId}`);
   if (!row) return null;
   const [members, cases, votes] = await Promise.all([
-    db.rows<MemberRow>(sql`SELECT member_id, name, kind, present FROM ${panelMembers} WHERE panel_id = ${panelId}`),
+    // In primary-key order, which SQLite's index gives for nothing and PostgreSQL's heap does not.
+    db.rows<MemberRow>(
+      sql`SELECT member_id, name, kind, present FROM ${panelMembers} WHERE panel_id = ${panelId} ORDER BY member_id`,
+    ),
     db.rows<CaseRow>(
       sql`SELECT petition_id, verdict, votes FROM ${panelCases} WHERE panel_id = ${panelId} ORDER BY ordinal`,
     ),
     db.rows<VoteRow>(sql`SELECT member_id, petition_id, verdict, comment, at FROM ${evaluations}
-      WHERE panel_id = ${panelId}`),
+      WHERE panel_id = ${panelId} ORDER BY member_id, petition_id`),
   ]);
   const closedAt = row.closed_at === null ? null : Number(row.closed_at);
   return {

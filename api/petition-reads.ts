@@ -141,7 +141,8 @@ export function scopeArms(scope: ReadScope): (SQL | undefined)[] {
   const visible = notAccusing(scope.unitId);
   return [
     and(eq(petitions.unitId, scope.unitId), visible),
-    and(eq(petitions.reviewUnitId, scope.unitId), sql`${petitions.unitId} IS NOT ${scope.unitId}`, visible),
+    // IS DISTINCT FROM: NULL-safe on both dialects (SQLite reads it as its own IS NOT, which PostgreSQL lacks).
+    and(eq(petitions.reviewUnitId, scope.unitId), sql`${petitions.unitId} IS DISTINCT FROM ${scope.unitId}`, visible),
   ];
 }
 

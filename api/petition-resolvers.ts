@@ -171,6 +171,7 @@ export const petitionResolvers: PetitionResolvers = answeringFromRows({
   },
   closedAt: (p) => p.state.closedAt,
   urges: (p) => p.state.urges,
+  materials: (p) => p.state.materials ?? [],
   evaluations: (p) => p.state.evaluations ?? [],
   escalation: (p) => p.state.escalation,
   escalationProposed: (p) => p.state.escalationProposedAt !== null && p.state.escalation === null,

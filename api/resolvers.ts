@@ -5,6 +5,12 @@ import type { Resolvers } from './generated/resolvers-types';
 import { mutationResolvers } from './mutation-resolvers';
 import { panelMutationResolvers } from './panel-resolvers';
 import { evaluationPanelResolvers, panelCaseResolvers, petitionResolvers } from './petition-resolvers';
+import {
+  notificationConnectionResolvers,
+  notificationMutationResolvers,
+  notificationQueryResolvers,
+  notificationSubscriptionResolvers,
+} from './notification-resolvers';
 import { maskingQuotes } from './quoted-resolvers';
 import { queryResolvers } from './query-resolvers';
 import { DateTimeScalar, JsonScalar } from './scalars';
@@ -13,8 +19,21 @@ import { stuckWorkflowResolvers } from './stuck-workflow-resolvers';
 export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
   JSON: JsonScalar,
-  Query: { ...queryResolvers, ...stuckWorkflowResolvers, ...calendarQueryResolvers, ...accessLogQueryResolvers },
-  Mutation: { ...mutationResolvers, ...calendarMutationResolvers, ...panelMutationResolvers },
+  Query: {
+    ...queryResolvers,
+    ...stuckWorkflowResolvers,
+    ...calendarQueryResolvers,
+    ...accessLogQueryResolvers,
+    ...notificationQueryResolvers,
+  },
+  Mutation: {
+    ...mutationResolvers,
+    ...calendarMutationResolvers,
+    ...panelMutationResolvers,
+    ...notificationMutationResolvers,
+  },
+  Subscription: notificationSubscriptionResolvers,
+  NotificationConnection: notificationConnectionResolvers,
   Petition: maskingQuotes(petitionResolvers),
   EvaluationPanel: evaluationPanelResolvers,
   PanelCase: panelCaseResolvers,

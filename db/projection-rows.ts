@@ -130,6 +130,18 @@ export function childRows(state: PetitionState, now: number) {
       overdueAt: u.overdueAt,
     })),
     appeals: state.appeals.map((a) => ({ petitionId, level: a.level, requestedAt: a.requestedAt, unitId: a.unitId })),
+    materials: (state.materials ?? []).map((m, ordinal) => ({
+      petitionId,
+      hash: m.hash,
+      ordinal,
+      size: m.size,
+      mediaType: m.mediaType,
+      name: m.name,
+      kind: m.kind,
+      note: m.note,
+      uploadedAt: m.uploadedAt,
+      uploadedBy: m.uploadedBy.id,
+    })),
   };
 }
 

@@ -13,6 +13,7 @@ import {
   petitionAppeals,
   petitionDeadlines,
   petitionEvents,
+  petitionMaterials,
   petitionRatings,
   petitions,
   petitionUrges,
@@ -76,6 +77,14 @@ function prepareStatements(db: SqliteDatabase) {
     insertAppeal: db
       .insert(petitionAppeals)
       .values(placeholders(getTableColumns(petitionAppeals)))
+      .prepare(),
+    deleteMaterials: db
+      .delete(petitionMaterials)
+      .where(eq(petitionMaterials.petitionId, byPetition.petitionId))
+      .prepare(),
+    insertMaterial: db
+      .insert(petitionMaterials)
+      .values(placeholders(getTableColumns(petitionMaterials)))
       .prepare(),
     // 一次性化解: the earliest later petition of the same petitioner on the same matter, or linked to this one.
     laterLinked: db
@@ -163,6 +172,8 @@ export function projectPetitionState(
     for (const row of children.urges) s.insertUrge.run(row);
     s.deleteAppeals.run({ petitionId });
     for (const row of children.appeals) s.insertAppeal.run(row);
+    s.deleteMaterials.run({ petitionId });
+    for (const row of children.materials) s.insertMaterial.run(row);
     if (!s.searchIndexed.get(num)) {
       const tokens = searchTokens(state);
       s.insertSearch.run(num, tokens.bigrams, tokens.unigrams);

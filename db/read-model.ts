@@ -11,6 +11,7 @@ import type { SQL } from 'drizzle-orm';
 import type { PanelState } from '../domain/evaluation';
 import type { CalendarYear } from '../domain/calendar';
 import type { PetitionState, TimelineEvent } from '../domain/petition';
+import type { Notice } from '../domain/petition/notices';
 
 export type Engine = 'sqlite' | 'postgres';
 
@@ -18,12 +19,6 @@ export type Engine = 'sqlite' | 'postgres';
 export interface Statement {
   text: string;
   params: unknown[];
-}
-
-export interface SupervisorNotices {
-  petitionId: string;
-  summary: string;
-  events: TimelineEvent[];
 }
 
 /** A holiday notice as stored (db/holiday-calendars.ts), instants as epoch milliseconds. */
@@ -65,8 +60,11 @@ export interface ReadModel {
 
   /** Writes a petition's snapshot and new events (db/projection-rows.ts); idempotent, an older snapshot is ignored. */
   projectPetition(workflowId: string, state: PetitionState, events: TimelineEvent[]): Promise<void>;
-  /** The supervisors' outbox: one notice per petition event, written once whatever the retries. */
-  writeSupervisorNotices(notices: SupervisorNotices): Promise<void>;
+  /**
+   * Notices of petition events to the principals they concern (domain/petition/notices.ts): one row per
+   * (petition, event, recipient), written once whatever the retries, and visible to readers in id order.
+   */
+  writeNotifications(notices: readonly Notice[]): Promise<void>;
   /** Writes an evaluation panel, replacing its rows; an older snapshot (lower version) changes nothing. */
   projectPanel(panel: PanelState): Promise<void>;
   /** Stores a checked holiday notice: unchanged content keeps its row, changed content replaces the year. */

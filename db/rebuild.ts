@@ -2,8 +2,9 @@
  * Rebuilds the read model from Temporal alone, with no worker running: for every petition workflow, the state
  * it last handed to the projection (the result of its last `projectPetitionChange` local activity, with the events
  * of every earlier one, or the input of its last `projectPetition` in runs begun before the local projection), on
- * top of the state the current run was started with; the supervisors' notices follow from its timeline; and every evaluation panel from the last `projectPanel` in its history. That is exactly what the
- * live activities wrote, so the rebuilt tables equal the live ones.
+ * top of the state the current run was started with; the notices of each change as that change addressed them,
+ * in this run and the runs it continued from; and every evaluation panel from the last `projectPanel` in its
+ * history. That is exactly what the live activities wrote, so the rebuilt tables equal the live ones.
  */
 import type { Client } from '@temporalio/client';
 import type { Payload } from '@temporalio/common';
@@ -12,6 +13,7 @@ import { decodeOptionalSinglePayload } from '@temporalio/common/lib/internal-non
 import type { PetitionChange, ProjectPetitionInput } from '../activities/projection-activities';
 import type { PanelState } from '../domain/evaluation';
 import { notifiesSupervisor, type PetitionState, type TimelineEvent } from '../domain/petition';
+import { noticeFacts, noticesOf, type Notice } from '../domain/petition/notices';
 import type { PetitionWorkflowInput } from '../workflows/definitions';
 import type { ReadModel } from './read-model';
 
@@ -32,19 +34,34 @@ async function fromPayload<T>(client: Client, payload: Payload): Promise<T> {
   return (await decodeOptionalSinglePayload<T>(client.options.loadedDataConverter, payload)) as T;
 }
 
-/** The newest state a petition workflow's current run has recorded in its history. */
-export async function latestProjectedState(client: Client, workflowId: string): Promise<PetitionState | null> {
-  const history = await client.workflow.getHandle(workflowId).fetchHistory();
+/** What one run of a petition workflow handed to the projection, and the run it continued from. */
+interface ProjectedRun {
+  /** The newest state the run recorded. */
+  state: PetitionState | null;
+  /** The notices of each change, addressed as the petition stood at that change (as the live projection did). */
+  notices: Notice[];
+  continuedFrom: string | null;
+}
+
+/** A run of a petition workflow (the current one without `runId`), read from its history. */
+export async function projectedRun(client: Client, workflowId: string, runId?: string): Promise<ProjectedRun> {
+  const history = await client.workflow.getHandle(workflowId, runId).fetchHistory();
   let state: PetitionState | null = null;
+  let continuedFrom: string | null = null;
+  const notices: Notice[] = [];
   for (const event of history.events ?? []) {
     const started = event.workflowExecutionStartedEventAttributes;
+    if (started) continuedFrom = started.continuedExecutionRunId || null;
     if (started?.input?.payloads?.[0]) {
       const input = await fromPayload<PetitionWorkflowInput>(client, started.input.payloads[0]);
       state = input.carried?.state ?? null;
     }
     const scheduled = event.activityTaskScheduledEventAttributes;
     if (scheduled?.activityType?.name === 'projectPetition' && scheduled.input?.payloads?.[0]) {
-      state = (await fromPayload<ProjectPetitionInput>(client, scheduled.input.payloads[0])).state;
+      const input = await fromPayload<ProjectPetitionInput>(client, scheduled.input.payloads[0]);
+      state = input.state;
+      // Those runs told only of what `notifiesSupervisor` picks (activities/notification-activities.ts).
+      notices.push(...noticesOf(noticeFacts(input.state), input.events.filter(notifiesSupervisor)));
     }
     const result = localActivityResult(event.markerRecordedEventAttributes, 'projectPetitionChange');
     if (result) {
@@ -53,9 +70,21 @@ export async function latestProjectedState(client: Client, workflowId: string): 
         (e) => e.seq < (change.events[0]?.seq ?? Infinity),
       );
       state = { ...change.state, timeline: [...earlier, ...change.events] };
+      notices.push(...noticesOf(noticeFacts(change.state), change.events));
     }
   }
-  return state;
+  return { state, notices, continuedFrom };
+}
+
+/** A petition's notices over all its runs, oldest first: a carried timeline's events were told of by earlier runs. */
+async function noticesOfAllRuns(client: Client, workflowId: string, current: ProjectedRun): Promise<Notice[]> {
+  const runs = [current.notices];
+  for (let runId = current.continuedFrom; runId;) {
+    const earlier = await projectedRun(client, workflowId, runId);
+    runs.unshift(earlier.notices);
+    runId = earlier.continuedFrom;
+  }
+  return runs.flat();
 }
 
 type Marker = temporal.api.history.v1.IMarkerRecordedEventAttributes | null | undefined;
@@ -100,14 +129,10 @@ export async function rebuildReadModel(
   for await (const execution of client.workflow.list({ query: PETITION_WORKFLOWS })) {
     if (seen.has(execution.workflowId)) continue;
     seen.add(execution.workflowId);
-    const state = await latestProjectedState(client, execution.workflowId);
-    if (state) {
-      await db.projectPetition(execution.workflowId, state, state.timeline);
-      await db.writeSupervisorNotices({
-        petitionId: state.petitionId,
-        summary: state.summary,
-        events: state.timeline.filter(notifiesSupervisor),
-      });
+    const run = await projectedRun(client, execution.workflowId);
+    if (run.state) {
+      await db.projectPetition(execution.workflowId, run.state, run.state.timeline);
+      await db.writeNotifications(await noticesOfAllRuns(client, execution.workflowId, run));
     }
     done += 1;
     onProgress({ done, total, workflowId: execution.workflowId });

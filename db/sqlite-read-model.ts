@@ -8,7 +8,7 @@ import { is, SQL } from 'drizzle-orm';
 import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
 import type { SqliteDatabase } from './connection';
 import { storeNoticeSqlite } from './holiday-calendars';
-import { writeSupervisorNotices } from './outbox';
+import { writeNotifications } from './notifications';
 import { projectPanelState } from './panel-projection';
 import { projectPetitionState } from './projection';
 import type { ReadModel, Statement } from './read-model';
@@ -57,7 +57,7 @@ export function sqliteOperations(db: SqliteDatabase): ReadModel {
     },
     snapshotNow: (num) => snapshot.get(num)?.state_json,
     projectPetition: async (workflowId, state, events) => projectPetitionState(db, workflowId, state, events),
-    writeSupervisorNotices: async (notices) => writeSupervisorNotices(db, notices),
+    writeNotifications: async (notices) => writeNotifications(db, notices),
     projectPanel: async (panel) => projectPanelState(db, panel),
     storeNotice: async (notice, publishedBy, nowMs) => storeNoticeSqlite(db, notice, publishedBy, nowMs),
     close: async () => {

@@ -1,8 +1,8 @@
 /**
  * `npm run readmodel:rebuild [-- --out FILE] [-- --replace]`: rebuilds the read model from Temporal (db/rebuild.ts)
  * into a new SQLite file, with a progress bar. `--replace` then moves it over the live file: stop the worker and
- * the API first. Units, API tokens and the published holiday notices are not in Temporal: they are copied from the
- * live file when it exists.
+ * the API first. Units, API tokens, the published holiday notices, which notices each principal has read and
+ * which left the system are not in Temporal: they are copied from the live file when it exists.
  */
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -26,6 +26,12 @@ if (existsSync(live)) {
   // The published holiday notices are the bureau's data too; a live file migrated before they were has the seeds only.
   if (db.$client.prepare("SELECT 1 FROM live.sqlite_master WHERE name = 'holiday_calendars'").get())
     db.$client.exec('INSERT OR REPLACE INTO holiday_calendars SELECT * FROM live.holiday_calendars;');
+  // Read marks name the event, not the notification's id, which the rebuild numbers anew: they still apply.
+  if (db.$client.prepare("SELECT 1 FROM live.sqlite_master WHERE name = 'notification_reads'").get())
+    db.$client.exec('INSERT OR REPLACE INTO notification_reads SELECT * FROM live.notification_reads;');
+  // So is the record of what left the system (the rebuild sends nothing: it starts no delivery).
+  if (db.$client.prepare("SELECT 1 FROM live.sqlite_master WHERE name = 'notification_deliveries'").get())
+    db.$client.exec('INSERT OR REPLACE INTO notification_deliveries SELECT * FROM live.notification_deliveries;');
   db.$client.exec('DETACH DATABASE live');
 }
 

@@ -22,6 +22,7 @@ export default defineConfig({
   },
   server: {
     port: Number(process.env.CONSOLE_PORT ?? 5173),
-    proxy: { '/graphql': api, '/health': api, '/console-api': api },
+    // /petitions: the files the API serves beside GraphQL (histories, materials).
+    proxy: { '/graphql': api, '/health': api, '/console-api': api, '/petitions': api },
   },
 });

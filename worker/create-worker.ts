@@ -4,6 +4,7 @@ import type { DataConverter } from '@temporalio/common';
 import { NativeConnection, Worker, type WorkflowBundleOption } from '@temporalio/worker';
 import { fileURLToPath } from 'node:url';
 import { createActivities } from '../activities';
+import type { DeliveryConfig } from '../activities/delivery-config';
 import type { ReadModel } from '../db/read-model';
 import { TASK_QUEUE } from '../workflows/definitions';
 import type { Tracing } from './tracing';
@@ -30,6 +31,8 @@ export interface PetitionWorkerOptions {
    * with WORKFLOW_TRACING_MODULE for the workflow's own spans; activities are traced either way.
    */
   tracing?: Tracing | null;
+  /** Where notices leave the system (activities/delivery-config.ts); absent, nowhere: worker/main.ts reads the env. */
+  delivery?: DeliveryConfig;
 }
 
 export function createPetitionWorker(options: PetitionWorkerOptions): Promise<Worker> {
@@ -50,7 +53,7 @@ export function createPetitionWorker(options: PetitionWorkerOptions): Promise<Wo
     taskQueue,
     dataConverter,
     ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
-    activities: createActivities(options.db, client, taskQueue),
+    activities: createActivities(options.db, client, taskQueue, options.delivery),
     ...(options.maxCachedWorkflows === undefined ? {} : { maxCachedWorkflows: options.maxCachedWorkflows }),
     ...(tracing ? workerTracingOptions(tracing, Boolean(options.workflowBundle)) : {}),
   });

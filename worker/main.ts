@@ -9,6 +9,7 @@
  */
 import { Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
+import { deliveryConfigFromEnv, describeDelivery } from '../activities/delivery-config';
 import { openConfiguredReadModel } from '../db/open-read-model';
 import { createPetitionWorker } from './create-worker';
 import { fengqiaoDataConverter } from './data-converter';
@@ -29,6 +30,8 @@ const client = await Connection.connect(target.connection);
 await ensureSearchAttributes(client, namespace);
 await client.close();
 
+// Read before connecting: a channel configured wrong stops the worker at once rather than at the first notice.
+const delivery = deliveryConfigFromEnv();
 const connection = await NativeConnection.connect(target.connection);
 const bundlePath = process.env.FENGQIAO_WORKFLOW_BUNDLE;
 const worker = await createPetitionWorker({
@@ -37,12 +40,14 @@ const worker = await createPetitionWorker({
   namespace,
   dataConverter: fengqiaoDataConverter(),
   tracing,
+  delivery,
   ...(bundlePath ? { workflowBundle: { codePath: bundlePath } } : {}),
 });
 console.log(`[worker] polling task queue "${worker.options.taskQueue}" on ${describeTarget(target)}`);
 console.log(
   `[worker] metrics: ${metricsAddress ? `http://${metricsAddress}/metrics` : 'off'}   tracing: ${tracing ? 'on' : 'off'}`,
 );
+console.log(`[worker] notices leave on: ${describeDelivery(delivery)}`);
 try {
   // Worker.run() shuts down gracefully on SIGINT/SIGTERM by default.
   await worker.run();

@@ -2,3 +2,4 @@
 export { petitionWorkflow } from './petition-workflow';
 export { evaluationPanelWorkflow } from './panel-workflow';
 export { holidayCalendarPublicationWorkflow } from './holiday-calendar-publication';
+export { noticeDeliveryWorkflow } from './notice-delivery';

@@ -72,6 +72,12 @@ function profileOfRun(profileId: string): JurisdictionProfile {
   return { ...profile, practice: { ...profile.practice, appealGraceDays: 0 } };
 }
 
+/**
+ * Commands added after runs were begun, with the patch each one's first use records. `materials`: 材料 attached
+ * (domain/petition/materials.ts); histories from before have no such update and replay as they were.
+ */
+const LATER_COMMANDS: Partial<Record<CommandName, string>> = { attachMaterial: 'materials' };
+
 export async function petitionWorkflow(input: defs.PetitionWorkflowInput): Promise<PetitionState> {
   const profile = profileOfRun(input.profileId);
   /**
@@ -183,9 +189,12 @@ export async function petitionWorkflow(input: defs.PetitionWorkflowInput): Promi
   function register(name: CommandName): void {
     // COMMANDS and petitionUpdates pair each name with one argument type; the loop needs no more than that.
     const rules = COMMANDS[name] as Command<unknown>;
+    const patch = LATER_COMMANDS[name];
     setHandler(
       defs.petitionUpdates[name] as UpdateDefinition<defs.PetitionAnswer, [unknown]>,
       (cmd) => {
+        // A run begun before the command existed takes it too: the marker dates its first use in this history.
+        if (patch) patched(patch);
         let next: PetitionState;
         try {
           // Time catches up with every command too: a 3rd 督办 or a 复核 request proposes 提级包案 at once.

@@ -2,6 +2,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { PetitionParent, PetitionConnectionParent } from '../petition-reads';
 import type { PanelState, PanelResult } from '../../domain/evaluation';
+import type { NotificationConnectionParent } from '../notification-reads';
 import type { ApiContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
@@ -16,6 +17,8 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** ISO 8601 date-time with offset, answered in Asia/Shanghai: 2026-03-01T09:30:00+08:00 */
   DateTime: { input: number; output: number; }
+  /** A file sent in a multipart request (the GraphQL multipart request spec) */
+  File: { input: unknown; output: unknown; }
   /** Any JSON value */
   JSON: { input: unknown; output: unknown; }
 };
@@ -286,12 +289,51 @@ export type Level =
   | 'REEXAMINATION'
   | 'REVIEW';
 
+export type MarkNotificationsReadPayload = {
+  __typename?: 'MarkNotificationsReadPayload';
+  /** The principal's own notices among the ids, now read */
+  notifications: Array<Notification>;
+  unreadCount: Scalars['Int']['output'];
+};
+
+/** A file kept with a petition; the file itself: GET /petitions/{id}/materials/{hash} */
+export type Material = {
+  __typename?: 'Material';
+  /** Its content id in the store: a keyed hash of the file, the last part of its download path */
+  hash: Scalars['String']['output'];
+  kind: MaterialKind;
+  /** As its first bytes say: application/pdf, image/jpeg, image/png, image/tiff or image/heic */
+  mediaType: Scalars['String']['output'];
+  /** The file's name as uploaded (masked as every other text is for readers who get the masked petitioner) */
+  name: Scalars['String']['output'];
+  note: Maybe<Scalars['String']['output']>;
+  /** Bytes */
+  size: Scalars['Int']['output'];
+  uploadedAt: Scalars['DateTime']['output'];
+  uploadedBy: Actor;
+};
+
+/** What a material is to the case */
+export type MaterialKind =
+  /** 证据材料 */
+  | 'EVIDENCE'
+  /** 身份证明 */
+  | 'IDENTITY'
+  /** 来信原件: the letter as received, scanned */
+  | 'LETTER'
+  /** 其他 */
+  | 'OTHER'
+  /** 照片 */
+  | 'PHOTO';
+
 export type Mutation = {
   __typename?: 'Mutation';
   /** 受理 (and 交办 to the unit). A claim's 60-day handling clock starts (Art. 34, its route (六) until chooseRoute says otherwise); a suggestion or an accusation has none. A petition brought directly to a unit is accepted by that unit's handler */
   acceptPetition: Petition;
   /** The unit's answer to a 督办 */
   answerUrge: Petition;
+  /** Keeps a file with the petition (REGISTRAR, or the handler of the unit acting on it): PDF, JPEG, PNG, TIFF or HEIC by its content, at most 20 MiB (FENGQIAO_MAX_MATERIAL_BYTES); a larger one is LIMIT_EXCEEDED, another type BAD_USER_INPUT, both with field file */
+  attachMaterial: Petition;
   /** 申诉求决: one of the six routes of Art. 31 while HANDLING; (一)–(四) end the petition, the petitioner told; (五) leaves the 60-day clock; (六) keeps it */
   chooseRoute: Petition;
   /** 确认重复信访: declines the petition as a repeat of repeatOf (a proposed candidate, or an earlier petition of the same petitioner) with the article that applies: ALREADY_REEXAMINED (第三十六条第三款) after 复核, DUPLICATE_IN_PROGRESS (第十九条第三款) while it is accepted or in progress; any other status gives no ground (BAD_USER_INPUT, field repeatOf) */
@@ -312,6 +354,8 @@ export type Mutation = {
   escalate: Petition;
   /** 批示 of the leader who owns the case */
   instruct: Petition;
+  /** Marks notices read for the principal alone; ids of notices not addressed to the principal change nothing */
+  markNotificationsRead: MarkNotificationsReadPayload;
   /** ADMIN: a year's State Council notice, new or corrected; new petitions count on it, and every open petition re-plans its deadlines */
   publishHolidayCalendar: HolidayCalendarPublication;
   /** 异议: the item is not the unit's to handle, with reasons, within 5 working days of 签收 (Art. 23 ¶3); late is WINDOW_CLOSED */
@@ -360,6 +404,15 @@ export type MutationAnswerUrgeArgs = {
   requestId?: InputMaybe<Scalars['String']['input']>;
   text: Scalars['String']['input'];
   urgeId: Scalars['ID']['input'];
+};
+
+
+export type MutationAttachMaterialArgs = {
+  file: Scalars['File']['input'];
+  id: Scalars['ID']['input'];
+  kind?: InputMaybe<MaterialKind>;
+  note?: InputMaybe<Scalars['String']['input']>;
+  requestId?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -435,6 +488,11 @@ export type MutationInstructArgs = {
   id: Scalars['ID']['input'];
   requestId?: InputMaybe<Scalars['String']['input']>;
   text: Scalars['String']['input'];
+};
+
+
+export type MutationMarkNotificationsReadArgs = {
+  ids: Array<Scalars['ID']['input']>;
 };
 
 
@@ -556,6 +614,54 @@ export type MutationUrgeArgs = {
   requestId?: InputMaybe<Scalars['String']['input']>;
   respondWithinDays?: InputMaybe<Scalars['Int']['input']>;
 };
+
+export type Notification = {
+  __typename?: 'Notification';
+  /** When the event happened */
+  at: Scalars['DateTime']['output'];
+  /** Ascending in the order notices are written: the subscription's after */
+  id: Scalars['ID']['output'];
+  kind: NotificationKind;
+  /** A short text naming the petition by id, never the petitioner */
+  message: Scalars['String']['output'];
+  /** The case; reading it is decided by the petition's own access rules */
+  petitionId: Scalars['ID']['output'];
+  /** Marked read by this principal */
+  read: Scalars['Boolean']['output'];
+};
+
+export type NotificationConnection = {
+  __typename?: 'NotificationConnection';
+  edges: Array<NotificationEdge>;
+  pageInfo: PageInfo;
+  /** How many of the principal's notices are unread, whatever the page */
+  unreadCount: Scalars['Int']['output'];
+};
+
+export type NotificationEdge = {
+  __typename?: 'NotificationEdge';
+  cursor: Scalars['String']['output'];
+  node: Notification;
+};
+
+/** What a notice is about: the petition event that caused it */
+export type NotificationKind =
+  /** 提级包案: a leader owns the case */
+  | 'ESCALATED'
+  /** the case meets a rule for 提级包案 */
+  | 'ESCALATION_PROPOSED'
+  /** the bureau agreed to the unit's 异议 */
+  | 'OBJECTION_AGREED'
+  /** the unit raised an 异议 on a 转送/交办 item */
+  | 'OBJECTION_RAISED'
+  /** the bureau refused the unit's 异议 */
+  | 'OBJECTION_REFUSED'
+  /** a statutory deadline ran out */
+  | 'OVERDUE'
+  /** a 督办 or 催办 (manual, or the workflow's own at a deadline's warning or at overdue) */
+  | 'URGED'
+  /** a 督办 left unanswered past its answer deadline */
+  | 'URGE_OVERDUE';
 
 /** 信访处理意见书 / 复查意见书 / 复核意见书 */
 export type Opinion = {
@@ -696,6 +802,8 @@ export type Petition = {
   isRepeat: Scalars['Boolean']['output'];
   /** The workflow's own state, read with its query (not the read model) */
   live: Maybe<Scalars['JSON']['output']>;
+  /** 材料, oldest first; who may open them: docs/attachments.md */
+  materials: Array<Material>;
   opinions: Array<Opinion>;
   overdue: Scalars['Boolean']['output'];
   /** The path this petition is on, with its articles and what it allows (docs/paths.md) */
@@ -867,6 +975,8 @@ export type Query = {
   holidayCalendars: Array<HolidayCalendar>;
   jurisdiction: Jurisdiction;
   jurisdictions: Array<Jurisdiction>;
+  /** The principal's own notices, newest first; unread: true for those not yet marked read */
+  notifications: NotificationConnection;
   panel: Maybe<EvaluationPanel>;
   panels: Array<EvaluationPanel>;
   /** ADMIN: who read which petitioner's unmasked data, when and which fields, and who was refused a petition that exists; newest first */
@@ -883,6 +993,13 @@ export type Query = {
   stuckPetitions: Array<StuckWorkflow>;
   units: Array<Unit>;
   viewer: Maybe<Principal>;
+};
+
+
+export type QueryNotificationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  unread?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -1168,6 +1285,21 @@ export type StuckWorkflow = {
   workflowType: Scalars['String']['output'];
 };
 
+export type Subscription = {
+  __typename?: 'Subscription';
+  /**
+   * The principal's new notices as they are written, over SSE (POST or GET /graphql with Accept: text/event-stream),
+   * oldest first. Without after, those written from now on; with the id of the last notice a client received, every
+   * later one, once — so a client that reconnects (after a dropped connection or an API restart) misses nothing.
+   */
+  notificationAdded: Notification;
+};
+
+
+export type SubscriptionNotificationAddedArgs = {
+  after?: InputMaybe<Scalars['ID']['input']>;
+};
+
 export type TimelineEvent = {
   __typename?: 'TimelineEvent';
   actor: Maybe<Actor>;
@@ -1306,6 +1438,7 @@ export type ResolversTypes = {
   EvaluationPanel: ResolverTypeWrapper<PanelState>;
   Extension: ResolverTypeWrapper<Extension>;
   ExtensionRequest: ResolverTypeWrapper<ExtensionRequest>;
+  File: ResolverTypeWrapper<Scalars['File']['output']>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ForwardingOrgan: ForwardingOrgan;
   HandlingRoute: HandlingRoute;
@@ -1318,7 +1451,14 @@ export type ResolversTypes = {
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   Jurisdiction: ResolverTypeWrapper<Jurisdiction>;
   Level: Level;
+  MarkNotificationsReadPayload: ResolverTypeWrapper<MarkNotificationsReadPayload>;
+  Material: ResolverTypeWrapper<Material>;
+  MaterialKind: MaterialKind;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Notification: ResolverTypeWrapper<Notification>;
+  NotificationConnection: ResolverTypeWrapper<NotificationConnectionParent>;
+  NotificationEdge: ResolverTypeWrapper<NotificationEdge>;
+  NotificationKind: NotificationKind;
   Opinion: ResolverTypeWrapper<Opinion>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PanelCase: ResolverTypeWrapper<PanelResult>;
@@ -1366,6 +1506,7 @@ export type ResolversTypes = {
   StatuteRule: ResolverTypeWrapper<StatuteRule>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   StuckWorkflow: ResolverTypeWrapper<StuckWorkflow>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   TimelineEvent: ResolverTypeWrapper<TimelineEvent>;
   Unit: ResolverTypeWrapper<Unit>;
   Urge: ResolverTypeWrapper<Urge>;
@@ -1386,6 +1527,7 @@ export type ResolversParentTypes = {
   EvaluationPanel: PanelState;
   Extension: Extension;
   ExtensionRequest: ExtensionRequest;
+  File: Scalars['File']['output'];
   Float: Scalars['Float']['output'];
   Hearing: Hearing;
   HolidayCalendar: HolidayCalendar;
@@ -1395,7 +1537,12 @@ export type ResolversParentTypes = {
   Int: Scalars['Int']['output'];
   JSON: Scalars['JSON']['output'];
   Jurisdiction: Jurisdiction;
+  MarkNotificationsReadPayload: MarkNotificationsReadPayload;
+  Material: Material;
   Mutation: Record<PropertyKey, never>;
+  Notification: Notification;
+  NotificationConnection: NotificationConnectionParent;
+  NotificationEdge: NotificationEdge;
   Opinion: Opinion;
   PageInfo: PageInfo;
   PanelCase: PanelResult;
@@ -1429,6 +1576,7 @@ export type ResolversParentTypes = {
   StatuteRule: StatuteRule;
   String: Scalars['String']['output'];
   StuckWorkflow: StuckWorkflow;
+  Subscription: Record<PropertyKey, never>;
   TimelineEvent: TimelineEvent;
   Unit: Unit;
   Urge: Urge;
@@ -1514,6 +1662,10 @@ export type ExtensionRequestResolvers<ContextType = ApiContext, ParentType exten
   requestedBy?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
 };
 
+export interface FileScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['File'], any> {
+  name: 'File';
+}
+
 export type HearingResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Hearing'] = ResolversParentTypes['Hearing']> = {
   endedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   level?: Resolver<ResolversTypes['Level'], ParentType, ContextType>;
@@ -1556,9 +1708,26 @@ export type JurisdictionResolvers<ContextType = ApiContext, ParentType extends R
   warningDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type MarkNotificationsReadPayloadResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['MarkNotificationsReadPayload'] = ResolversParentTypes['MarkNotificationsReadPayload']> = {
+  notifications?: Resolver<Array<ResolversTypes['Notification']>, ParentType, ContextType>;
+  unreadCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type MaterialResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Material'] = ResolversParentTypes['Material']> = {
+  hash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['MaterialKind'], ParentType, ContextType>;
+  mediaType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  size?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  uploadedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  uploadedBy?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   acceptPetition?: Resolver<ResolversTypes['Petition'], ParentType, ContextType, RequireFields<MutationAcceptPetitionArgs, 'id'>>;
   answerUrge?: Resolver<ResolversTypes['Petition'], ParentType, ContextType, RequireFields<MutationAnswerUrgeArgs, 'id' | 'text' | 'urgeId'>>;
+  attachMaterial?: Resolver<ResolversTypes['Petition'], ParentType, ContextType, RequireFields<MutationAttachMaterialArgs, 'file' | 'id' | 'kind'>>;
   chooseRoute?: Resolver<ResolversTypes['Petition'], ParentType, ContextType, RequireFields<MutationChooseRouteArgs, 'id' | 'route'>>;
   confirmRepeat?: Resolver<ResolversTypes['Petition'], ParentType, ContextType, RequireFields<MutationConfirmRepeatArgs, 'id' | 'repeatOf'>>;
   conveneEvaluationPanel?: Resolver<ResolversTypes['EvaluationPanel'], ParentType, ContextType, RequireFields<MutationConveneEvaluationPanelArgs, 'input'>>;
@@ -1569,6 +1738,7 @@ export type MutationResolvers<ContextType = ApiContext, ParentType extends Resol
   endHearing?: Resolver<ResolversTypes['Petition'], ParentType, ContextType, RequireFields<MutationEndHearingArgs, 'id'>>;
   escalate?: Resolver<ResolversTypes['Petition'], ParentType, ContextType, RequireFields<MutationEscalateArgs, 'id' | 'leaderId' | 'reason'>>;
   instruct?: Resolver<ResolversTypes['Petition'], ParentType, ContextType, RequireFields<MutationInstructArgs, 'id' | 'text'>>;
+  markNotificationsRead?: Resolver<ResolversTypes['MarkNotificationsReadPayload'], ParentType, ContextType, RequireFields<MutationMarkNotificationsReadArgs, 'ids'>>;
   publishHolidayCalendar?: Resolver<ResolversTypes['HolidayCalendarPublication'], ParentType, ContextType, RequireFields<MutationPublishHolidayCalendarArgs, 'input'>>;
   raiseObjection?: Resolver<ResolversTypes['Petition'], ParentType, ContextType, RequireFields<MutationRaiseObjectionArgs, 'id' | 'reason'>>;
   recordAgreement?: Resolver<ResolversTypes['Petition'], ParentType, ContextType, RequireFields<MutationRecordAgreementArgs, 'id' | 'kind' | 'text'>>;
@@ -1585,6 +1755,26 @@ export type MutationResolvers<ContextType = ApiContext, ParentType extends Resol
   startHearing?: Resolver<ResolversTypes['Petition'], ParentType, ContextType, RequireFields<MutationStartHearingArgs, 'id'>>;
   submitAssignmentReport?: Resolver<ResolversTypes['Petition'], ParentType, ContextType, RequireFields<MutationSubmitAssignmentReportArgs, 'id' | 'text'>>;
   urge?: Resolver<ResolversTypes['Petition'], ParentType, ContextType, RequireFields<MutationUrgeArgs, 'id' | 'message'>>;
+};
+
+export type NotificationResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Notification'] = ResolversParentTypes['Notification']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['NotificationKind'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  petitionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  read?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type NotificationConnectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['NotificationConnection'] = ResolversParentTypes['NotificationConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['NotificationEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  unreadCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type NotificationEdgeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['NotificationEdge'] = ResolversParentTypes['NotificationEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Notification'], ParentType, ContextType>;
 };
 
 export type OpinionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Opinion'] = ResolversParentTypes['Opinion']> = {
@@ -1667,6 +1857,7 @@ export type PetitionResolvers<ContextType = ApiContext, ParentType extends Resol
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   isRepeat?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   live?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  materials?: Resolver<Array<ResolversTypes['Material']>, ParentType, ContextType>;
   opinions?: Resolver<Array<ResolversTypes['Opinion']>, ParentType, ContextType>;
   overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   path?: Resolver<ResolversTypes['PetitionPath'], ParentType, ContextType>;
@@ -1741,6 +1932,7 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   holidayCalendars?: Resolver<Array<ResolversTypes['HolidayCalendar']>, ParentType, ContextType>;
   jurisdiction?: Resolver<ResolversTypes['Jurisdiction'], ParentType, ContextType>;
   jurisdictions?: Resolver<Array<ResolversTypes['Jurisdiction']>, ParentType, ContextType>;
+  notifications?: Resolver<ResolversTypes['NotificationConnection'], ParentType, ContextType, RequireFields<QueryNotificationsArgs, 'first'>>;
   panel?: Resolver<Maybe<ResolversTypes['EvaluationPanel']>, ParentType, ContextType, RequireFields<QueryPanelArgs, 'id'>>;
   panels?: Resolver<Array<ResolversTypes['EvaluationPanel']>, ParentType, ContextType, RequireFields<QueryPanelsArgs, 'first'>>;
   personalDataAccessLog?: Resolver<ResolversTypes['PersonalDataAccessConnection'], ParentType, ContextType, RequireFields<QueryPersonalDataAccessLogArgs, 'first'>>;
@@ -1833,6 +2025,10 @@ export type StuckWorkflowResolvers<ContextType = ApiContext, ParentType extends 
   workflowType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type SubscriptionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  notificationAdded?: SubscriptionResolver<ResolversTypes['Notification'], "notificationAdded", ParentType, ContextType, Partial<SubscriptionNotificationAddedArgs>>;
+};
+
 export type TimelineEventResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['TimelineEvent'] = ResolversParentTypes['TimelineEvent']> = {
   actor?: Resolver<Maybe<ResolversTypes['Actor']>, ParentType, ContextType>;
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -1872,13 +2068,19 @@ export type Resolvers<ContextType = ApiContext> = {
   EvaluationPanel?: EvaluationPanelResolvers<ContextType>;
   Extension?: ExtensionResolvers<ContextType>;
   ExtensionRequest?: ExtensionRequestResolvers<ContextType>;
+  File?: GraphQLScalarType;
   Hearing?: HearingResolvers<ContextType>;
   HolidayCalendar?: HolidayCalendarResolvers<ContextType>;
   HolidayCalendarPublication?: HolidayCalendarPublicationResolvers<ContextType>;
   Instruction?: InstructionResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   Jurisdiction?: JurisdictionResolvers<ContextType>;
+  MarkNotificationsReadPayload?: MarkNotificationsReadPayloadResolvers<ContextType>;
+  Material?: MaterialResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  Notification?: NotificationResolvers<ContextType>;
+  NotificationConnection?: NotificationConnectionResolvers<ContextType>;
+  NotificationEdge?: NotificationEdgeResolvers<ContextType>;
   Opinion?: OpinionResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PanelCase?: PanelCaseResolvers<ContextType>;
@@ -1903,6 +2105,7 @@ export type Resolvers<ContextType = ApiContext> = {
   Statistics?: StatisticsResolvers<ContextType>;
   StatuteRule?: StatuteRuleResolvers<ContextType>;
   StuckWorkflow?: StuckWorkflowResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   TimelineEvent?: TimelineEventResolvers<ContextType>;
   Unit?: UnitResolvers<ContextType>;
   Urge?: UrgeResolvers<ContextType>;

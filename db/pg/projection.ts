@@ -14,6 +14,7 @@ import {
   petitionAppeals,
   petitionDeadlines,
   petitionEvents,
+  petitionMaterials,
   petitionRatings,
   petitions,
   petitionSearch,
@@ -102,15 +103,21 @@ export async function projectPetitionStatePg(
     const keys = repeatKeys(state);
     const row = { ...petitionRow(workflowId, state, now), repeatedAt: await repeatedAt(tx, keys) };
     await markEarlier(tx, keys);
-    const [written] = await tx
-      .insert(petitions)
-      .values(withDates(row, PETITION_INSTANTS))
-      .onConflictDoUpdate({
-        target: petitions.id,
-        set: fromExcluded,
-        setWhere: sql`${petitions.lastSeq} <= excluded.last_seq`,
-      })
-      .returning({ num: petitions.num });
+    const values = withDates(row, PETITION_INSTANTS);
+    // A stored row (locked above) is updated, not upserted: an INSERT takes a number from the identity sequence
+    // even when it ends in an UPDATE, so petitions would be numbered apart from SQLite's, whose keyset cursors
+    // and ties by row number then differ. The upsert is for a first projection, which another may race.
+    const [written] = stored
+      ? await tx.update(petitions).set(values).where(eq(petitions.id, petitionId)).returning({ num: petitions.num })
+      : await tx
+          .insert(petitions)
+          .values(values)
+          .onConflictDoUpdate({
+            target: petitions.id,
+            set: fromExcluded,
+            setWhere: sql`${petitions.lastSeq} <= excluded.last_seq`,
+          })
+          .returning({ num: petitions.num });
     if (!written) return;
 
     const children = childRows(state, now);
@@ -131,6 +138,10 @@ export async function projectPetitionStatePg(
     await tx.delete(petitionAppeals).where(eq(petitionAppeals.petitionId, petitionId));
     if (children.appeals.length) {
       await tx.insert(petitionAppeals).values(children.appeals.map((r) => withDates(r, ['requestedAt'] as const)));
+    }
+    await tx.delete(petitionMaterials).where(eq(petitionMaterials.petitionId, petitionId));
+    if (children.materials.length) {
+      await tx.insert(petitionMaterials).values(children.materials.map((r) => withDates(r, ['uploadedAt'] as const)));
     }
     // The text never changes after registration: index it once.
     await tx

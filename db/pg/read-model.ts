@@ -13,7 +13,7 @@ import pg from 'pg';
 import type { ReadModel, Statement } from '../read-model';
 import type { PgReadModel } from './connection';
 import { storeNoticePg } from './holiday-calendars';
-import { writeSupervisorNoticesPg } from './outbox';
+import { writeNotificationsPg } from './notifications';
 import { projectPanelStatePg } from './panel-projection';
 import { projectPetitionStatePg } from './projection';
 
@@ -45,7 +45,7 @@ export function pgOperations(db: PgReadModel): ReadModel {
     row: async <T>(query: SQL | Statement) => (await run(query)).rows[0] as T | undefined,
     exec: async (query) => (await run(query)).rowCount ?? 0,
     projectPetition: (workflowId, state, events) => projectPetitionStatePg(db, workflowId, state, events),
-    writeSupervisorNotices: (notices) => writeSupervisorNoticesPg(db, notices),
+    writeNotifications: (notices) => writeNotificationsPg(db, notices),
     projectPanel: (panel) => projectPanelStatePg(db, panel),
     storeNotice: (notice, publishedBy, nowMs) => storeNoticePg(db, notice, publishedBy, nowMs),
     close: () => pool.end(),

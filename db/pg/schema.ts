@@ -26,6 +26,9 @@ export * from './panel-schema';
 export * from './access-log-schema';
 export * from './statistics-days-schema';
 export * from './principal-schema';
+export * from './notification-schema';
+export * from './material-schema';
+export * from './delivery-schema';
 export * from './search-schema';
 
 const DEADLINE_KIND_NAMES = Object.keys(DEADLINE_KINDS) as [DeadlineKind, ...DeadlineKind[]];
@@ -239,24 +242,6 @@ export const petitionUrges = pgTable(
     primaryKey({ columns: [t.petitionId, t.id] }),
     index('petition_urges_unit_issued_idx').on(t.unitId, t.issuedAt, t.kind, t.overdueAt),
   ],
-);
-
-/**
- * Notices for supervisors (automatic 催办/督办, overdue, 提级包案 proposals), written by the notifier activity,
- * one per petition event; a mail or SMS sender would read the unsent ones.
- */
-export const outbox = pgTable(
-  'outbox',
-  {
-    petitionId: text('petition_id').notNull(),
-    seq: integer('seq').notNull(),
-    recipientRole: text('recipient_role').notNull(),
-    kind: text('kind').notNull(),
-    message: text('message').notNull(),
-    createdAt: ms('created_at').notNull(),
-    sentAt: ms('sent_at'),
-  },
-  (t) => [primaryKey({ columns: [t.petitionId, t.seq] }), index('outbox_unsent_idx').on(t.sentAt, t.createdAt)],
 );
 
 /** 复查 / 复核 requests. */

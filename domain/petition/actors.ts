@@ -37,6 +37,8 @@ export const COMMAND_ROLES: { readonly [N in CommandName]: readonly Role[] } = {
   urge: ['SUPERVISOR'],
   escalate: ['SUPERVISOR'],
   instruct: ['LEADER'],
+  // The bureau files what came with the petition; the unit acting on it, what it gathers.
+  attachMaterial: ['REGISTRAR', 'UNIT_HANDLER'],
 };
 
 function forbidden(message: string): never {

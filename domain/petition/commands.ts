@@ -22,6 +22,7 @@ import {
 } from './handling';
 import { type AgreementCommand, type ChooseRouteCommand, chooseRoute, recordAgreement } from './kind-paths';
 import type { Command, CommandName } from './lifecycle';
+import { type AttachMaterialCommand, attachMaterial } from './materials';
 import { type AcceptCommand, type DeclineCommand, type RouteCommand, accept, decline, route } from './registration';
 import { type ConfirmRepeatCommand, type DismissRepeatCommand, confirmRepeat, dismissRepeat } from './repeats';
 import {
@@ -91,6 +92,8 @@ export interface CommandArgs {
   chooseRoute: ChooseRouteCommand;
   /** 调解协议书 / 和解协议书 */
   recordAgreement: AgreementCommand;
+  /** 材料: a file kept with the petition, stored outside the history */
+  attachMaterial: AttachMaterialCommand;
 }
 
 export const COMMANDS: { readonly [N in CommandName]: Command<CommandArgs[N]> } = {
@@ -116,6 +119,7 @@ export const COMMANDS: { readonly [N in CommandName]: Command<CommandArgs[N]> } 
   submitAssignmentReport,
   chooseRoute,
   recordAgreement,
+  attachMaterial,
 };
 
 export const COMMAND_NAMES = Object.keys(COMMANDS) as CommandName[];

@@ -13,6 +13,7 @@ export * from './supervision';
 export * from './unit-routing';
 export * from './paths';
 export * from './kind-paths';
+export * from './materials';
 export { COMMAND_ROLES, assertActorMayAct } from './actors';
 export * from './reopening';
 export * from './clock';

@@ -57,6 +57,8 @@ export const ALLOWED_FROM = {
   recordAgreement: ['HANDLING'],
   // The 办结报告 follows the handling, so it is owed until the case ends.
   submitAssignmentReport: NOT_ENDED.filter((status) => status !== 'REGISTERED' && status !== 'TRANSFERRED'),
+  // Materials come in while the case is open; once it ends its workflow takes no command.
+  attachMaterial: NOT_ENDED,
 } as const satisfies Record<string, readonly PetitionStatus[]>;
 export type CommandName = keyof typeof ALLOWED_FROM;
 

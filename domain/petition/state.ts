@@ -8,6 +8,7 @@ import type { PausableClock } from '../pausable-deadline';
 import type { SatisfactionLevel } from '../satisfaction';
 import type { JurisdictionProfile, RuleId } from '../statute';
 import type { Appeal, Opinion } from './appeal-records';
+import type { Material } from './materials';
 import type { AgreementKind, ForwardingOrgan, HandlingRoute } from './paths';
 import type { PossibleRepeat, RepeatOf } from './repeat-records';
 import type { Escalation, Urge } from './supervision-records';
@@ -243,6 +244,8 @@ export interface PetitionState {
   direct?: boolean;
   /** 调解协议书 / 和解协议书 that ended the claim (Art. 33). */
   agreement?: Agreement | null;
+  /** 材料 kept with the petition (./materials.ts); absent until the first one. */
+  materials?: Material[];
   deadlines: Deadline[];
   extensions: ExtensionRequest[];
   hearings: Hearing[];

@@ -1,6 +1,6 @@
 /**
  * The read model's operations on PostgreSQL (db/pg/read-model.ts) answer what SQLite's answer: statements written
- * once over db/schema.ts, numbers where node-postgres would give strings, the outbox written once, an older panel
+ * once over db/schema.ts, numbers where node-postgres would give strings, notifications written once, an older panel
  * ignored, holiday notices stored with the same revisions and the same answers — and, where SQLite cannot race,
  * two publications of one year at once still number their revisions one after the other.
  */
@@ -14,10 +14,11 @@ import { recordFanOut } from '../../db/holiday-calendars';
 import { openConfiguredReadModel } from '../../db/open-read-model';
 import { pgOperations } from '../../db/pg/read-model';
 import { flag, type ReadModel } from '../../db/read-model';
-import { outbox } from '../../db/schema';
+import { notifications } from '../../db/schema';
 import type { CalendarYear } from '../../domain/calendar';
 import { closePanel, recordVote, type PanelState } from '../../domain/evaluation';
 import type { TimelineEvent } from '../../domain/petition';
+import { noticesOf } from '../../domain/petition/notices';
 import { SEED_NOTICES } from '../../domain/seed-notices';
 import { freshPgReadModel, type PgHarness } from '../support/postgres';
 
@@ -36,59 +37,66 @@ afterAll(async () => {
   await pgHarness.close();
 });
 
-const event = (seq: number, type: string, note: string | null): TimelineEvent => ({
+const event = (seq: number, type: string, data: TimelineEvent['data'] = {}): TimelineEvent => ({
   seq,
   type,
   at: NOW + seq * 60_000,
   actor: null,
-  note,
-  data: {},
+  note: null,
+  data,
 });
 
 describe('statements on PostgreSQL', () => {
   it('renders drizzle sql over the SQLite schema with numbered placeholders', () => {
     const statement = postgres.compile(
-      sql`SELECT seq FROM ${outbox} WHERE ${outbox.petitionId} = ${'P-1'} AND seq > ${2}`,
+      sql`SELECT seq FROM ${notifications} WHERE ${notifications.petitionId} = ${'P-1'} AND seq > ${2}`,
     );
     expect(statement).toEqual({
-      text: 'SELECT seq FROM "outbox" WHERE "outbox"."petition_id" = $1 AND seq > $2',
+      text: 'SELECT seq FROM "notifications" WHERE "notifications"."petition_id" = $1 AND seq > $2',
       params: ['P-1', 2],
     });
-    expect(sqlite.compile(sql`SELECT seq FROM ${outbox} WHERE seq > ${2}`).text).toBe(
-      'SELECT seq FROM "outbox" WHERE seq > ?',
+    expect(sqlite.compile(sql`SELECT seq FROM ${notifications} WHERE seq > ${2}`).text).toBe(
+      'SELECT seq FROM "notifications" WHERE seq > ?',
     );
   });
 
-  it('writes supervisors’ notices once, and answers counts, sums and instants as numbers, as SQLite does', async () => {
-    const notices = {
-      petitionId: 'P-OUTBOX',
-      summary: '小区加装电梯',
-      events: [event(3, 'URGED', '催办'), event(4, 'OVERDUE', null)],
-    };
+  it('writes notices once, and answers counts, sums and instants as numbers, as SQLite does', async () => {
+    const facts = { petitionId: 'P-OUTBOX', actingUnitId: null, accusedUnitId: null };
+    const notices = noticesOf(facts, [event(3, 'URGED', { kind: 'REMINDER', unitId: 'U-1' }), event(4, 'OVERDUE')]);
     for (const db of [sqlite, postgres]) {
-      await db.writeSupervisorNotices(notices);
-      await db.writeSupervisorNotices(notices);
+      await db.writeNotifications(notices);
+      await db.writeNotifications(notices);
     }
-    const listed = sql`SELECT seq, kind, message, created_at, count(*) OVER () AS n FROM ${outbox}
-      WHERE ${outbox.petitionId} = ${'P-OUTBOX'} ORDER BY seq`;
+    const listed = sql`SELECT seq, recipient, kind, message, created_at, count(*) OVER () AS n FROM ${notifications}
+      WHERE ${notifications.petitionId} = ${'P-OUTBOX'} ORDER BY seq, recipient`;
     const rows = await postgres.rows(listed);
+    const row = (seq: number, recipient: string, kind: string, message: string) => ({
+      seq,
+      recipient,
+      kind,
+      message: `信访事项 P-OUTBOX ${message}`,
+      created_at: NOW + seq * 60_000,
+      n: 4,
+    });
     expect(rows).toEqual([
-      { seq: 3, kind: 'URGED', message: 'P-OUTBOX「小区加装电梯」催办', created_at: NOW + 180_000, n: 2 },
-      { seq: 4, kind: 'OVERDUE', message: 'P-OUTBOX「小区加装电梯」OVERDUE', created_at: NOW + 240_000, n: 2 },
+      row(3, 'ROLE:SUPERVISOR', 'URGED', '期限将至，已自动催办'),
+      row(3, 'UNIT:U-1', 'URGED', '期限将至，已自动催办'),
+      row(4, 'ROLE:REGISTRAR', 'OVERDUE', '已超期'),
+      row(4, 'ROLE:SUPERVISOR', 'OVERDUE', '已超期'),
     ]);
     expect(rows).toEqual(await sqlite.rows(listed));
 
     // sum() of a bigint is a numeric on PostgreSQL, count() an int8: both strings as node-postgres answers them.
-    const totals = sql`SELECT sum(created_at) AS total, count(*) AS n, max(created_at) AS latest FROM ${outbox}`;
-    const expected = { total: 2 * NOW + 420_000, n: 2, latest: NOW + 240_000 };
+    const totals = sql`SELECT sum(created_at) AS total, count(*) AS n, max(created_at) AS latest FROM ${notifications}`;
+    const expected = { total: 4 * NOW + 840_000, n: 4, latest: NOW + 240_000 };
     expect(await postgres.row(totals)).toEqual(expected);
     expect(await postgres.row(postgres.compile(totals))).toEqual(expected);
     expect(await sqlite.row(totals)).toEqual(expected);
     expect(await postgres.row(sql`SELECT 1 AS one WHERE false`)).toBeUndefined();
 
-    const send = sql`UPDATE ${outbox} SET sent_at = ${NOW} WHERE sent_at IS NULL`;
-    expect([await postgres.exec(send), await sqlite.exec(send)]).toEqual([2, 2]);
-    expect([await postgres.exec(send), await sqlite.exec(send)]).toEqual([0, 0]);
+    const rename = sql`UPDATE ${notifications} SET message = ${'x'} WHERE message <> ${'x'} AND seq = ${3}`;
+    expect([await postgres.exec(rename), await sqlite.exec(rename)]).toEqual([2, 2]);
+    expect([await postgres.exec(rename), await sqlite.exec(rename)]).toEqual([0, 0]);
   });
 });
 

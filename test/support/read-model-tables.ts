@@ -28,7 +28,12 @@ export function readModelTables(db: ReadModel) {
     ratings: all('SELECT * FROM petition_ratings ORDER BY petition_id, ordinal'),
     appeals: all('SELECT * FROM petition_appeals ORDER BY petition_id, level'),
     urges: all('SELECT * FROM petition_urges ORDER BY petition_id, id'),
-    outbox: all('SELECT * FROM outbox ORDER BY petition_id, seq'),
+    materials: all('SELECT * FROM petition_materials ORDER BY petition_id, ordinal'),
+    // Ids number the rows in the order they were written, which a rebuild does not keep; read marks are the
+    // principals' own state, which a rebuild leaves out.
+    notifications: all(
+      'SELECT petition_id, seq, recipient, kind, message, created_at FROM notifications ORDER BY petition_id, seq, recipient',
+    ),
     panels: all('SELECT * FROM panels ORDER BY id'),
     panelMembers: all('SELECT * FROM panel_members ORDER BY panel_id, member_id'),
     panelCases: all('SELECT * FROM panel_cases ORDER BY panel_id, petition_id'),

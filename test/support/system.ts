@@ -15,10 +15,12 @@ import { DefaultLogger, Runtime } from '@temporalio/worker';
 import type { Role } from '../../api/auth';
 import { issueTokenNow } from './tokens';
 import { createFengqiaoYoga } from '../../api/create-yoga';
+import { MaterialStore } from '../../api/material-store';
+import { loadCodecKeys } from '../../worker/codec-keys';
 import { openReadModel, type SqliteReadModel as ReadModel } from '../../db/connection';
 import { seedUnits } from '../../db/seed-units';
 import { DEFAULT_PROFILE_ID } from '../../domain/statute';
-import { createPetitionWorker } from '../../worker/create-worker';
+import { createPetitionWorker, type PetitionWorkerOptions } from '../../worker/create-worker';
 import { TASK_QUEUE } from '../../workflows/definitions';
 
 // Worker lifecycle lines at INFO drown the test report; warnings and errors still show.
@@ -31,6 +33,8 @@ try {
 export interface System {
   db: ReadModel;
   dbFile: string;
+  /** The store of 材料 (api/material-store.ts), in the test's own directory. */
+  materialsDir: string;
   yoga: ReturnType<typeof createFengqiaoYoga>;
   token(role: Role, options?: { unitId?: string; principalId?: string; memberId?: string }): string;
   gql<T = any>(token: string | null, query: string, variables?: Record<string, unknown>): Promise<GraphQLAnswer<T>>;
@@ -41,7 +45,17 @@ export interface System {
   stop(): Promise<void>;
 }
 
-export async function startSystem(env: TestWorkflowEnvironment, profileId = DEFAULT_PROFILE_ID): Promise<System> {
+/** What a test may set of its workers: where notices leave the system (none by default). */
+export type SystemOptions = Pick<PetitionWorkerOptions, 'delivery'>;
+
+/** The largest 材料 the tests' API takes (production: 20 MiB, api/material-types.ts). */
+export const MATERIAL_LIMIT = 64 * 1_024;
+
+export async function startSystem(
+  env: TestWorkflowEnvironment,
+  profileId = DEFAULT_PROFILE_ID,
+  systemOptions: SystemOptions = {},
+): Promise<System> {
   const dir = mkdtempSync(join(tmpdir(), 'fengqiao-test-'));
   const dbFile = join(dir, 'fengqiao.db');
   const db = openReadModel(dbFile);
@@ -53,13 +67,24 @@ export async function startSystem(env: TestWorkflowEnvironment, profileId = DEFA
       db,
       workflowBundle,
       dataConverter: testDataConverter(),
+      ...systemOptions,
       ...options,
     });
     return { worker, running: worker.run() };
   };
   let current = await startWorker();
+  const materialsDir = join(dir, 'attachments');
+  // The run's codec keys; a small limit, so a test sends a file past it without sending megabytes.
+  const materials = { store: new MaterialStore(materialsDir, () => loadCodecKeys()), maxBytes: MATERIAL_LIMIT };
   const yogaFor = (profile: string) =>
-    createFengqiaoYoga({ db, temporal: env.client, taskQueue: TASK_QUEUE, profileId: profile, workflowBundle });
+    createFengqiaoYoga({
+      db,
+      temporal: env.client,
+      taskQueue: TASK_QUEUE,
+      profileId: profile,
+      workflowBundle,
+      materials,
+    });
   const yoga = yogaFor(profileId);
   const gqlVia =
     (server: ReturnType<typeof createFengqiaoYoga>) =>
@@ -75,6 +100,7 @@ export async function startSystem(env: TestWorkflowEnvironment, profileId = DEFA
   return {
     db,
     dbFile,
+    materialsDir,
     yoga,
     withProfile: (profile) => ({ gql: gqlVia(yogaFor(profile)) }),
     token: (role, options = {}) =>
@@ -130,6 +156,7 @@ export interface TimeSkippingSystem {
  */
 export function useTimeSkippingSystem(
   ready?: (env: TestWorkflowEnvironment, system: System) => void | Promise<void>,
+  options?: () => SystemOptions | Promise<SystemOptions>,
 ): TimeSkippingSystem {
   let env: TestWorkflowEnvironment | undefined;
   let system: System | undefined;
@@ -140,7 +167,7 @@ export function useTimeSkippingSystem(
   };
   beforeAll(async () => {
     env = await startTimeSkippingServer();
-    system = await startSystem(env);
+    system = await startSystem(env, DEFAULT_PROFILE_ID, await options?.());
     await ready?.(env, system);
   });
   afterAll(async () => {

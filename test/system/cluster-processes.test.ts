@@ -90,7 +90,12 @@ async function tables(model: ReadModel) {
     ratings: await all('SELECT * FROM petition_ratings ORDER BY petition_id, ordinal'),
     urges: await all('SELECT * FROM petition_urges ORDER BY petition_id, id'),
     statisticsDays: await all('SELECT * FROM statistics_days ORDER BY day, unit_id'),
-    search: await all('SELECT * FROM petition_search ORDER BY num'),
+    // Ids are the order notices were written; what each says and to whom is the projection's.
+    notifications: await all(`SELECT petition_id, seq, recipient, kind, message, created_at FROM notifications
+      ORDER BY petition_id, seq, recipient`),
+    // Row numbers follow the order petitions were first projected, which a rebuild does not repeat.
+    search: await all(`SELECT p.id, s.bigrams, s.unigrams FROM petition_search s JOIN petitions p ON p.num = s.num
+      ORDER BY p.id`),
   };
 }
 

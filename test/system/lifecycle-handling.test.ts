@@ -156,10 +156,10 @@ describe('handling and its reply', () => {
       `{ petitions(filter: { overdue: true }, first: 100) { edges { node { id overdue } } } }`,
     );
     expect(overdue.data.petitions.edges).toContainEqual({ node: { id: p.id, overdue: true } });
-    // The supervisors are told, once per event, through the outbox.
+    // The supervisors are told, once per event, through their notifications.
     const notices = await eventually(() => {
       const rows = ts.system.db.$client
-        .prepare('SELECT kind FROM outbox WHERE petition_id = ? ORDER BY seq')
+        .prepare("SELECT kind FROM notifications WHERE petition_id = ? AND recipient = 'ROLE:SUPERVISOR' ORDER BY seq")
         .all(p.id) as { kind: string }[];
       return rows.length === 3 && rows;
     });

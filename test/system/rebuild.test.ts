@@ -14,7 +14,8 @@ import { panelWorkflowId } from '../../workflows/panel-definitions';
 import { petitionWorkflowId, TASK_QUEUE } from '../../workflows/definitions';
 import { petitionWorkflow } from '../../workflows/petition-workflow';
 import { startDevServer } from '../support/environments';
-import { mutationsSelecting } from '../support/graphql';
+import { mutationsSelecting, okData } from '../support/graphql';
+import { attachVia, tinyPdf, tinyPng } from '../support/material-files';
 import { newResidentId } from '../support/petitioners';
 import { readModelCaughtUp, readModelTables as tables } from '../support/read-model-tables';
 import { eventually, startSystem, type System } from '../support/system';
@@ -51,6 +52,10 @@ it('a lost read model is rebuilt from Temporal, equal to the live one row for ro
   await ok(registrar, `acceptPetition(id: "${delivered.id}", unitId: "U-FT-01")`);
   await ok(handler, `replyPetition(id: "${delivered.id}", outcome: SUPPORT, text: "已协调供暖公司")`);
   await ok(registrar, `recordSatisfaction(id: "${delivered.id}", level: SATISFIED)`);
+  // 材料: their rows come from the petition's state, in this run and carried over by continue-as-new (below).
+  const attach = async (token: string, id: string, bytes: Buffer, name: string) =>
+    okData((await attachVia(system, token, { id, kind: 'EVIDENCE' }, { bytes, name })).body);
+  await attach(registrar, delivered.id, tinyPdf('rebuild'), '来信.pdf');
   await ok(registrar, `requestReview(id: "${delivered.id}", reason: "仍不满意")`);
   // Supervision and a third-party panel leave rows of their own.
   await ok(supervisor, `urge(id: "${delivered.id}", message: "请复查机关按期办理")`);
@@ -104,11 +109,13 @@ it('a lost read model is rebuilt from Temporal, equal to the live one row for ro
   });
   await eventually(() => system.db.$client.prepare('SELECT 1 FROM petitions WHERE id = ?').get(longId));
   await ok(registrar, `acceptPetition(id: "${longId}", unitId: "U-FT-01")`);
+  await attach(handler, longId, tinyPng('before'), '现场.png');
   for (let i = 0; i < 3; i += 1) {
     await ok(handler, `startHearing(id: "${longId}")`);
     await ok(handler, `endHearing(id: "${longId}")`);
   }
   await eventually(async () => (await handle.describe()).runId !== handle.firstExecutionRunId);
+  await attach(handler, longId, tinyPng('after'), '补充.png');
 
   const ids = [waiting.id, delivered.id, declined.id, longId];
   // Both stores settle: the live projection has every petition's newest state, and visibility lists them all.
@@ -136,6 +143,13 @@ it('a lost read model is rebuilt from Temporal, equal to the live one row for ro
   ]);
   expect(live.events.length).toBeGreaterThan(15);
   expect(live.urges).toHaveLength(1);
+  expect(live.materials.map((m: any) => [m.petition_id, m.name])).toEqual([
+    [delivered.id, '来信.pdf'],
+    [longId, '现场.png'],
+    [longId, '补充.png'],
+  ]);
+  // The 督办 and the escalation were told to their unit and leader: the notices compared are not none.
+  expect(live.notifications.map((n: any) => n.recipient)).toContain('PRINCIPAL:leader-1');
   expect(live.panelCases).toEqual([
     expect.objectContaining({ petition_id: delivered.id, verdict: 'SATISFIED', votes: 5 }),
   ]);

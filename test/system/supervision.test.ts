@@ -75,7 +75,7 @@ describe('督办', () => {
     expect(state.timeline.some((e) => e.type === 'URGE_OVERDUE')).toBe(false);
   });
 
-  it('an unanswered 督办 goes overdue on its own timer, counts against the unit, and the supervisors are told', async () => {
+  it('an unanswered 督办 goes overdue on its own timer, counts against the unit, and the supervisors and the unit are told', async () => {
     const id = await accepted('U-FT-04');
     await ok(ts.tokens.supervisor, `urge(id: "${id}", message: "请说明延误原因")`);
     const urge = (await live(id)).urges[0]!;
@@ -88,12 +88,15 @@ describe('督办', () => {
       return s.urges[0]!.overdueAt !== null && s;
     });
     expect(state.urges[0]!.overdueAt! - urge.dueAt!).toBeLessThan(1_000);
-    const notice = await eventually(() =>
-      ts.system.db.$client
-        .prepare("SELECT kind, recipient_role FROM outbox WHERE petition_id = ? AND kind = 'URGE_OVERDUE'")
-        .get(id),
-    );
-    expect(notice).toEqual({ kind: 'URGE_OVERDUE', recipient_role: 'SUPERVISOR' });
+    const notices = await eventually(() => {
+      const rows = ts.system.db.$client
+        .prepare(
+          "SELECT recipient FROM notifications WHERE petition_id = ? AND kind = 'URGE_OVERDUE' ORDER BY recipient",
+        )
+        .all(id);
+      return rows.length > 0 && rows;
+    });
+    expect(notices).toEqual([{ recipient: 'ROLE:SUPERVISOR' }, { recipient: 'UNIT:U-FT-04' }]);
 
     const from = new Date(urge.issuedAt - DAY).toISOString();
     const to = new Date(urge.issuedAt + DAY).toISOString();

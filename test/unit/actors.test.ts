@@ -48,6 +48,35 @@ describe('the actor of a command, against the state', () => {
     expect(refusal(() => COMMANDS.reply.check(state, reply({ id: 'a', role: 'ADMIN' }), checked(2)))).toBeNull();
   });
 
+  it('材料 come from the bureau or the unit acting on the case; no one else, not the unit once the organ acts', () => {
+    const material = (actor: Actor) => ({
+      hash: 'd'.repeat(64),
+      size: 10,
+      mediaType: 'image/png' as const,
+      name: 'p.png',
+      kind: 'PHOTO' as const,
+      note: null,
+      actor,
+    });
+    const state = handled();
+    const attach = (actor: Actor, s = state) =>
+      refusal(() => COMMANDS.attachMaterial.check(s, material(actor), checked(2)));
+    expect(attach(registrar)).toBeNull();
+    expect(attach(handlerOf('U-1'))).toBeNull();
+    expect(attach(handlerOf('U-2'))).toBe('FORBIDDEN');
+    expect(attach({ id: 'head', role: 'UNIT_HEAD', unitId: 'U-1' })).toBe('FORBIDDEN');
+    expect(attach({ id: 's', role: 'SUPERVISOR' })).toBe('FORBIDDEN');
+    expect(attach({ id: 'rev', role: 'REVIEWER' })).toBe('FORBIDDEN');
+    let appealed = COMMANDS.reply.apply(state, reply(handlerOf('U-1')), checked(2));
+    appealed = COMMANDS.requestReview.apply(
+      appealed,
+      { reason: null, reviewUnitId: 'O-1', actor: registrar },
+      checked(3),
+    );
+    expect(attach(handlerOf('U-1'), appealed)).toBe('FORBIDDEN');
+    expect(attach(handlerOf('O-1'), appealed)).toBeNull();
+  });
+
   it('once 复查 is asked, the organ one level up answers it, not the unit that handled the case', () => {
     let state = COMMANDS.reply.apply(handled(), reply(handlerOf('U-1')), checked(2));
     state = COMMANDS.requestReview.apply(state, { reason: null, reviewUnitId: 'O-1', actor: registrar }, checked(3));

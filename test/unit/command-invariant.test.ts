@@ -25,6 +25,8 @@ import {
   HANDLING_ROUTES,
   AGREEMENT_KINDS,
   FORWARDING_ORGANS,
+  MATERIAL_KINDS,
+  MATERIAL_MEDIA_TYPES,
   type Category,
 } from '../../domain/petition';
 import { PROFILES, getProfile, type JurisdictionProfile } from '../../domain/statute';
@@ -146,6 +148,17 @@ const ARGS: { [N in CommandName]: fc.Arbitrary<(now: number) => CommandArgs[N]> 
   submitAssignmentReport: text.map((t) => () => ({ text: t, actor })),
   chooseRoute: fc.record({ route: fc.constantFrom(...HANDLING_ROUTES), note }).map((a) => () => ({ ...a, actor })),
   recordAgreement: fc.record({ kind: fc.constantFrom(...AGREEMENT_KINDS), text }).map((a) => () => ({ ...a, actor })),
+  // Two contents, so the same file comes twice (refused) and a second one is kept.
+  attachMaterial: fc
+    .record({
+      hash: fc.constantFrom('a'.repeat(64), 'b'.repeat(64), 'not-an-id'),
+      size: fc.integer({ min: 0, max: 3 }),
+      mediaType: fc.constantFrom(...MATERIAL_MEDIA_TYPES),
+      name: fc.constantFrom('', '来信.pdf'),
+      kind: fc.constantFrom(...MATERIAL_KINDS),
+      note,
+    })
+    .map((a) => () => ({ ...a, actor })),
 };
 
 /** Mostly hours and days apart, sometimes a month or two: long enough for every clock to run out. */
@@ -179,6 +192,7 @@ const WEIGHT: Record<CommandName, number> = {
   submitAssignmentReport: 2,
   chooseRoute: 2,
   recordAgreement: 1,
+  attachMaterial: 2,
 };
 const commandStep = (name: CommandName) =>
   fc.record({

@@ -48,6 +48,15 @@ const SAMPLE: { [N in CommandName]: CommandArgs[N] } = {
   submitAssignmentReport: { text: '已办结', actor },
   chooseRoute: { route: 'HEARD_AND_ANSWERED', note: null, actor },
   recordAgreement: { kind: 'MEDIATION', text: '双方达成调解协议', actor },
+  attachMaterial: {
+    hash: 'c'.repeat(64),
+    size: 1_024,
+    mediaType: 'application/pdf',
+    name: '来信.pdf',
+    kind: 'LETTER',
+    note: null,
+    actor,
+  },
 };
 
 /** Signed for at `at`, where the item was routed (a precondition of 异议). */
@@ -221,17 +230,25 @@ const PATH_TABLE: Record<PetitionStatus, readonly string[]> = Object.fromEntries
   Object.keys(TABLE).map((status) => [status, status === 'HANDLING' ? ['=', 'CLOSED'] : ['IT', 'IT']]),
 ) as unknown as Record<PetitionStatus, readonly string[]>;
 
+/** 材料 come in while the case is open, and change nothing but its materials and timeline. */
+const MATERIAL_COLUMNS = ['attachMaterial'] as const;
+const ENDED = ['CONCLUDED', 'CLOSED', 'DECLINED', 'FORWARDED'];
+const MATERIAL_TABLE = Object.fromEntries(
+  Object.keys(TABLE).map((status) => [status, ENDED.includes(status) ? ['IT'] : ['=']]),
+) as unknown as Record<PetitionStatus, readonly string[]>;
+
 const cells = (Object.keys(TABLE) as PetitionStatus[]).flatMap((status) => [
   ...COLUMNS.map((command, i) => ({ status, command, expected: TABLE[status][i]! })),
   ...REPEAT_COLUMNS.map((command, i) => ({ status, command, expected: REPEAT_TABLE[status][i]! })),
   ...ROUTING_COLUMNS.map((command, i) => ({ status, command, expected: ROUTING_TABLE[status][i]! })),
   ...PATH_COLUMNS.map((command, i) => ({ status, command, expected: PATH_TABLE[status][i]! })),
+  ...MATERIAL_COLUMNS.map((command, i) => ({ status, command, expected: MATERIAL_TABLE[status][i]! })),
 ]);
 
 describe('status × command', () => {
   it('the table covers every status and every command', () => {
     expect(Object.keys(FIXTURES).sort()).toEqual(Object.keys(TABLE).sort());
-    expect([...COLUMNS, ...REPEAT_COLUMNS, ...ROUTING_COLUMNS, ...PATH_COLUMNS].sort()).toEqual(
+    expect([...COLUMNS, ...REPEAT_COLUMNS, ...ROUTING_COLUMNS, ...PATH_COLUMNS, ...MATERIAL_COLUMNS].sort()).toEqual(
       [...COMMAND_NAMES].sort(),
     );
     for (const [status, state] of Object.entries(FIXTURES)) expect(state.status).toBe(status);

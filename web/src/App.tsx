@@ -3,8 +3,7 @@
  * their role and the screen the hash route names. Each screen is its own chunk (React.lazy); the print route
  * stands outside the frame so that only the document reaches paper.
  */
-import { BellOutlined } from '@ant-design/icons';
-import { Alert, Badge, Button, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, Button, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { ApiError, request } from './api/client';
 import { useSession } from './auth/session';
@@ -12,6 +11,7 @@ import { graphql } from './gql';
 import type { ViewerQuery } from './gql/graphql';
 import { routeKey, useRoute, type Route } from './lib/hash-route';
 import { navFor } from './lib/navigation';
+import { NotificationBell } from './notifications/NotificationBell';
 import { ROLE_DUTIES, ROLE_LABELS } from './lib/roles';
 
 const SignIn = lazy(() => import('./pages/SignIn'));
@@ -126,10 +126,7 @@ export function App() {
       <Layout>
         <Layout.Header style={{ background: '#fff', textAlign: 'right' }}>
           <Space size="large">
-            {/* The place of the notices (notificationAdded over SSE) once the console subscribes to them. */}
-            <Badge count={0} showZero={false} data-testid="notification-badge">
-              <BellOutlined style={{ fontSize: 18 }} aria-label="通知" />
-            </Badge>
+            <NotificationBell token={session.token} />
             <span data-testid="principal">
               {ROLE_LABELS[viewer.role]} · {viewer.id}
               {viewer.unitId ? ` @ ${viewer.unitId}` : ''}

@@ -15,7 +15,7 @@ export class ApiError extends Error {
   }
 }
 
-interface Answer<T> {
+export interface Answer<T> {
   data?: T | null;
   errors?: { message: string; extensions?: { code?: string; field?: string } }[];
 }
@@ -24,6 +24,19 @@ let token: string | null = null;
 
 export function setToken(value: string | null): void {
   token = value;
+}
+
+/** The principal's Authorization header, for requests made outside `request` (uploads, files). */
+export function authorization(): Record<string, string> {
+  return token ? { authorization: `Bearer ${token}` } : {};
+}
+
+/** The API's answer as `request` reads it: its data, or its first error thrown with the code and field. */
+export function answerOf<TResult>(answer: Answer<TResult>, status: number): TResult {
+  const first = answer.errors?.[0];
+  if (first) throw new ApiError(first.message, first.extensions?.code ?? 'UNKNOWN', first.extensions?.field ?? null);
+  if (!answer.data) throw new ApiError(`HTTP ${status}`, 'UNAVAILABLE', null);
+  return answer.data;
 }
 
 export async function request<TResult, TVariables>(
@@ -39,11 +52,7 @@ export async function request<TResult, TVariables>(
     },
     body: JSON.stringify({ query: document.toString(), variables }),
   });
-  const answer = (await response.json()) as Answer<TResult>;
-  const first = answer.errors?.[0];
-  if (first) throw new ApiError(first.message, first.extensions?.code ?? 'UNKNOWN', first.extensions?.field ?? null);
-  if (!answer.data) throw new ApiError(`HTTP ${response.status}`, 'UNAVAILABLE', null);
-  return answer.data;
+  return answerOf((await response.json()) as Answer<TResult>, response.status);
 }
 
 /**
@@ -51,7 +60,7 @@ export async function request<TResult, TVariables>(
  * header only (the API takes no token in a URL), so a plain link cannot carry it and the file is fetched here.
  */
 export async function fetchFile(path: string): Promise<Blob> {
-  const response = await fetch(path, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  const response = await fetch(path, { headers: authorization() });
   if (!response.ok) {
     const body = (await response.json().catch(() => null)) as Answer<unknown> | null;
     const first = body?.errors?.[0];

@@ -2,7 +2,7 @@
  * The signed-in token (登录令牌), kept in sessionStorage: it lasts while the tab does and is never written to
  * disk by a closed browser, as befits a key that reads petitioners' personal data.
  */
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { setToken } from '../api/client';
 
 const KEY = 'fengqiao.token';
@@ -25,5 +25,6 @@ export function useSession(): { token: string | null; signIn(token: string): voi
     setToken(null);
     set(null);
   }, []);
-  return { token, signIn, signOut };
+  // One object while the token stays: the frame reads the viewer again whenever the session changes.
+  return useMemo(() => ({ token, signIn, signOut }), [token, signIn, signOut]);
 }

@@ -34,6 +34,14 @@ const BEFORE_ACCEPT: readonly PetitionStatus[] = ['REGISTERED', 'TRANSFERRED', '
 const ANSWERING: readonly PetitionStatus[] = ['HANDLING', 'UNDER_REVIEW', 'UNDER_REEXAMINATION'];
 const ENDED: readonly PetitionStatus[] = ['CONCLUDED', 'CLOSED', 'DECLINED', 'FORWARDED'];
 const APPEALABLE: readonly PetitionStatus[] = ['DELIVERED', 'REVIEW_DELIVERED'];
+// Where a unit owes the next step, as the API's lifecycle allows a 督办 (a registered item is the bureau's own).
+const URGEABLE: readonly PetitionStatus[] = [
+  'TRANSFERRED',
+  'ASSIGNED',
+  'HANDLING',
+  'UNDER_REVIEW',
+  'UNDER_REEXAMINATION',
+];
 
 function objectionPending(p: Petition): boolean {
   const last = p.timeline.filter((e) => e.type.startsWith('OBJECTION_')).at(-1);
@@ -87,7 +95,7 @@ const RULES: Record<ActionName, { roles: readonly Role[]; when(p: Petition, role
       !ENDED.includes(p.status) &&
       p.deadlines.some((d) => d.kind === 'ASSIGNMENT' && !d.met),
   },
-  urge: { roles: ['SUPERVISOR'], when: (p) => !ENDED.includes(p.status) },
+  urge: { roles: ['SUPERVISOR'], when: (p) => URGEABLE.includes(p.status) },
   escalate: { roles: ['SUPERVISOR'], when: (p) => !p.escalation && !ENDED.includes(p.status) },
   instruct: { roles: ['LEADER'], when: (p) => p.escalation !== null },
 };

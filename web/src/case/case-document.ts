@@ -102,6 +102,19 @@ export const CaseDocument = graphql(`
         overdue
         paused
       }
+      materials {
+        hash
+        size
+        mediaType
+        name
+        kind
+        note
+        uploadedAt
+        uploadedBy {
+          id
+          role
+        }
+      }
       timeline {
         seq
         type

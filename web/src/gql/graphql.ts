@@ -96,6 +96,38 @@ export type Level =
   | 'REEXAMINATION'
   | 'REVIEW';
 
+/** What a material is to the case */
+export type MaterialKind =
+  /** 证据材料 */
+  | 'EVIDENCE'
+  /** 身份证明 */
+  | 'IDENTITY'
+  /** 来信原件: the letter as received, scanned */
+  | 'LETTER'
+  /** 其他 */
+  | 'OTHER'
+  /** 照片 */
+  | 'PHOTO';
+
+/** What a notice is about: the petition event that caused it */
+export type NotificationKind =
+  /** 提级包案: a leader owns the case */
+  | 'ESCALATED'
+  /** the case meets a rule for 提级包案 */
+  | 'ESCALATION_PROPOSED'
+  /** the bureau agreed to the unit's 异议 */
+  | 'OBJECTION_AGREED'
+  /** the unit raised an 异议 on a 转送/交办 item */
+  | 'OBJECTION_RAISED'
+  /** the bureau refused the unit's 异议 */
+  | 'OBJECTION_REFUSED'
+  /** a statutory deadline ran out */
+  | 'OVERDUE'
+  /** a 督办 or 催办 (manual, or the workflow's own at a deadline's warning or at overdue) */
+  | 'URGED'
+  /** a 督办 left unanswered past its answer deadline */
+  | 'URGE_OVERDUE';
+
 export type PanelFilter = {
   status?: string | null | undefined;
 };
@@ -294,12 +326,22 @@ export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type ViewerQuery = { viewer: { id: string, role: Role, unitId: string | null, memberId: string | null } | null };
 
+export type AttachMaterialMutationVariables = Exact<{
+  id: string;
+  file: File;
+  kind?: MaterialKind | null | undefined;
+  requestId?: string | null | undefined;
+}>;
+
+
+export type AttachMaterialMutation = { attachMaterial: { id: string } };
+
 export type CaseQueryVariables = Exact<{
   id: string;
 }>;
 
 
-export type CaseQuery = { petition: { id: string, status: PetitionStatus, summary: string, content: string, category: Category, channel: Channel, receivedAt: string, registeredAt: string, acceptedAt: string | null, closedAt: string | null, overdue: boolean, dueSoon: boolean, direct: boolean, routeMode: RouteMode | null, handlingRoute: HandlingRoute | null, isRepeat: boolean, repeatOf: string | null, escalationProposed: boolean, unit: { id: string, name: string } | null, reviewUnit: { id: string, name: string } | null, path: { id: string, article: string, outcomes: Array<ReplyOutcome>, appeals: boolean, agreement: boolean }, petitioner: { name: string, idNumber: string | null, phone: string | null, address: string | null, masked: boolean }, possibleRepeats: Array<{ petitionId: string, status: PetitionStatus, reasons: Array<RepeatReason> }>, extension: { daysGranted: number, maxDays: number, requests: Array<{ days: number, reason: string, requestedAt: string, approved: boolean | null }> }, hearings: Array<{ level: Level, startedAt: string, endedAt: string | null }>, reply: { level: Level, unitId: string, outcome: ReplyOutcome, text: string, basis: string | null, issuedAt: string, deliveredAt: string } | null, urges: Array<{ id: string, kind: UrgeKind, message: string, issuedAt: string, dueAt: string | null, answeredAt: string | null, answer: string | null }>, escalation: { leaderId: string, reason: string, at: string, instructions: Array<{ text: string, at: string }> } | null, deadlines: Array<{ kind: DeadlineKind, article: string, startedAt: string, dueAt: string | null, lastDay: string | null, met: boolean, overdue: boolean, paused: boolean }>, timeline: Array<{ seq: number, type: string, at: string, note: string | null, actor: { id: string, role: string } | null }> } | null };
+export type CaseQuery = { petition: { id: string, status: PetitionStatus, summary: string, content: string, category: Category, channel: Channel, receivedAt: string, registeredAt: string, acceptedAt: string | null, closedAt: string | null, overdue: boolean, dueSoon: boolean, direct: boolean, routeMode: RouteMode | null, handlingRoute: HandlingRoute | null, isRepeat: boolean, repeatOf: string | null, escalationProposed: boolean, unit: { id: string, name: string } | null, reviewUnit: { id: string, name: string } | null, path: { id: string, article: string, outcomes: Array<ReplyOutcome>, appeals: boolean, agreement: boolean }, petitioner: { name: string, idNumber: string | null, phone: string | null, address: string | null, masked: boolean }, possibleRepeats: Array<{ petitionId: string, status: PetitionStatus, reasons: Array<RepeatReason> }>, extension: { daysGranted: number, maxDays: number, requests: Array<{ days: number, reason: string, requestedAt: string, approved: boolean | null }> }, hearings: Array<{ level: Level, startedAt: string, endedAt: string | null }>, reply: { level: Level, unitId: string, outcome: ReplyOutcome, text: string, basis: string | null, issuedAt: string, deliveredAt: string } | null, urges: Array<{ id: string, kind: UrgeKind, message: string, issuedAt: string, dueAt: string | null, answeredAt: string | null, answer: string | null }>, escalation: { leaderId: string, reason: string, at: string, instructions: Array<{ text: string, at: string }> } | null, deadlines: Array<{ kind: DeadlineKind, article: string, startedAt: string, dueAt: string | null, lastDay: string | null, met: boolean, overdue: boolean, paused: boolean }>, materials: Array<{ hash: string, size: number, mediaType: string, name: string, kind: MaterialKind, note: string | null, uploadedAt: string, uploadedBy: { id: string, role: string } }>, timeline: Array<{ seq: number, type: string, at: string, note: string | null, actor: { id: string, role: string } | null }> } | null };
 
 export type UrgeMutationVariables = Exact<{
   id: string;
@@ -525,6 +567,27 @@ export type UnitsQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type UnitsQuery = { units: Array<{ id: string, name: string, kind: string, parentId: string | null }> };
 
+export type NotificationFieldsFragment = { id: string, petitionId: string, kind: NotificationKind, message: string, at: string, read: boolean };
+
+export type UnreadNotificationsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type UnreadNotificationsQuery = { notifications: { unreadCount: number, edges: Array<{ node: { id: string, petitionId: string, kind: NotificationKind, message: string, at: string, read: boolean } }> } };
+
+export type NotificationAddedSubscriptionVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type NotificationAddedSubscription = { notificationAdded: { id: string, petitionId: string, kind: NotificationKind, message: string, at: string, read: boolean } };
+
+export type MarkNotificationsReadMutationVariables = Exact<{
+  ids: Array<string> | string;
+}>;
+
+
+export type MarkNotificationsReadMutation = { markNotificationsRead: { unreadCount: number } };
+
 export type BoardQueryVariables = Exact<{
   filter?: PetitionFilter | null | undefined;
   after?: string | null | undefined;
@@ -632,6 +695,16 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const NotificationFieldsFragmentDoc = new TypedDocumentString(`
+    fragment NotificationFields on Notification {
+  id
+  petitionId
+  kind
+  message
+  at
+  read
+}
+    `, {"fragmentName":"NotificationFields"}) as unknown as TypedDocumentString<NotificationFieldsFragment, unknown>;
 export const RatioFieldsFragmentDoc = new TypedDocumentString(`
     fragment RatioFields on Ratio {
   numerator
@@ -651,6 +724,13 @@ export const ViewerDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ViewerQuery, ViewerQueryVariables>;
+export const AttachMaterialDocument = new TypedDocumentString(`
+    mutation AttachMaterial($id: ID!, $file: File!, $kind: MaterialKind, $requestId: String) {
+  attachMaterial(id: $id, file: $file, kind: $kind, requestId: $requestId) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<AttachMaterialMutation, AttachMaterialMutationVariables>;
 export const CaseDocument = new TypedDocumentString(`
     query Case($id: ID!) {
   petition(id: $id) {
@@ -750,6 +830,19 @@ export const CaseDocument = new TypedDocumentString(`
       met
       overdue
       paused
+    }
+    materials {
+      hash
+      size
+      mediaType
+      name
+      kind
+      note
+      uploadedAt
+      uploadedBy {
+        id
+        role
+      }
     }
     timeline {
       seq
@@ -972,6 +1065,46 @@ export const UnitsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<UnitsQuery, UnitsQueryVariables>;
+export const UnreadNotificationsDocument = new TypedDocumentString(`
+    query UnreadNotifications {
+  notifications(unread: true, first: 20) {
+    unreadCount
+    edges {
+      node {
+        ...NotificationFields
+      }
+    }
+  }
+}
+    fragment NotificationFields on Notification {
+  id
+  petitionId
+  kind
+  message
+  at
+  read
+}`) as unknown as TypedDocumentString<UnreadNotificationsQuery, UnreadNotificationsQueryVariables>;
+export const NotificationAddedDocument = new TypedDocumentString(`
+    subscription NotificationAdded($after: ID) {
+  notificationAdded(after: $after) {
+    ...NotificationFields
+  }
+}
+    fragment NotificationFields on Notification {
+  id
+  petitionId
+  kind
+  message
+  at
+  read
+}`) as unknown as TypedDocumentString<NotificationAddedSubscription, NotificationAddedSubscriptionVariables>;
+export const MarkNotificationsReadDocument = new TypedDocumentString(`
+    mutation MarkNotificationsRead($ids: [ID!]!) {
+  markNotificationsRead(ids: $ids) {
+    unreadCount
+  }
+}
+    `) as unknown as TypedDocumentString<MarkNotificationsReadMutation, MarkNotificationsReadMutationVariables>;
 export const BoardDocument = new TypedDocumentString(`
     query Board($filter: PetitionFilter, $after: String, $sort: PetitionSort) {
   petitions(filter: $filter, first: 50, after: $after, sort: $sort) {

@@ -21,6 +21,14 @@ export const ERROR_LABELS: Record<string, string> = {
   UNKNOWN: '出错了',
 };
 
+/** Refusals of one field, said more exactly than their code alone: `<code>:<field>`. */
+export const FIELD_ERROR_LABELS: Record<string, string> = {
+  'LIMIT_EXCEEDED:file': '文件过大，超过单个材料的大小上限',
+  'BAD_USER_INPUT:file': '文件无法上传：仅限 PDF、JPEG、PNG、TIFF、HEIC 格式，不能为空，同一文件不能重复上传',
+  'BAD_USER_INPUT:kind': '材料类别有误',
+  'BAD_USER_INPUT:note': '说明文字有误',
+};
+
 export interface ErrorText {
   code: string;
   title: string;
@@ -29,7 +37,8 @@ export interface ErrorText {
 
 export function errorText(err: unknown): ErrorText {
   if (err instanceof ApiError) {
-    return { code: err.code, title: ERROR_LABELS[err.code] ?? ERROR_LABELS.UNKNOWN!, detail: err.message };
+    const title = (err.field && FIELD_ERROR_LABELS[`${err.code}:${err.field}`]) ?? ERROR_LABELS[err.code];
+    return { code: err.code, title: title ?? ERROR_LABELS.UNKNOWN!, detail: err.message };
   }
   // fetch itself failed: the API is not reachable from this browser.
   const detail = err instanceof Error ? err.message : String(err);

@@ -7,6 +7,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { request } from '../api/client';
 import { CaseActions } from '../case/CaseActions';
 import { CaseDocument, type Petition } from '../case/case-document';
+import { Materials } from '../case/Materials';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { ApiError } from '../api/client';
 import type { Role } from '../gql/graphql';
@@ -37,6 +38,7 @@ export default function CasePage(props: { id: string; role: Role }) {
         {petition.id} {petition.summary}
       </Typography.Title>
       <CaseActions petition={petition} units={units} onDone={load} role={props.role} />
+      <Materials petition={petition} role={props.role} onDone={load} />
       <Space>
         <Button data-testid="print-link-notice" href={printHref(petition.id, 'notice')} disabled={!petition.acceptedAt}>
           打印受理告知书

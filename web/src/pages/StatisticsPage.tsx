@@ -49,7 +49,9 @@ export default function StatisticsPage(props: { viewer: NonNullable<ViewerQuery[
   const [answer, setAnswer] = useState<Answer | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [loading, setLoading] = useState(false);
-  const ownUnit = props.viewer.unitId;
+  // Only a unit's principals are held to their unit: a registrar's or supervisor's unit (the bureau) limits nothing.
+  const unitRole = props.viewer.role === 'UNIT_HANDLER' || props.viewer.role === 'UNIT_HEAD';
+  const ownUnit = unitRole ? props.viewer.unitId : null;
   const handling = useMemo(() => units.filter((u) => u.kind === 'UNIT'), [units]);
 
   useEffect(() => {
