@@ -55,6 +55,31 @@ describe('an overdue petition', () => {
     ]);
   });
 
-  // Another engineer is building the console's notices (notificationAdded over SSE into the header's badge).
-  it.todo('the unit handler is told of the 督办 live: the header badge counts it without a reload');
+  it('the unit handler is told of a 督办 live: the bell counts it and a toast names the case, without a reload', async () => {
+    const id = await api.register('钱通知', '物业维修基金使用争议');
+    await api.accept(id);
+    const unread = async () =>
+      (await api.gql('dev-unit-handler', '{ notifications(unread: true) { unreadCount } }')).notifications.unreadCount;
+    const handler = await browser.context.newPage();
+    await signInWithPicker(handler, url, devToken(tokens, 'dev-unit-handler'));
+    const bell = handler.getByTestId('notification-bell');
+    // The stream is open, and the bell shows what the API counts before the 督办.
+    await expect.poll(() => bell.getAttribute('data-live')).toBe('on');
+    const before = await unread();
+    await expect.poll(async () => Number(await bell.getAttribute('data-count'))).toBe(before);
+
+    await api.urge(id, '请于三日内报告办理进展');
+    const toast = handler.getByTestId('notification-toast').filter({ hasText: id });
+    await toast.waitFor();
+    expect(await toast.textContent()).toContain('督办');
+    await expect.poll(async () => Number(await bell.getAttribute('data-count'))).toBe(before + 1);
+    expect(await unread()).toBe(before + 1);
+    await screenshot(handler, 'overdue-urge', '4-handler-told-live');
+
+    // Read from the bell's list: the API counts it read too.
+    await bell.click();
+    await handler.getByTestId('notification-mark-read').click();
+    await expect.poll(async () => Number(await bell.getAttribute('data-count'))).toBe(0);
+    expect(await unread()).toBe(0);
+  });
 });

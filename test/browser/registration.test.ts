@@ -55,7 +55,4 @@ describe('registration', () => {
     await expect.poll(() => row.getByTestId('todo-light').getAttribute('data-light')).toBe('green');
     await shot(handler, '5-handler-todo');
   });
-
-  // Another engineer is building attachments (材料) on registration and the case page.
-  it.todo('attachments: a file attached at registration is listed on the case page and downloads whole');
 });

@@ -55,6 +55,8 @@ export function NotificationBell({ token }: { token: string }) {
   const { notification } = App.useApp();
   const [unread, setUnread] = useState<NotificationFieldsFragment[]>([]);
   const [count, setCount] = useState(0);
+  // Whether the stream is open: notices from then on arrive without a reload.
+  const [live, setLive] = useState(false);
 
   const load = useCallback(async () => {
     const { notifications } = await request(UnreadDocument);
@@ -79,6 +81,7 @@ export function NotificationBell({ token }: { token: string }) {
         });
       },
       (data) => data.notificationAdded.id,
+      setLive,
     );
     return () => stream.close();
   }, [token, load, notification]);
@@ -126,9 +129,11 @@ export function NotificationBell({ token }: { token: string }) {
 
   return (
     <Popover content={content} title="通知" trigger="click" placement="bottomRight">
-      <Badge count={count} data-testid="notification-badge" data-count={count}>
-        <BellOutlined style={{ fontSize: 18, cursor: 'pointer' }} aria-label="通知" />
-      </Badge>
+      <span data-testid="notification-bell" data-count={count} data-live={live ? 'on' : 'off'}>
+        <Badge count={count} data-testid="notification-badge">
+          <BellOutlined style={{ fontSize: 18, cursor: 'pointer' }} aria-label={live ? '通知' : '通知（连接中）'} />
+        </Badge>
+      </span>
     </Popover>
   );
 }

@@ -17,6 +17,7 @@ export function openStream<TResult, TVariables extends { after?: string | null }
   token: string,
   onData: (data: TResult) => void,
   afterOf: (data: TResult) => string,
+  onLive: (live: boolean) => void = () => undefined,
 ): StreamHandle {
   let closed = false;
   let abort: AbortController | null = null;
@@ -32,6 +33,7 @@ export function openStream<TResult, TVariables extends { after?: string | null }
       signal: abort.signal,
     });
     if (!response.ok || !response.body) throw new Error(`HTTP ${response.status}`);
+    onLive(true);
     const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
     let buffer = '';
     for (;;) {
@@ -61,8 +63,10 @@ export function openStream<TResult, TVariables extends { after?: string | null }
       try {
         await readOnce();
       } catch (err) {
+        onLive(false);
         if (closed || (err as { final?: boolean }).final) return;
       }
+      onLive(false);
       const wait = RETRY_MS[Math.min(failures, RETRY_MS.length - 1)]!;
       failures += 1;
       await new Promise((resolve) => setTimeout(resolve, wait));
