@@ -68,13 +68,23 @@ export function gaugesOption(figures: Figures): ChartOption {
     series: gauges.map(([name, ratio], i) => ({
       type: 'gauge',
       center: [`${16.5 + i * 33.5}%`, '58%'],
-      // Three side by side: each gets a third of the width, and a radius past it would cover its neighbour.
-      radius: '30%',
+      // Three side by side: each gets a third of the width, and a radius past it would cover its neighbour. So
+      // small, a gauge is a ring with its figure inside: ticks, labels and a needle would only crowd it.
+      radius: '34%',
       min: 0,
       max: 100,
-      progress: { show: true },
-      detail: { formatter: (value: number) => (ratio.percent == null ? '—' : `${value}%`), fontSize: 18 },
-      title: { offsetCenter: [0, '80%'] },
+      progress: { show: true, width: 10 },
+      axisLine: { lineStyle: { width: 10 } },
+      axisTick: { show: false },
+      splitLine: { show: false },
+      axisLabel: { show: false },
+      pointer: { show: false },
+      detail: {
+        formatter: (value: number) => (ratio.percent == null ? '—' : `${value}%`),
+        fontSize: 18,
+        offsetCenter: [0, '0%'],
+      },
+      title: { offsetCenter: [0, '95%'] },
       data: [{ name, value: percentOf(ratio) ?? 0 }],
     })),
   };
