@@ -23,7 +23,9 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject) {
   if (!existsSync(CHROMIUM))
-    throw new Error(`no Chromium at ${CHROMIUM}: apt-get install chromium fonts-wqy-zenhei (.ci/run does it)`);
+    throw new Error(
+      `no Chromium at ${CHROMIUM}: apt-get install chromium fonts-wqy-zenhei (scripts/install-browser.sh, which npm test runs)`,
+    );
   const cliPath = execFileSync('bash', [join(ROOT, 'temporal-dev.sh'), 'cli-path'], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
