@@ -2,22 +2,11 @@
  * A panel member (REVIEWER) reads a case before their panel with the petitioner masked, in the form the API
  * answers them, and nowhere on the page the name, phone or ID number the registrar sees.
  */
-import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { type Browser, devToken, openBrowser, screenshot, signInWithPicker, signInWithToken } from '../support/browser';
-import { ConsoleApi } from '../support/console-cases';
+import { describe, expect, it } from 'vitest';
+import { devToken, screenshot, signInWithPicker, signInWithToken } from '../support/browser';
+import { useConsole } from '../support/console-browser';
 
-const url = inject('consoleUrl');
-const tokens = inject('consoleTokens');
-const api = new ConsoleApi(url, tokens);
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await openBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const { url, tokens, api, context } = useConsole();
 
 const PETITIONER = `{ petitioner { name phone masked } }`;
 
@@ -34,13 +23,13 @@ describe('the petitioner masked', () => {
     expect(masked.name).not.toContain('欧阳明华');
 
     // The registrar's page, where the name is shown, is what the reviewer's page must differ from.
-    const registrar = await browser.context.newPage();
+    const registrar = await context().newPage();
     await signInWithPicker(registrar, url, devToken(tokens, 'dev-registrar'));
     await registrar.goto(`${url}#/cases/${id}`);
     await expect.poll(() => registrar.getByTestId('petitioner').textContent()).toContain('欧阳明华');
     await screenshot(registrar, 'masking', '1-registrar-unmasked');
 
-    const reviewer = await browser.context.newPage();
+    const reviewer = await context().newPage();
     await signInWithToken(reviewer, url, devToken(tokens, 'dev-reviewer'));
     await reviewer.goto(`${url}#/cases/${id}`);
     const petitioner = reviewer.getByTestId('petitioner');

@@ -2,23 +2,12 @@
  * 材料 in the console: the registrar attaches a scanned photo on the case page; the unit handling the case opens it,
  * byte for byte; a panel member, who reads the case with the petitioner masked, is refused it.
  */
-import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { type Browser, devToken, openBrowser, screenshot, signInWithPicker, signInWithToken } from '../support/browser';
-import { ConsoleApi } from '../support/console-cases';
+import { describe, expect, it } from 'vitest';
+import { devToken, screenshot, signInWithPicker, signInWithToken } from '../support/browser';
+import { useConsole } from '../support/console-browser';
 import { tinyPng } from '../support/material-files';
 
-const url = inject('consoleUrl');
-const tokens = inject('consoleTokens');
-const api = new ConsoleApi(url, tokens);
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await openBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const { url, tokens, api, context } = useConsole();
 
 describe('materials on the case page', () => {
   it('uploaded by the registrar, opened by the unit, refused to a reviewer', async () => {
@@ -26,7 +15,7 @@ describe('materials on the case page', () => {
     await api.accept(id);
     const photo = tinyPng('现场照片-噪声');
 
-    const registrar = await browser.context.newPage();
+    const registrar = await context().newPage();
     await signInWithPicker(registrar, url, devToken(tokens, 'dev-registrar'));
     await registrar.goto(`${url}#/cases/${id}`);
     const materials = registrar.getByTestId('materials');
@@ -36,14 +25,11 @@ describe('materials on the case page', () => {
     await expect.poll(() => materials.getByTestId('material-row').count()).toBe(1);
     await screenshot(registrar, 'materials', '1-registrar-uploaded');
 
-    const handler = await browser.context.newPage();
+    const handler = await context().newPage();
     await signInWithToken(handler, url, devToken(tokens, 'dev-unit-handler'));
     await handler.goto(`${url}#/cases/${id}`);
     await handler.getByTestId('material-row').waitFor();
-    const [tab] = await Promise.all([
-      browser.context.waitForEvent('page'),
-      handler.getByTestId('material-open').click(),
-    ]);
+    const [tab] = await Promise.all([context().waitForEvent('page'), handler.getByTestId('material-open').click()]);
     await expect.poll(() => tab.url()).toMatch(/^blob:/);
     // The tab shows the image the blob holds: the stored file decrypted whole (a byte lost would not decode).
     // Its bytes are compared with the upload in test/system/materials.test.ts.
@@ -58,7 +44,7 @@ describe('materials on the case page', () => {
 
     await api.reply(id);
     await api.convenePanel([id]);
-    const reviewer = await browser.context.newPage();
+    const reviewer = await context().newPage();
     await signInWithToken(reviewer, url, devToken(tokens, 'dev-reviewer'));
     await reviewer.goto(`${url}#/cases/${id}`);
     await reviewer.getByTestId('material-row').waitFor();

@@ -2,25 +2,16 @@
  * A registrar signs in with the dev-token picker, registers a petition through the registration form and 交办s
  * it to a unit from the case page; the unit's handler finds it in their to-do list with a green light.
  */
-import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { type Browser, devToken, openAction, openBrowser, screenshot, signInWithPicker } from '../support/browser';
+import { describe, expect, it } from 'vitest';
+import { devToken, openAction, screenshot, signInWithPicker } from '../support/browser';
+import { useConsole } from '../support/console-browser';
 
-const url = inject('consoleUrl');
-const tokens = inject('consoleTokens');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await openBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const { url, tokens, context } = useConsole();
 
 describe('registration', () => {
   it('a registered and accepted petition shows green in the unit handler’s to-do list', async () => {
     const shot = (page: Parameters<typeof screenshot>[0], step: string) => screenshot(page, 'registration', step);
-    const registrar = await browser.context.newPage();
+    const registrar = await context().newPage();
     await signInWithPicker(registrar, url, devToken(tokens, 'dev-registrar'));
     await shot(registrar, '1-signed-in');
 
@@ -49,7 +40,7 @@ describe('registration', () => {
     await expect.poll(() => registrar.getByTestId('case-status').getAttribute('data-status')).toBe('HANDLING');
     await shot(registrar, '4-accepted');
 
-    const handler = await browser.context.newPage();
+    const handler = await context().newPage();
     await signInWithPicker(handler, url, devToken(tokens, 'dev-unit-handler'));
     const row = handler.locator(`[data-testid="todo-row"][data-id="${id}"]`);
     await expect.poll(() => row.getByTestId('todo-light').getAttribute('data-light')).toBe('green');

@@ -2,28 +2,17 @@
  * The unit handler answers a case from its page: a refusal naming a field (`extensions.field`) is shown under
  * that field of the form, and the corrected answer is taken, the case moving on to 已办结.
  */
-import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { type Browser, devToken, openAction, openBrowser, screenshot, signInWithPicker } from '../support/browser';
-import { ConsoleApi } from '../support/console-cases';
+import { describe, expect, it } from 'vitest';
+import { devToken, openAction, screenshot, signInWithPicker } from '../support/browser';
+import { useConsole } from '../support/console-browser';
 
-const url = inject('consoleUrl');
-const tokens = inject('consoleTokens');
-const api = new ConsoleApi(url, tokens);
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await openBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const { url, tokens, api, context } = useConsole();
 
 describe('replying to a case', () => {
   it('shows the API’s refusal beside its field, then the corrected reply changes the status', async () => {
     const id = await api.register('刘答复', '道路积水影响出行');
     await api.accept(id);
-    const page = await browser.context.newPage();
+    const page = await context().newPage();
     await signInWithPicker(page, url, devToken(tokens, 'dev-unit-handler'));
     await page.goto(`${url}#/cases/${id}`);
     await expect.poll(() => page.getByTestId('case-status').getAttribute('data-status')).toBe('HANDLING');

@@ -4,23 +4,12 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { type Browser, devToken, openBrowser, screenshot, signInWithPicker } from '../support/browser';
-import { ConsoleApi } from '../support/console-cases';
+import { describe, expect, it } from 'vitest';
+import { devToken, screenshot, signInWithPicker } from '../support/browser';
+import { useConsole } from '../support/console-browser';
 import { isZip, zipEntryNames, zipEntryText } from '../support/zip-entries';
 
-const url = inject('consoleUrl');
-const tokens = inject('consoleTokens');
-const api = new ConsoleApi(url, tokens);
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await openBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const { url, tokens, api, context } = useConsole();
 
 /**
  * How many pixels of the chart's canvas are drawn on (not fully transparent): ECharts leaves the background
@@ -41,7 +30,7 @@ describe('statistics', () => {
   it('draws the charts and exports an .xlsx that opens', async () => {
     // This month's figures count at least one petition of this test's own.
     await api.register('孙统计', '物业收费不透明');
-    const page = await browser.context.newPage();
+    const page = await context().newPage();
     await signInWithPicker(page, url, devToken(tokens, 'dev-supervisor'));
     await page.getByTestId('nav-statistics').click();
     for (const chart of ['chart-trend', 'chart-gauges', 'chart-rates', 'chart-units']) {

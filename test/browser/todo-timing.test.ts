@@ -7,23 +7,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { type Browser, devToken, openBrowser, screenshot } from '../support/browser';
+import { describe, expect, it } from 'vitest';
+import { devToken, screenshot } from '../support/browser';
+import { useConsole } from '../support/console-browser';
 import { CONSOLE_DIST } from '../support/console-build';
-import { ConsoleApi } from '../support/console-cases';
 
-const url = inject('consoleUrl');
-const tokens = inject('consoleTokens');
-const api = new ConsoleApi(url, tokens);
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await openBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const { url, tokens, api, context } = useConsole();
 
 const gzipped = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
@@ -47,7 +36,7 @@ describe('time to the to-do list, and the bundle', () => {
   it('prints the time to the to-do table and the gzipped JavaScript', async () => {
     const id = await api.register('钱计时', '路灯损坏');
     await api.accept(id);
-    const page = await browser.context.newPage();
+    const page = await context().newPage();
     // Signed in before the first navigation, as a returning tab is: the time is the console's, not the sign-in's.
     const { token } = devToken(tokens, 'dev-unit-handler');
     await page.addInitScript(`sessionStorage.setItem('fengqiao.token', ${JSON.stringify(token)})`);
@@ -60,7 +49,7 @@ describe('time to the to-do list, and the bundle', () => {
     const cold = await timeToTodo(page);
     await expect.poll(() => page.locator(`[data-testid="todo-row"][data-id="${id}"]`).count()).toBe(1);
     await screenshot(page, 'todo-timing', '1-todo');
-    const again = await browser.context.newPage();
+    const again = await context().newPage();
     await again.addInitScript(`sessionStorage.setItem('fengqiao.token', ${JSON.stringify(token)})`);
     const warm = await timeToTodo(again);
 

@@ -57,11 +57,13 @@ export function NotificationBell({ token }: { token: string }) {
   const [count, setCount] = useState(0);
   // Whether the stream is open: notices from then on arrive without a reload.
   const [live, setLive] = useState(false);
+  const [loaded, setLoaded] = useState(false);
 
   const load = useCallback(async () => {
     const { notifications } = await request(UnreadDocument);
     setUnread(notifications.edges.map((e) => e.node));
     setCount(notifications.unreadCount);
+    setLoaded(true);
   }, []);
 
   useEffect(() => {
@@ -91,6 +93,8 @@ export function NotificationBell({ token }: { token: string }) {
     const { markNotificationsRead } = await request(MarkReadDocument, { ids });
     setCount(markNotificationsRead.unreadCount);
     setUnread((list) => list.filter((n) => !ids.includes(n.id)));
+    // The list holds the newest 20: what is left unread beyond them comes next.
+    if (markNotificationsRead.unreadCount > 0) await load();
   };
 
   const content = (
@@ -129,7 +133,7 @@ export function NotificationBell({ token }: { token: string }) {
 
   return (
     <Popover content={content} title="通知" trigger="click" placement="bottomRight">
-      <span data-testid="notification-bell" data-count={count} data-live={live ? 'on' : 'off'}>
+      <span data-testid="notification-bell" data-count={count} data-live={live ? 'on' : 'off'} data-loaded={loaded}>
         <Badge count={count} data-testid="notification-badge">
           <BellOutlined style={{ fontSize: 18, cursor: 'pointer' }} aria-label={live ? '通知' : '通知（连接中）'} />
         </Badge>
