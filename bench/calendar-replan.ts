@@ -7,7 +7,7 @@
  * A benchmark, not a test: progress on stderr, a line on stdout, bench/results/calendar-replan.json.
  */
 import { DefaultLogger, makeTelemetryFilterString, Runtime } from '@temporalio/worker';
-import { count, eq } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -35,8 +35,8 @@ try {
   const { code } = await bundleWorkflows();
   const env = await startDevServer(cliPath);
   const system = await startSystem(env, code);
-  const registrar = system.token('REGISTRAR');
-  const admin = system.token('ADMIN');
+  const registrar = await system.token('REGISTRAR');
+  const admin = await system.token('ADMIN');
   await timedPool('registered', N, CONCURRENCY, (i) =>
     system.call(registrar, REGISTER, { input: registration('5', i) }),
   );
@@ -46,8 +46,14 @@ try {
   const lastDay = dayKey(shanghaiDayNumber(Date.parse(first.node.dueAt) - 1));
   const year = Number(lastDay.slice(0, 4));
   const holidays = [...new Set([...statutoryHolidays(year), lastDay])].sort();
-  const replanned = () =>
-    system.db.select({ n: count() }).from(petitionEvents).where(eq(petitionEvents.type, 'DEADLINE_REPLANNED')).get()!.n;
+  const replanned = async () =>
+    Number(
+      (
+        await system.db.row<{ n: number }>(
+          sql`SELECT count(*) AS n FROM ${petitionEvents} WHERE type = 'DEADLINE_REPLANNED'`,
+        )
+      )?.n ?? 0,
+    );
 
   const started = process.hrtime.bigint();
   const answer = await system.call(admin, PUBLISH, {
@@ -56,7 +62,7 @@ try {
   const answeredMs = elapsedMs(started);
   log(`published (${answeredMs.toFixed(0)} ms): ${JSON.stringify(answer)}`);
   let done = 0;
-  while ((done = replanned()) < N) {
+  while ((done = await replanned()) < N) {
     if (elapsedMs(started) > 600_000) throw new Error(`only ${done} of ${N} re-planned after 10 minutes`);
     await pause(100);
   }

@@ -22,6 +22,7 @@ import { oneAtATime } from './whole/anchors';
 import { cleanUp } from './whole/cleanup';
 import { startDevServer } from './whole/dev-server';
 import { N, WARMUP } from './whole/options';
+import { sql } from 'drizzle-orm';
 import { ACCEPT, REGISTER, registration, runWorker, startSystem, URGE } from './whole/system';
 import { elapsedMs, log, pause, type Timing } from './whole/timing';
 
@@ -47,9 +48,9 @@ try {
     ['plain', undefined],
     ['codec', encrypted],
   ] as const) {
-    const system = await startSystem(env, code, converter);
-    const registrar = system.token('REGISTRAR');
-    const supervisor = system.token('SUPERVISOR');
+    const system = await startSystem(env, code, converter ? { dataConverter: converter } : {});
+    const registrar = await system.token('REGISTRAR');
+    const supervisor = await system.token('SUPERVISOR');
     const ids: string[] = [];
     for (let i = 0; i < N + WARMUP; i += 1) {
       const { id } = await system.call(registrar, REGISTER, {
@@ -61,7 +62,7 @@ try {
     mutation[variant] = await oneAtATime(`urge through GraphQL, ${variant}`, N, (i) =>
       system.call(supervisor, URGE, { id: ids[i < 0 ? -1 - i : WARMUP + i] }),
     );
-    state ??= system.db.$client.prepare('SELECT state_json FROM petitions LIMIT 1').pluck().get();
+    state ??= (await system.db.row<{ state_json: string }>(sql`SELECT state_json FROM petitions LIMIT 1`))?.state_json;
     // The next variant polls the same task queue: this worker must be gone first (the server stays up).
     system.worker.shutdown();
     while (system.worker.getState() !== 'STOPPED' && system.worker.getState() !== 'FAILED') await pause(50);

@@ -1,6 +1,10 @@
 /**
  * `npm run bench [-- --petitions N --concurrency C --cached K | --lifecycle-only]`: the whole back end on real servers, against
  * bare Temporal. A benchmark, not a test: progress on stderr, a table on stdout, bench/results/whole.json.
+ * `-- --cluster [--shards S]` runs the same on a Temporal cluster of the bench's own (deploy/cluster.sh), or
+ * `-- --temporal-address HOST:PORT` on a running one; `-- --pg` puts the read model on PostgreSQL; on a cluster the
+ * figures go to bench/results/whole-cluster.json (whole-pg.json for the dev server with --pg), and the 160-day
+ * life, which does not depend on the server, is not run.
  *
  * On the Temporal CLI's dev server, with the real worker (a temp SQLite read model) and the real GraphQL API
  * (in-process `yoga.fetch`, a REGISTRAR token):
@@ -20,16 +24,62 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleWorkflows } from '../worker/replay';
-import { cleanUp } from './whole/cleanup';
-import { onDevServer } from './whole/dev-server';
+import { cleanUp, cleanups } from './whole/cleanup';
+import { ownCluster, runningCluster, terminateBenchWorkflows } from './whole/cluster';
+import { cpuProbe } from './whole/cpu';
+import { onServer, startDevServer } from './whole/dev-server';
 import { onTimeSkippingServer } from './whole/lifecycle';
-import { CONCURRENCY, K, N, ONLY_LIFECYCLE, WARMUP } from './whole/options';
+import {
+  CLUSTER,
+  CONCURRENCY,
+  K,
+  N,
+  ONLY_LIFECYCLE,
+  READ_MODEL,
+  RUN_TAG,
+  SHARDS,
+  TEMPORAL_ADDRESS,
+  WARMUP,
+} from './whole/options';
+import { postgresScript } from './whole/system';
 import { lifecycleTable, machine, table } from './whole/report';
 import { elapsedMs, log } from './whole/timing';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-process.once('SIGINT', () => void cleanUp().finally(() => process.exit(130)));
+/**
+ * A client call still retrying when its server is stopped rejects with nobody awaiting it: that must not end the
+ * process before the last cleanups (a cluster's `reset`) have run.
+ */
+function finalCleanUp(): Promise<void> {
+  process.on('unhandledRejection', (err) => log(`while cleaning up: ${(err as Error).message ?? err}`));
+  return cleanUp();
+}
+
+process.once('SIGINT', () => void finalCleanUp().finally(() => process.exit(130)));
+
+/** The dev server (started here), a cluster of the bench's own, or the running cluster named on the command line. */
+async function temporalServer(cliPath: string) {
+  if (TEMPORAL_ADDRESS) {
+    const cluster = await runningCluster(TEMPORAL_ADDRESS);
+    cleanups.push(() => terminateBenchWorkflows(cluster.client, RUN_TAG));
+    return cluster;
+  }
+  if (CLUSTER) return ownCluster(SHARDS);
+  const started = process.hrtime.bigint();
+  const env = await startDevServer(cliPath);
+  log(`dev server up in ${(elapsedMs(started) / 1000).toFixed(1)} s`);
+  return {
+    client: env.client,
+    connection: env.connection,
+    nativeConnection: env.nativeConnection,
+    name: 'the dev server',
+    startupMs: elapsedMs(started),
+    pids: [] as number[],
+    databases: [] as string[],
+    external: false,
+  };
+}
 
 try {
   // Worker lifecycle lines at INFO would bury the progress lines; warnings and errors still show, the native
@@ -45,22 +95,36 @@ try {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'inherit'],
     }).trim();
-  const cliPath = script('temporal-dev.sh', 'cli-path');
-  script('scripts/install-test-server.sh');
+  const cliPath = CLUSTER ? '' : script('temporal-dev.sh', 'cli-path');
+  if (CLUSTER) script('deploy/cluster.sh', 'install');
+  else script('scripts/install-test-server.sh');
+  if (CLUSTER || READ_MODEL === 'postgres') script('scripts/postgres.sh', 'ensure');
   const testServerPath = join(ROOT, 'scripts/temporal-test-server');
-  log(`N=${N} concurrency=${CONCURRENCY} cached=${K}; bundling the workflows`);
+  log(`N=${N} concurrency=${CONCURRENCY} cached=${K} read model ${READ_MODEL}; bundling the workflows`);
   const [{ code }, { code: noopCode }] = await Promise.all([
     bundleWorkflows(),
     bundleWorkflows(fileURLToPath(new URL('./noop-workflow.ts', import.meta.url))),
   ]);
 
-  const dev = ONLY_LIFECYCLE ? null : await onDevServer(cliPath, code, noopCode);
+  const server = ONLY_LIFECYCLE ? null : await temporalServer(cliPath);
+  const dev = server
+    ? await onServer(server, server.startupMs, code, noopCode, {
+        readModel: READ_MODEL,
+        // On a cluster that outlives the bench, a queue of its own: that cluster's workers never see its petitions.
+        ...(server.external ? { taskQueue: `fengqiao-bench-${RUN_TAG}` } : {}),
+        probe: (database) =>
+          cpuProbe(server.pids, server.databases.length || database ? postgresScript('url') : null, [
+            ...server.databases,
+            ...(database ? [database] : []),
+          ]),
+      })
+    : null;
   await cleanUp();
-  const life = await onTimeSkippingServer(testServerPath, code);
+  const life = CLUSTER ? null : await onTimeSkippingServer(testServerPath, code);
   await cleanUp();
 
-  const m = machine(loadAtStart, ROOT);
-  console.log(dev ? table(m, dev, life) : lifecycleTable(life));
+  const m = { ...machine(loadAtStart, ROOT), server: server?.name ?? null, readModel: READ_MODEL };
+  console.log(dev ? table(m, dev, life) : lifecycleTable(life!));
   const results = {
     machine: m,
     options: { petitions: N, concurrency: CONCURRENCY, cached: K, warmup: WARMUP },
@@ -69,7 +133,8 @@ try {
     lifecycle: life,
   };
   // The lifecycle alone is kept apart, so that it never overwrites a whole run's figures.
-  const out = fileURLToPath(new URL(`./results/${dev ? 'whole' : 'lifecycle'}.json`, import.meta.url));
+  const name = !dev ? 'lifecycle' : CLUSTER ? 'whole-cluster' : READ_MODEL === 'postgres' ? 'whole-pg' : 'whole';
+  const out = fileURLToPath(new URL(`./results/${name}.json`, import.meta.url));
   mkdirSync(fileURLToPath(new URL('./results/', import.meta.url)), { recursive: true });
   writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
   log(`written ${out} (whole run ${results.wallSeconds.toFixed(0)} s)`);
@@ -77,5 +142,5 @@ try {
   console.error('[bench] failed:', err);
   process.exitCode = 1;
 } finally {
-  await cleanUp();
+  await finalCleanUp();
 }

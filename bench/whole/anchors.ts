@@ -6,7 +6,6 @@
  * Each is timed with only its own worker in the process, before the petition worker starts.
  */
 import { WithStartWorkflowOperation } from '@temporalio/client';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import {
   benchAnswerThenActivity,
@@ -16,8 +15,8 @@ import {
   benchViaActivity,
   benchViaLocalActivity,
 } from '../noop-workflow';
-import { CONCURRENCY, N, WARMUP } from './options';
-import { runWorker } from './system';
+import { CONCURRENCY, N, RUN_TAG, WARMUP } from './options';
+import { runWorker, type TemporalServer } from './system';
 import { elapsedMs, log, summarize, timedPool, type Timing } from './timing';
 
 /** What an update's argument weighs in Fengqiao: an actor and a short note. */
@@ -38,8 +37,8 @@ export async function oneAtATime(label: string, count: number, op: (i: number) =
   return timing;
 }
 
-export async function measureAnchors(env: TestWorkflowEnvironment, noopCode: string) {
-  const taskQueue = 'bench-anchors';
+export async function measureAnchors(env: TemporalServer, noopCode: string) {
+  const taskQueue = `bench-anchors-${RUN_TAG}`;
   const worker = await Worker.create({
     connection: env.nativeConnection,
     taskQueue,
@@ -48,7 +47,10 @@ export async function measureAnchors(env: TestWorkflowEnvironment, noopCode: str
   });
   const running = runWorker(worker);
   const client = env.client;
-  const handle = await client.workflow.start(benchUpdateWorkflow, { taskQueue, workflowId: 'bench-anchor-updates' });
+  const handle = await client.workflow.start(benchUpdateWorkflow, {
+    taskQueue,
+    workflowId: `bench-anchor-updates-${RUN_TAG}`,
+  });
   const update = (definition: typeof benchEcho) => () => handle.executeUpdate(definition, { args: [ARGUMENT] });
   const noopUpdate = await oneAtATime('bare no-op update', N, update(benchEcho));
   const localActivityUpdate = await oneAtATime('bare update + local activity', N, update(benchViaLocalActivity));
@@ -66,7 +68,7 @@ export async function measureAnchors(env: TestWorkflowEnvironment, noopCode: str
       args: [ARGUMENT],
       startWorkflowOperation: new WithStartWorkflowOperation(benchUpdateWorkflow, {
         taskQueue,
-        workflowId: `bench-anchor-start-${key}`,
+        workflowId: `bench-anchor-start-${RUN_TAG}-${key}`,
         workflowIdConflictPolicy: 'FAIL',
       }),
     });

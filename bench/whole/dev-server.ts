@@ -1,6 +1,7 @@
 /**
- * 1. On the Temporal CLI's dev server: registration and update round trips through GraphQL against the same
- * work done by the bare client, and the worker's memory per open petition in its sticky cache.
+ * 1. On a Temporal server (the CLI's dev server, or a cluster: ./cluster.ts): registration and update round trips
+ * through GraphQL against the same work done by the bare client, throughput 8 and 25 at a time with the CPU each
+ * part spent per mutation, and the worker's memory per open petition in its sticky cache.
  */
 import type { Client } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -11,9 +12,19 @@ import { benchNoopWorkflow } from '../noop-workflow';
 import { measureAnchors } from './anchors';
 import { cleanups } from './cleanup';
 import { memoryReading, settledCacheSize } from './memory';
-import { CONCURRENCY, K, N, WARMUP } from './options';
-import { ACCEPT, REGISTER, registration, runWorker, startSystem, URGE } from './system';
-import { elapsedMs, log, summarize, timedPool } from './timing';
+import type { cpuProbe } from './cpu';
+import { CONCURRENCY, K, N, RUN_TAG, WARMUP } from './options';
+import {
+  ACCEPT,
+  REGISTER,
+  registration,
+  runWorker,
+  startSystem,
+  URGE,
+  type SystemOptions,
+  type TemporalServer,
+} from './system';
+import { elapsedMs, log, summarize, timedPool, type Timing } from './timing';
 
 /** The CLI's dev server with the petition search attributes, torn down by cleanUp. */
 export async function startDevServer(cliPath: string): Promise<TestWorkflowEnvironment> {
@@ -28,11 +39,32 @@ export async function startDevServer(cliPath: string): Promise<TestWorkflowEnvir
   return env;
 }
 
-export async function onDevServer(cliPath: string, code: string, noopCode: string) {
-  const started = process.hrtime.bigint();
-  const env = await startDevServer(cliPath);
-  const serverMs = elapsedMs(started);
-  log(`dev server up in ${(serverMs / 1000).toFixed(1)} s`);
+/** A pool of operations timed as ./timing.ts times them, with the CPU each part of the system spent on them. */
+async function withCpu(
+  probe: ReturnType<typeof cpuProbe>,
+  ...pool: Parameters<typeof timedPool>
+): Promise<Timing & { cpuMsPerOp: Record<string, number | null> }> {
+  const stop = await probe.start();
+  const timing = await timedPool(...pool);
+  const cpu = await stop();
+  const perOp = (ms: number | null) => (ms === null ? null : ms / timing.ops);
+  return {
+    ...timing,
+    cpuMsPerOp: {
+      benchProcess: perOp(cpu.benchProcessMs),
+      temporal: perOp(cpu.temporalMs),
+      postgres: perOp(cpu.postgresMs),
+    },
+  };
+}
+
+export async function onServer(
+  env: TemporalServer,
+  serverMs: number,
+  code: string,
+  noopCode: string,
+  options: SystemOptions & { probe: (database: string | null) => ReturnType<typeof cpuProbe> },
+) {
   const client: Client = env.client;
 
   // ── a. registration ──
@@ -45,11 +77,14 @@ export async function onDevServer(cliPath: string, code: string, noopCode: strin
    * alone (`bareStart`, on a queue no worker polls) is shown too, as the floor.
    */
   const bareStart = (key: string) =>
-    client.workflow.start(benchNoopWorkflow, { taskQueue: 'bench-unpolled', workflowId: `bench-unpolled-${key}` });
+    client.workflow.start(benchNoopWorkflow, {
+      taskQueue: `bench-unpolled-${RUN_TAG}`,
+      workflowId: `bench-unpolled-${RUN_TAG}-${key}`,
+    });
   for (let i = 0; i < WARMUP; i += 1) await bareStart(`warm-${i}`);
   const bareStartTiming = await timedPool('bare start (no worker)', N, CONCURRENCY, (i) => bareStart(String(i)));
 
-  const noopQueue = 'bench-noop';
+  const noopQueue = `bench-noop-${RUN_TAG}`;
   const noopWorker = await Worker.create({
     connection: env.nativeConnection,
     taskQueue: noopQueue,
@@ -57,16 +92,17 @@ export async function onDevServer(cliPath: string, code: string, noopCode: strin
   });
   const noopRunning = runWorker(noopWorker);
   const bareRun = (key: string) =>
-    client.workflow.execute(benchNoopWorkflow, { taskQueue: noopQueue, workflowId: `bench-noop-${key}` });
+    client.workflow.execute(benchNoopWorkflow, { taskQueue: noopQueue, workflowId: `bench-noop-${RUN_TAG}-${key}` });
   for (let i = 0; i < WARMUP; i += 1) await bareRun(`warm-${i}`);
   const bareRunTiming = await timedPool('bare start + run no-op', N, CONCURRENCY, (i) => bareRun(String(i)));
   noopWorker.shutdown();
   await noopRunning;
   const anchors = await measureAnchors(env, noopCode);
 
-  const system = await startSystem(env, code);
-  const registrar = system.token('REGISTRAR');
-  const supervisor = system.token('SUPERVISOR');
+  const system = await startSystem(env, code, options);
+  const probe = options.probe(system.database);
+  const registrar = await system.token('REGISTRAR');
+  const supervisor = await system.token('SUPERVISOR');
   const registrarActor = { id: 'bench-registrar-bare', role: 'REGISTRAR' as const };
   const supervisorActor = { id: 'bench-supervisor-bare', role: 'SUPERVISOR' as const };
   const register = async (tag: string, i: number): Promise<string> => {
@@ -92,7 +128,9 @@ export async function onDevServer(cliPath: string, code: string, noopCode: strin
   }
   log(`petition worker and API up and warmed up with ${WARMUP} of each operation`);
   const ids: string[] = [];
-  const graphqlRegister = await timedPool('registered', N, CONCURRENCY, async (i) => ids.push(await register('0', i)));
+  const graphqlRegister = await withCpu(probe, 'registered', N, CONCURRENCY, async (i) =>
+    ids.push(await register('0', i)),
+  );
 
   // ── b. update round trips ──
   // Every petition is in the same state before its accept (and again before its urge), and the two paths
@@ -140,7 +178,18 @@ export async function onDevServer(cliPath: string, code: string, noopCode: strin
   const cachedAfter = await settledCacheSize(system.worker);
   const after = await memoryReading(system.worker);
   // After the memory readings, so that these petitions do not fill the cache the readings need.
-  const graphqlRegister25 = await timedPool('registered, 25 at a time', N, 25, (i) => register('5', i));
+  const fresh: string[] = [];
+  const graphqlRegister25 = await withCpu(probe, 'registered, 25 at a time', N, 25, async (i) =>
+    fresh.push(await register('5', i)),
+  );
+  // Throughput of an update: half of those petitions accepted C at a time, the other half 25 at a time.
+  const half = Math.floor(fresh.length / 2);
+  const acceptC = await withCpu(probe, `accepted, ${CONCURRENCY} at a time`, half, CONCURRENCY, (i) =>
+    system.call(registrar, ACCEPT, { id: fresh[i] }),
+  );
+  const accept25 = await withCpu(probe, 'accepted, 25 at a time', fresh.length - half, 25, (i) =>
+    system.call(registrar, ACCEPT, { id: fresh[half + i] }),
+  );
   const cachedAdded = cachedAfter - cachedBefore;
   if (cachedAdded < K) log(`warning: only ${cachedAdded} of the ${K} new petitions stayed in the cache`);
   const perPetition = (key: 'rss' | 'heapUsed' | 'external') => (after[key] - before[key]) / cachedAdded;
@@ -157,6 +206,7 @@ export async function onDevServer(cliPath: string, code: string, noopCode: strin
       ratioTotalVsBareRun: graphqlRegister.totalMs / bareRunTiming.totalMs,
       ratioP50VsBareStart: graphqlRegister.p50Ms / bareStartTiming.p50Ms,
     },
+    throughput: { acceptC, accept25 },
     updates: [
       {
         update: 'accept',

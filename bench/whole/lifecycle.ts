@@ -21,11 +21,11 @@ export async function onTimeSkippingServer(testServerPath: string, code: string)
   const startupMs = elapsedMs(started);
   log(`time-skipping server, worker and API up in ${(startupMs / 1000).toFixed(1)} s`);
 
-  const registrar = system.token('REGISTRAR');
-  const handler = system.token('UNIT_HANDLER', 'U-FT-01');
-  const head = system.token('UNIT_HEAD', 'U-FT-01');
-  const reviewOrgan = system.token('UNIT_HANDLER', 'O-FT-GOV');
-  const reexamOrgan = system.token('UNIT_HANDLER', 'O-SZ-GOV');
+  const registrar = await system.token('REGISTRAR');
+  const handler = await system.token('UNIT_HANDLER', 'U-FT-01');
+  const head = await system.token('UNIT_HEAD', 'U-FT-01');
+  const reviewOrgan = await system.token('UNIT_HANDLER', 'O-FT-GOV');
+  const reexamOrgan = await system.token('UNIT_HANDLER', 'O-SZ-GOV');
 
   started = process.hrtime.bigint();
   const clockStart = await env.currentTimeMs();

@@ -1,7 +1,7 @@
 /** The machine the figures were taken on, and the table of them on stdout. */
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
-import type { onDevServer } from './dev-server';
+import type { onServer } from './dev-server';
 import type { onTimeSkippingServer } from './lifecycle';
 import { CONCURRENCY, K, N } from './options';
 import type { Timing } from './timing';
@@ -35,10 +35,12 @@ export function machine(loadAtStart: number[], root: string) {
   };
 }
 
-type DevResults = Awaited<ReturnType<typeof onDevServer>>;
+type DevResults = Awaited<ReturnType<typeof onServer>>;
+/** The machine, with the Temporal server and the read model's dialect the figures were taken on. */
+type Machine = ReturnType<typeof machine> & { server: string | null; readModel: string };
 type LifeResults = Awaited<ReturnType<typeof onTimeSkippingServer>>;
 
-export function table(m: ReturnType<typeof machine>, dev: DevResults, life: LifeResults): string {
+export function table(m: Machine, dev: DevResults, life: LifeResults | null): string {
   const ms = (n: number) => n.toFixed(1).padStart(8);
   const times = (n: number) => `×${n.toFixed(2)}`;
   const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
@@ -52,11 +54,18 @@ export function table(m: ReturnType<typeof machine>, dev: DevResults, life: Life
   /** A ratio beside its target: `at most` for times, `at least` for rates. */
   const against = (label: string, ratio: number, target: number, atMost: boolean) =>
     `  ${label.padEnd(58)} ${times(ratio).padStart(7)}  target ${atMost ? '≤' : '≥'} ${target}  ${(atMost ? ratio <= target : ratio >= target) ? 'met' : 'NOT MET'}`;
+  const on = m.server ?? 'the dev server';
+  const cpuLine = (t: DevResults['throughput']['acceptC']) => {
+    const part = (name: string, value: number | null) => (value === null ? '' : `  ${name} ${value.toFixed(1)}`);
+    const c = t.cpuMsPerOp;
+    return `    CPU ms per op:${part('API + worker process', c.benchProcess!)}${part('Temporal services', c.temporal ?? null)}${part('PostgreSQL (bench databases)', c.postgres ?? null)}`;
+  };
   const lines = [
     `Fengqiao whole-system bench — ${m.cpus} × ${m.cpuModel}, Node ${m.node}, ${m.date}`,
+    `Temporal: ${on}; read model: ${m.readModel === 'postgres' ? 'PostgreSQL (a database of its own)' : 'SQLite (a temp file)'}`,
     `load average (1 min) ${m.loadAverage1mAtStart.toFixed(2)} at the start, ${m.loadAverage1mAtEnd.toFixed(2)} at the end; N=${N}, K=${K}`,
     '',
-    "Temporal's floor on the dev server (the anchors)",
+    `Temporal's floor on ${on} (the anchors)`,
     head,
     row('bare no-op update', a.noopUpdate),
     row('bare update + local activity', a.localActivityUpdate),
@@ -66,21 +75,30 @@ export function table(m: ReturnType<typeof machine>, dev: DevResults, life: Life
     row(`bare start + update, ${CONCURRENCY} at a time`, a.startUpdate),
     row('bare start + update, 25 at a time', a.startUpdate25),
     '',
-    `Registration on the dev server, ${CONCURRENCY} at a time`,
+    `Registration on ${on}, ${CONCURRENCY} at a time`,
     head,
     row('GraphQL registerPetition', r.graphql),
+    cpuLine(r.graphql),
     row('GraphQL registerPetition, 25 at a time', r.graphql25),
+    cpuLine(r.graphql25),
     row('bare start + run of a no-op workflow', r.bareRun),
     row('bare start only (queue without a worker)', r.bareStart),
     `  GraphQL / bare start+run: p50 ${times(r.ratioP50VsBareRun)}, total ${times(r.ratioTotalVsBareRun)};  GraphQL / bare start only: p50 ${times(r.ratioP50VsBareStart)}`,
     '',
-    'Update round trip on the dev server, one at a time, alternating over the same petitions',
+    `Update round trip on ${on}, one at a time, alternating over the same petitions`,
     head,
     ...dev.updates.flatMap((u) => [
       row(`GraphQL ${u.update === 'accept' ? 'acceptPetition' : 'urge'}`, u.graphql),
       row(`bare executeUpdate(${u.update})`, u.bare),
       `  GraphQL / bare: p50 ${times(u.ratioP50)}, p99 ${times(u.ratioP99)}`,
     ]),
+    '',
+    `Update throughput on ${on}: acceptPetition through GraphQL on fresh petitions`,
+    head,
+    row(`GraphQL acceptPetition, ${CONCURRENCY} at a time`, dev.throughput.acceptC),
+    cpuLine(dev.throughput.acceptC),
+    row('GraphQL acceptPetition, 25 at a time', dev.throughput.accept25),
+    cpuLine(dev.throughput.accept25),
     '',
     'Against the floor (p50 unless a rate)',
     ...dev.updates.map((u) =>
@@ -107,9 +125,11 @@ export function table(m: ReturnType<typeof machine>, dev: DevResults, life: Life
     `  RSS                       ${mib(mem.before.rss).padStart(10)} → ${mib(mem.after.rss).padStart(10)}   ${kib(mem.perPetitionBytes.rss).padStart(11)} per petition`,
     `  heapUsed (main thread)    ${mib(mem.before.heapUsed).padStart(10)} → ${mib(mem.after.heapUsed).padStart(10)}   ${kib(mem.perPetitionBytes.heapUsedMainThread).padStart(11)} per petition`,
     '',
-    ...lifecycleLines(life),
+    ...(life
+      ? lifecycleLines(life)
+      : ['The 160-day life: not run on a cluster (it does not depend on the server; --lifecycle-only)']),
     '',
-    `Start-up: dev server ${(dev.serverStartupMs / 1000).toFixed(1)} s; time-skipping server + worker + API ${(life.startupMs / 1000).toFixed(1)} s`,
+    `Start-up: ${on} ${(dev.serverStartupMs / 1000).toFixed(1)} s${life ? `; time-skipping server + worker + API ${(life.startupMs / 1000).toFixed(1)} s` : ''}`,
   ];
   return lines.join('\n');
 }

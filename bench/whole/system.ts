@@ -1,40 +1,93 @@
-/** The system the bench drives: a worker and the GraphQL API on a server, and the petitions it registers. */
-import { Client } from '@temporalio/client';
+/**
+ * The system the bench drives: a worker and the GraphQL API on a server, on a read model of either dialect, and
+ * the petitions it registers.
+ */
+import { Client, type Connection } from '@temporalio/client';
 import type { DataConverter } from '@temporalio/common';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { Worker } from '@temporalio/worker';
+import type { NativeConnection, Worker } from '@temporalio/worker';
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
-import type { Role } from '../../api/auth';
-import { issueTokenNow } from '../../test/support/tokens';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { issueToken, type Role } from '../../api/auth';
 import { createFengqiaoYoga } from '../../api/create-yoga';
 import { residentIdCheckChar } from '../../api/input-rules';
 import { openReadModel } from '../../db/connection';
+import { openPgReadModel } from '../../db/pg/connection';
+import { pgOperations } from '../../db/pg/read-model';
+import type { ReadModel } from '../../db/read-model';
 import { seedUnits } from '../../db/seed-units';
 import { DEFAULT_PROFILE_ID } from '../../domain/statute';
 import { createPetitionWorker } from '../../worker/create-worker';
 import { TASK_QUEUE } from '../../workflows/definitions';
 import { cleanUp, cleanups } from './cleanup';
 
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
 interface GraphQLAnswer {
   data?: Record<string, any>;
   errors?: unknown[];
 }
 
-/**
- * One system: a worker on its own read model file, and the API over it, both on the given server. Payloads are
- * plain unless a data converter is given (bench/codec.ts compares the two; production always encrypts).
- */
-export async function startSystem(env: TestWorkflowEnvironment, code: string, dataConverter?: DataConverter) {
-  const dir = mkdtempSync(join(os.tmpdir(), 'fengqiao-bench-'));
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-  const db = openReadModel(join(dir, 'fengqiao.db'));
-  cleanups.push(() => db.$client.close());
+/** What the bench needs of a Temporal server: the dev server's environment, or a connection to a cluster. */
+export interface TemporalServer {
+  client: Client;
+  connection: Connection;
+  nativeConnection: NativeConnection;
+}
+
+export interface SystemOptions {
+  /** Payloads are plain unless given (bench/codec.ts compares the two; production always encrypts). */
+  dataConverter?: DataConverter;
+  /** `postgres`: a fresh PostgreSQL database of the bench's own, dropped at the end; otherwise a temp SQLite file. */
+  readModel?: 'sqlite' | 'postgres';
+  /** A task queue of the bench's own, on a cluster whose own workers poll the usual one. */
+  taskQueue?: string;
+}
+
+/** A read model of the bench's own, undone by cleanUp; `database` names PostgreSQL's. */
+async function benchReadModel(kind: 'sqlite' | 'postgres'): Promise<{ db: ReadModel; database: string | null }> {
+  if (kind === 'sqlite') {
+    const dir = mkdtempSync(join(os.tmpdir(), 'fengqiao-bench-'));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    const db = openReadModel(join(dir, 'fengqiao.db'));
+    cleanups.push(() => db.close());
+    return { db, database: null };
+  }
+  const database = `fengqiao_bench_rm_${randomBytes(4).toString('hex')}`;
+  const url = postgresScript('database', database);
+  cleanups.push(async () => {
+    const admin = new pg.Client({ connectionString: postgresScript('url') });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    await admin.end();
+  });
+  const db = pgOperations(await openPgReadModel(url));
+  cleanups.push(() => db.close());
+  return { db, database };
+}
+
+/** scripts/postgres.sh: the machine's PostgreSQL and the `fengqiao` role. */
+export function postgresScript(...args: string[]): string {
+  return execFileSync('bash', [join(ROOT, 'scripts/postgres.sh'), ...args], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+  }).trim();
+}
+
+/** One system: a worker on its own read model, and the API over it, both on the given server. */
+export async function startSystem(server: TemporalServer, code: string, options: SystemOptions = {}) {
+  const { dataConverter } = options;
+  const taskQueue = options.taskQueue ?? TASK_QUEUE;
+  const { db, database } = await benchReadModel(options.readModel ?? 'sqlite');
   await seedUnits(db);
   const worker = await createPetitionWorker({
-    connection: env.nativeConnection,
+    connection: server.nativeConnection,
     db,
+    taskQueue,
     workflowBundle: { code },
     ...(dataConverter ? { dataConverter } : {}),
   });
@@ -42,8 +95,8 @@ export async function startSystem(env: TestWorkflowEnvironment, code: string, da
   void runWorker(worker);
   const yoga = createFengqiaoYoga({
     db,
-    temporal: dataConverter ? new Client({ connection: env.connection, dataConverter }) : env.client,
-    taskQueue: TASK_QUEUE,
+    temporal: dataConverter ? new Client({ connection: server.connection, dataConverter }) : server.client,
+    taskQueue,
     profileId: DEFAULT_PROFILE_ID,
     workflowBundle: { code },
   });
@@ -51,9 +104,11 @@ export async function startSystem(env: TestWorkflowEnvironment, code: string, da
   return {
     worker,
     db,
-    token(role: Role, unitId: string | null = null): string {
+    /** The PostgreSQL database of the read model, or null for a SQLite file. */
+    database,
+    token(role: Role, unitId: string | null = null): Promise<string> {
       principals += 1;
-      return issueTokenNow(db, { role, principalId: `bench-${role.toLowerCase()}-${principals}`, unitId });
+      return issueToken(db, { role, principalId: `bench-${role.toLowerCase()}-${principals}`, unitId });
     },
     /** The named mutation's or query's answer; any GraphQL error fails the bench. */
     async call(token: string, query: string, variables: Record<string, unknown> = {}): Promise<any> {

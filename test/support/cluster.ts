@@ -37,24 +37,31 @@ async function freePortBlock(): Promise<number> {
 export interface TestCluster {
   /** The frontend's gRPC address. */
   address: string;
+  /** Where deploy/cluster.sh keeps its config, pid files and logs. */
+  dir: string;
+  /** Its two databases (persistence, visibility), which `reset` drops. */
+  databases: [string, string];
   /** Runs `deploy/cluster.sh <command>` on this cluster; answers what it said (its stderr). */
   command(command: string): Promise<string>;
 }
 
-/** Settings for a cluster in `dir` (not started: `command('up')` starts it). */
-export async function testCluster(dir: string, shards = 4): Promise<TestCluster> {
+/** Settings for a cluster in `dir` (not started: `command('up')` starts it); `prefix` names its databases. */
+export async function testCluster(dir: string, shards = 4, prefix = 'fengqiao_test'): Promise<TestCluster> {
   const suffix = Math.random().toString(36).slice(2, 8);
   const port = await freePortBlock();
+  const databases: [string, string] = [`${prefix}_temporal_${suffix}`, `${prefix}_visibility_${suffix}`];
   const env = {
     FENGQIAO_CLUSTER_DIR: join(dir, 'cluster'),
     FENGQIAO_CLUSTER_PORT: String(port),
     FENGQIAO_CLUSTER_UI: '0',
     FENGQIAO_CLUSTER_SHARDS: String(shards),
-    FENGQIAO_CLUSTER_DB: `fengqiao_test_temporal_${suffix}`,
-    FENGQIAO_CLUSTER_VISIBILITY_DB: `fengqiao_test_visibility_${suffix}`,
+    FENGQIAO_CLUSTER_DB: databases[0],
+    FENGQIAO_CLUSTER_VISIBILITY_DB: databases[1],
   };
   return {
     address: `127.0.0.1:${port}`,
+    dir: env.FENGQIAO_CLUSTER_DIR,
+    databases,
     async command(command) {
       const { stderr } = await run('bash', [join(ROOT, 'deploy/cluster.sh'), command], {
         env: { ...process.env, ...env },
