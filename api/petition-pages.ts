@@ -93,20 +93,34 @@ function searchStatements(
   const filter = where ?? sql`1 = 1`;
   const found = db.engine === 'postgres' ? searchCondition(text) : matchExpression(text);
   if (!found) throw badInput('filter.text', 'the search text has no letters or characters to look for');
+  const offset = cursor?.k === 'off' ? cursor.o : 0;
+  if (db.engine === 'postgres') {
+    // PostgreSQL misjudges how many rows a token set matches, and carried every match's texts through the join to
+    // keep the newest few hundred (a common word: ~50 000 rows). The newest are chosen by number first, joined to
+    // petitions only where a filter reads its columns, and only they bring their texts.
+    const matches = where
+      ? sql`FROM petition_search JOIN ${petitions} ON ${petitions.num} = petition_search.num WHERE ${found} AND ${where}`
+      : sql`FROM petition_search WHERE ${found}`;
+    return {
+      kind: 'search',
+      text,
+      offset,
+      candidates: db.compile(sql`SELECT ${petitions.num}, ${petitions.summary}, ${petitions.content} FROM ${petitions}
+        WHERE ${petitions.num} IN (SELECT petition_search.num ${matches}
+          ORDER BY petition_search.num DESC LIMIT ${SEARCH_CANDIDATES})
+        ORDER BY ${petitions.num} DESC`),
+      count: () => db.compile(sql`SELECT count(*) AS n ${matches}`),
+    };
+  }
   // Newest first by the search table's own key, which its index holds in order.
-  const newest = sql.raw(db.engine === 'postgres' ? 'petition_search.num' : 'petition_search.rowid');
-  const matches =
-    db.engine === 'postgres'
-      ? sql`FROM petition_search JOIN ${petitions} ON ${petitions.num} = petition_search.num
-      WHERE ${found} AND ${filter}`
-      : sql`FROM petition_search JOIN ${petitions} ON ${petitions.num} = petition_search.rowid
+  const matches = sql`FROM petition_search JOIN ${petitions} ON ${petitions.num} = petition_search.rowid
       WHERE petition_search MATCH ${found} AND ${filter}`;
   return {
     kind: 'search',
     text,
-    offset: cursor?.k === 'off' ? cursor.o : 0,
+    offset,
     candidates: db.compile(sql`SELECT ${petitions.num}, ${petitions.summary}, ${petitions.content} ${matches}
-      ORDER BY ${newest} DESC LIMIT ${SEARCH_CANDIDATES}`),
+      ORDER BY petition_search.rowid DESC LIMIT ${SEARCH_CANDIDATES}`),
     count: () => db.compile(sql`SELECT count(*) AS n ${matches}`),
   };
 }
