@@ -5,8 +5,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PanelState, Panelist } from '../../domain/evaluation';
-import { PANEL_OF_FIVE } from '../support/panel-members';
+import { closedPanel, PANEL_OF_FIVE, satisfiedVote } from '../support/panel-members';
 import { openParity, type Parity, type TwinPetition } from '../support/parity';
 import { type Period, sameStatistics } from '../support/parity-statistics';
 import { at } from '../support/petition-fixture';
@@ -214,34 +213,19 @@ describe('按期办结率, 及时受理率 and 参评率’s exclusions on the p
 
 describe('panels: a panel attendance is a member present', () => {
   const [m1, m2, m3] = PANEL_OF_FIVE.map((m) => m.memberId) as [string, string, string];
-  const panel = (panelId: string, closedAt: string, changes: Partial<PanelState>): PanelState => ({
-    panelId,
-    title: '评议会',
-    members: PANEL_OF_FIVE as Panelist[],
-    petitionIds: ['XF-1'],
-    quorum: 3,
-    convenedAt: at('2026-03-01'),
-    convenedBy: 'supervisor',
-    deadlineAt: at('2026-03-15'),
-    status: 'CLOSED',
-    votes: [],
-    results: [{ petitionId: 'XF-1', verdict: 'SATISFIED', votes: 2 }],
-    closedAt: at(closedAt),
-    version: 5,
-    ...changes,
-  });
-  const vote = (memberId: string) => ({
-    memberId,
-    petitionId: 'XF-1',
-    verdict: 'SATISFIED' as const,
-    comment: null,
-    at: at('2026-03-05'),
-  });
+  // Each panel's verdict on its case: the evaluations' satisfaction rate counts them.
+  const satisfied = { results: [{ petitionId: 'XF-1', verdict: 'SATISFIED' as const, votes: 2 }] };
   const { stats } = useParity(async (parity) => {
     for (const { db } of [parity.sqlite, parity.pg]) {
-      await db.projectPanel(panel('PY-A', '2026-03-15', { votes: [vote(m1), vote(m2)], present: [m2, m3] }));
-      await db.projectPanel(panel('PY-B', '2026-03-20', { votes: [vote(m2)] }));
-      await db.projectPanel(panel('PY-C', '2026-04-02', { present: [m1, m2, m3] }));
+      await db.projectPanel(
+        closedPanel('PY-A', '2026-03-15', {
+          ...satisfied,
+          votes: [satisfiedVote(m1), satisfiedVote(m2)],
+          present: [m2, m3],
+        }),
+      );
+      await db.projectPanel(closedPanel('PY-B', '2026-03-20', { ...satisfied, votes: [satisfiedVote(m2)] }));
+      await db.projectPanel(closedPanel('PY-C', '2026-04-02', { ...satisfied, present: [m1, m2, m3] }));
     }
   });
 

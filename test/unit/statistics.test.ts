@@ -13,11 +13,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RATING_EXCLUSIONS } from '../../api/rating-exclusions';
 import { projectPanelState } from '../../db/panel-projection';
 import { panelMembers, petitionDeadlines, petitions, units } from '../../db/schema';
-import type { PanelState, Panelist } from '../../domain/evaluation';
 import * as petition from '../../domain/petition';
 import { ctxAt } from '../support/calendar';
 import { okField } from '../support/graphql';
-import { PANEL_OF_FIVE } from '../support/panel-members';
+import { closedPanel, PANEL_OF_FIVE, satisfiedVote } from '../support/panel-members';
 import { at, openReadModelHarness, type PetitionFixture, type ReadModelHarness } from '../support/read-model';
 
 let rm: ReadModelHarness;
@@ -228,37 +227,17 @@ describe('参评率: its exclusions are data, each counted', () => {
 
 describe('a panel attendance is a member present, whether or not they voted', () => {
   const [m1, m2, m3] = PANEL_OF_FIVE.map((m) => m.memberId) as [string, string, string];
-  const panel = (panelId: string, closedAt: string, changes: Partial<PanelState>): PanelState => ({
-    panelId,
-    title: '评议会',
-    members: PANEL_OF_FIVE as Panelist[],
-    petitionIds: ['XF-1'],
-    quorum: 3,
-    convenedAt: at('2026-03-01'),
-    convenedBy: 'supervisor',
-    deadlineAt: at('2026-03-15'),
-    status: 'CLOSED',
-    votes: [],
-    results: [{ petitionId: 'XF-1', verdict: null, votes: 0 }],
-    closedAt: at(closedAt),
-    version: 5,
-    ...changes,
-  });
-  const vote = (memberId: string) => ({
-    memberId,
-    petitionId: 'XF-1',
-    verdict: 'SATISFIED' as const,
-    comment: null,
-    at: at('2026-03-05'),
-  });
 
   beforeEach(() => {
     // Five members: m1 voted without being recorded, m2 voted and was recorded, m3 was present and did not vote.
-    projectPanelState(rm.db, panel('PY-A', '2026-03-15', { votes: [vote(m1), vote(m2)], present: [m2, m3] }));
+    projectPanelState(
+      rm.db,
+      closedPanel('PY-A', '2026-03-15', { votes: [satisfiedVote(m1), satisfiedVote(m2)], present: [m2, m3] }),
+    );
     // Convened before presence was recorded: its one voter was present.
-    projectPanelState(rm.db, panel('PY-B', '2026-03-20', { votes: [vote(m2)] }));
+    projectPanelState(rm.db, closedPanel('PY-B', '2026-03-20', { votes: [satisfiedVote(m2)] }));
     // Closed in April: outside the period.
-    projectPanelState(rm.db, panel('PY-C', '2026-04-02', { present: [m1, m2, m3] }));
+    projectPanelState(rm.db, closedPanel('PY-C', '2026-04-02', { present: [m1, m2, m3] }));
   });
 
   it('the read model and the statistics count the present, the GraphQL shows who voted beside it', async () => {
